@@ -1,0 +1,28 @@
+// swift-tools-version: 6.0
+// PartnerKit: partnership assessment and matching for public libraries.
+// No package dependencies by design: Foundation, Dispatch, XCTest and Swift Testing only.
+import PackageDescription
+
+let package = Package(
+    name: "PartnerKit",
+    products: [
+        .library(name: "PartnerKit", targets: ["PartnerKit"]),
+        .executable(name: "partnerkit", targets: ["partnerkit"]),
+        .executable(name: "partnerkit-bench", targets: ["partnerkit-bench"]),
+    ],
+    targets: [
+        .target(name: "PartnerKit"),
+        .executableTarget(name: "partnerkit", dependencies: ["PartnerKit"]),
+        .executableTarget(name: "partnerkit-bench", dependencies: ["PartnerKit"]),
+        .testTarget(
+            name: "PartnerKitTests",
+            dependencies: ["PartnerKit"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "PartnerKitCLITests",
+            dependencies: ["partnerkit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

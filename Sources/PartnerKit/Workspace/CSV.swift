@@ -1,0 +1,259 @@
+/// Limits that keep a hostile or mistaken file from exhausting memory or time. Each one,
+/// when hit, is an error naming the file and the limit.
+public struct InputLimits: Sendable {
+    /// Largest file any reader accepts.
+    public var maxFileBytes: Int = 2 << 30
+    /// Longest single CSV field (a mission statement is a few hundred bytes).
+    public var maxFieldBytes: Int = 64 << 10
+    /// Most CSV records in one file.
+    public var maxRows: Int = 10_000_000
+    /// Most fields in one CSV record.
+    public var maxFields: Int = 1_000
+    /// Deepest JSON nesting.
+    public var maxJSONDepth: Int = JSONParser.defaultMaxDepth
+
+    public init() {}
+    public static let `default` = InputLimits()
+}
+
+/// One record of a CSV file, valid only inside the callback that receives it (its storage is
+/// reused for the next record, so reading a million rows allocates almost nothing).
+public struct CSVRecord: ~Copyable {
+    /// The physical line (1-based) where the record starts.
+    public internal(set) var line: Int = 0
+    /// Physical lines the record spans (more than one when a quoted field holds a line break).
+    public internal(set) var lineCount: Int = 1
+    @usableFromInline var starts: [Int] = []
+    @usableFromInline var ends: [Int] = []
+    /// Per field: true when its bytes live in `scratch` (a quoted field with `""` escapes).
+    @usableFromInline var inScratch: [Bool] = []
+    @usableFromInline var scratch: [UInt8] = []
+    @usableFromInline var source: UnsafeBufferPointer<UInt8>
+
+    init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
+
+    public var count: Int { starts.count }
+
+    /// The raw bytes of field `i` (quotes removed, `""` unescaped).
+    @inlinable
+    public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if inScratch[i] {
+            return try scratch.withUnsafeBufferPointer {
+                try body(UnsafeBufferPointer(rebasing: $0[starts[i]..<ends[i]]))
+            }
+        }
+        return try body(UnsafeBufferPointer(rebasing: source[starts[i]..<ends[i]]))
+    }
+
+    /// Field `i` as text, or nil when it is not valid UTF-8.
+    public func string(_ i: Int) -> String? {
+        withBytes(i) { String(validating: $0, as: UTF8.self) }
+    }
+
+    mutating func reset(line: Int) {
+        self.line = line
+        lineCount = 1
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        inScratch.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A byte-level RFC 4180 reader: quoted fields, `""` escapes, line breaks inside quotes,
+/// LF, CRLF or CR line ends, and a UTF-8 byte order mark. It never builds a `String` per
+/// row; callers turn only the fields they need into text.
+///
+/// A malformed record is reported (`file:line: error: …`) and skipped, and reading goes on,
+/// so one run lists every problem. A quoted field that never closes is reported at the line
+/// where it opened.
+public enum CSVParser {
+    /// Calls `body` for each record in order. Returns the problems found.
+    /// - Complexity: O(n) in the size of the input.
+    public static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: InputLimits = .default,
+        _ body: (borrowing CSVRecord) -> Void
+    ) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let n = bytes.count
+        var i = 0
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        var line = 1
+        var record = CSVRecord(source: bytes)
+        var rows = 0
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+
+        /// Skips the rest of a broken record up to and including the next line end.
+        func skipLine() {
+            while i < n {
+                let c = bytes[i]
+                i += 1
+                if c == lf { line += 1; return }
+                if c == cr {
+                    if i < n, bytes[i] == lf { i += 1 }
+                    line += 1
+                    return
+                }
+            }
+        }
+
+        recordLoop: while i < n {
+            let recordLine = line
+            record.reset(line: recordLine)
+            // A blank line is not a record.
+            if bytes[i] == lf || bytes[i] == cr {
+                if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
+                i += 1
+                line += 1
+                continue
+            }
+            rows += 1
+            if rows > limits.maxRows {
+                diagnostics.append(.error(file, .line(recordLine), "more than \(limits.maxRows) rows: the file is too large to read"))
+                return diagnostics
+            }
+            fieldLoop: while true {
+                if record.count >= limits.maxFields {
+                    diagnostics.append(.error(file, .line(recordLine), "more than \(limits.maxFields) fields in one row"))
+                    skipLine()
+                    continue recordLoop
+                }
+                if i < n && bytes[i] == quote {
+                    // Quoted field.
+                    let openLine = line
+                    i += 1
+                    let start = i
+                    var usesScratch = false
+                    var scratchStart = 0
+                    var runStart = i
+                    while true {
+                        guard i < n else {
+                            diagnostics.append(.error(file, .line(openLine), "quoted field never closes",
+                                hint: "a field that starts with \" must end with \"; write a quote inside a field as \"\""))
+                            return diagnostics
+                        }
+                        let c = bytes[i]
+                        if c == quote {
+                            if i + 1 < n && bytes[i + 1] == quote {
+                                // An escaped quote: from here on the field is built in scratch.
+                                if !usesScratch {
+                                    usesScratch = true
+                                    scratchStart = record.scratch.count
+                                }
+                                record.scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i + 1)]))
+                                i += 2
+                                runStart = i
+                                continue
+                            }
+                            break
+                        }
+                        if c == 0 {
+                            diagnostics.append(.error(file, .line(line), "NUL byte in the file", hint: "is this really a text CSV file?"))
+                            skipLine()
+                            continue recordLoop
+                        }
+                        if c == lf { line += 1 } else if c == cr {
+                            if !(i + 1 < n && bytes[i + 1] == lf) { line += 1 }
+                        }
+                        i += 1
+                    }
+                    // bytes[i] is the closing quote.
+                    let end = i
+                    i += 1
+                    if usesScratch {
+                        record.scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+                        record.starts.append(scratchStart)
+                        record.ends.append(record.scratch.count)
+                        record.inScratch.append(true)
+                    } else {
+                        record.starts.append(start)
+                        record.ends.append(end)
+                        record.inScratch.append(false)
+                    }
+                    if record.ends[record.count - 1] - record.starts[record.count - 1] > limits.maxFieldBytes {
+                        diagnostics.append(.error(file, .line(openLine), "a field is longer than \(limits.maxFieldBytes) bytes"))
+                        skipLine()
+                        continue recordLoop
+                    }
+                    guard i < n else { break fieldLoop }
+                    let c = bytes[i]
+                    if c == comma {
+                        i += 1
+                        continue fieldLoop
+                    }
+                    if c == lf || c == cr { break fieldLoop }
+                    diagnostics.append(.error(file, .line(line), "unexpected text after a closing quote",
+                        hint: "enclose the whole field in quotes and write a quote inside it as \"\""))
+                    skipLine()
+                    continue recordLoop
+                } else {
+                    // Unquoted field.
+                    let start = i
+                    while i < n {
+                        let c = bytes[i]
+                        if c == comma || c == lf || c == cr { break }
+                        if c == quote {
+                            diagnostics.append(.error(file, .line(line), "a quote inside an unquoted field",
+                                hint: "enclose the field in quotes and write the quote as \"\""))
+                            skipLine()
+                            continue recordLoop
+                        }
+                        if c == 0 {
+                            diagnostics.append(.error(file, .line(line), "NUL byte in the file", hint: "is this really a text CSV file?"))
+                            skipLine()
+                            continue recordLoop
+                        }
+                        i += 1
+                    }
+                    if i - start > limits.maxFieldBytes {
+                        diagnostics.append(.error(file, .line(line), "a field is longer than \(limits.maxFieldBytes) bytes"))
+                        skipLine()
+                        continue recordLoop
+                    }
+                    record.starts.append(start)
+                    record.ends.append(i)
+                    record.inScratch.append(false)
+                    if i < n && bytes[i] == comma {
+                        i += 1
+                        continue fieldLoop
+                    }
+                    break fieldLoop
+                }
+            }
+            // At a line end or the end of input.
+            if i < n {
+                if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
+                i += 1
+                line += 1
+            }
+            record.lineCount = line - recordLine + (i >= n ? 1 : 0)
+            body(record)
+        }
+        return diagnostics
+    }
+
+    /// Convenience for small files and tests: every record as an array of strings. Fields that
+    /// are not valid UTF-8 are reported and replaced by an empty string.
+    public static func rows(_ bytes: [UInt8], file: String, limits: InputLimits = .default)
+        -> (rows: [(line: Int, fields: [String])], diagnostics: [Diagnostic])
+    {
+        var rows: [(line: Int, fields: [String])] = []
+        var extra: [Diagnostic] = []
+        let d = bytes.withUnsafeBufferPointer { buf in
+            parse(buf, file: file, limits: limits) { record in
+                var fields: [String] = []
+                fields.reserveCapacity(record.count)
+                var bad = false
+                for k in 0..<record.count {
+                    if let s = record.string(k) { fields.append(s) } else {
+                        fields.append("")
+                        bad = true
+                    }
+                }
+                if bad { extra.append(.error(file, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8")) }
+                rows.append((record.line, fields))
+            }
+        }
+        return (rows, (d + extra).sorted())
+    }
+}

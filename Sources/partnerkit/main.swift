@@ -1,0 +1,2 @@
+import PartnerKit
+print("partnerkit")
