@@ -194,3 +194,28 @@ public func formatNumber(_ d: Double, maxFractionDigits: Int = 2) -> String {
     while s.hasSuffix("0") { s.removeLast() }
     return s
 }
+
+/// Loads a JSON file for a reader: missing, unreadable, too large or malformed files are
+/// reported to the sink (syntax errors at `file:line:col`), and nil returned.
+public enum JSONDocument {
+    public static func load(path: String, sink: DiagnosticSink, limits: InputLimits = .default) -> JSONField? {
+        switch Files.read(path, limit: limits.maxFileBytes) {
+        case .failure(let e):
+            sink.error(path, .file, e.message)
+            return nil
+        case .success(let bytes):
+            return parse(bytes, file: path, sink: sink, limits: limits)
+        }
+    }
+
+    public static func parse(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: InputLimits = .default)
+        -> JSONField?
+    {
+        switch JSONParser.parse(bytes, maxDepth: limits.maxJSONDepth) {
+        case .success(let n): return JSONField(root: n, file: file, sink: sink)
+        case .failure(let e):
+            sink.error(file, .lineColumn(e.line, e.column), e.message)
+            return nil
+        }
+    }
+}
