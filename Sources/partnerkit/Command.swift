@@ -1,0 +1,85 @@
+import Foundation
+import PartnerKit
+
+/// Exit statuses: 0 success (warnings alone do not change it), 1 the workspace or an input has
+/// errors, 2 bad usage.
+enum Exit {
+    static let success: Int32 = 0
+    static let inputError: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+/// What a command receives: its parsed arguments and the common settings.
+struct Invocation {
+    var args: ParsedArguments
+    var console: Console
+    var command: Command
+    var workspacePath: String
+    var format: String
+    var asOf: Day
+    var includeContacts: Bool
+
+    /// Loads the workspace, printing its errors (and a pointer to `check` for warnings).
+    /// Returns nil when it has errors.
+    func loadWorkspace() -> Workspace? {
+        let result = WorkspaceLoader.load(directory: workspacePath, defaultVocabulary: Resources.defaultVocabulary)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            console.report(errors)
+            console.err("\(result.diagnostics.summary): fix the errors above (`partnerkit check --workspace \(workspacePath)` lists everything)\n")
+            return nil
+        }
+        let w = result.diagnostics.warningCount
+        if w > 0 {
+            console.err("note: the workspace has \(w) warning\(w == 1 ? "" : "s"); `partnerkit check --workspace \(workspacePath)` lists them\n")
+        }
+        return result.workspace
+    }
+
+    /// Prints output; adds a final newline when missing.
+    func emit(_ text: String) {
+        console.out(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+    }
+}
+
+/// One subcommand, declared as data: its name, help and options, and the function that runs it.
+struct Command: Sendable {
+    var name: String
+    var summary: String
+    var usage: String
+    var discussion: String = ""
+    /// Allowed `--format` values; the first is the default.
+    var formats: [String] = ["text", "json", "markdown"]
+    var options: [OptionSpec] = []
+    /// How many positional arguments it takes.
+    var positionals: ClosedRange<Int> = 0...0
+    var needsWorkspace = true
+    var run: @Sendable (Invocation) throws -> Int32
+
+    var allOptions: [OptionSpec] {
+        var all = options
+        if needsWorkspace { all.append(CommonOptions.workspace) }
+        all.append(CommonOptions.format(formats))
+        all += [CommonOptions.asOf, CommonOptions.noColor, CommonOptions.help]
+        return all
+    }
+
+    var help: String {
+        var s = "\(summary)\n\nUsage: \(usage)\n"
+        if !discussion.isEmpty { s += "\n\(discussion)\n" }
+        s += "\nOptions:\n"
+        let opts = allOptions
+        let width = min(32, (opts.map(\.display.count).max() ?? 10) + 2)
+        for o in opts {
+            let d = o.display
+            let pad = d.count < width ? String(repeating: " ", count: width - d.count) : "\n" + String(repeating: " ", count: width + 2)
+            s += "  \(d)\(pad)\(o.help)\n"
+        }
+        return s
+    }
+}
+
+/// The real date in UTC, as a `Day`.
+func today() -> Day {
+    Day(ordinal: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+}
