@@ -92,19 +92,28 @@ public struct PartnershipReader {
         let status = r.required("status") != nil ? r.enumeration("status", Partnership.Status.self) : nil
         var partners: [String] = []
         if let pf = r.required("partners") {
+            // Each partner is reported at its own path (`partnerships[2].partners[1]`).
+            var items: [(String, JSONField)] = []
             if case .string(let s) = pf.node.value {
-                partners = [s.trimmingWhitespace]
-            } else {
-                partners = r.stringList("partners") ?? []
+                items = [(s.trimmingWhitespace, pf)]
+            } else if let list = pf.array {
+                for item in list {
+                    guard let s = item.string else { continue }
+                    let t = s.trimmingWhitespace
+                    if t.isEmpty { item.error("must not be empty") } else { items.append((t, item)) }
+                }
             }
-            if partners.isEmpty { pf.error("a partnership needs at least one partner") }
-            for (i, p) in partners.enumerated() {
+            if items.isEmpty { pf.error("a partnership needs at least one partner") }
+            for (p, field) in items {
                 if isLibraryParty(p) {
-                    pf.error("the library is always a party; list only the other organizations in partners")
+                    field.error("the library is always a party; list only the other organizations in partners")
                 } else if !organizationIDs.contains(p) {
                     let hint = WorkspaceLoader.nearest(p, in: organizationIDs).map { "did you mean \"\($0)\"?" }
-                    let msg = "partners[\(i)]: \"\(p)\" is not an id in organizations.csv"
-                    if unknownPartnerIsError { pf.error(msg, hint: hint) } else { pf.warning(msg, hint: hint) }
+                    let msg = "\"\(p)\" is not an id in organizations.csv"
+                    if unknownPartnerIsError { field.error(msg, hint: hint) } else { field.warning(msg, hint: hint) }
+                    partners.append(p)
+                } else {
+                    partners.append(p)
                 }
             }
         }
