@@ -150,3 +150,19 @@ import Testing
         #expect(result.diagnostics.first?.message.contains("not found") == true)
     }
 }
+
+@Suite struct InMemoryLoadingTests {
+    @Test func inMemoryFilesGiveTheSameResultAsAFolder() throws {
+        let folder = MiniWorkspace.make()
+        var files: [String: [UInt8]] = [:]
+        for name in ["library.json", "organizations.csv", "people.csv", "relationships.csv", "partnerships.json", "vocabulary.json"] {
+            files[name] = Array((folder.read(name) ?? "").utf8)
+        }
+        files["organizations.csv"]? += Array("bad,Bad,bank,,,,,,\n".utf8)
+        let memory = WorkspaceLoader.load(files: files, directory: folder.path)
+        folder.write("organizations.csv", String(decoding: files["organizations.csv"] ?? [], as: UTF8.self))
+        let disk = WorkspaceLoader.load(directory: folder.path)
+        #expect(memory.diagnostics == disk.diagnostics)
+        #expect(memory.diagnostics.errorCount == 1)
+    }
+}

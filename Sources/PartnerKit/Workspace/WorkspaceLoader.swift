@@ -31,9 +31,34 @@ public struct WorkspaceLoader {
     }
     var unknownTags: [TagCategory: [String: TagUse]] = [:]
 
-    init(directory: String, limits: InputLimits) {
+    /// In-memory files by name (for fuzzing and tests); nil reads the folder.
+    var memory: [String: [UInt8]]?
+
+    init(directory: String, limits: InputLimits, memory: [String: [UInt8]]? = nil) {
         self.directory = directory
         self.limits = limits
+        self.memory = memory
+    }
+
+    /// Loads a workspace from in-memory files named as in a folder (`library.json`,
+    /// `organizations.csv`, …). Used by the fuzz targets and tests; the result is exactly what
+    /// reading a folder with those files would give.
+    public static func load(files: [String: [UInt8]], directory: String = "mem", defaultVocabulary: [UInt8]? = nil,
+        limits: InputLimits = .default) -> LoadResult
+    {
+        var memory = files
+        if let v = defaultVocabulary, memory["vocabulary.json"] == nil { memory["vocabulary.json"] = v }
+        var loader = WorkspaceLoader(directory: directory, limits: limits, memory: memory)
+        return loader.run(defaultVocabulary: nil)
+    }
+
+    /// Reads one workspace file, from memory or disk.
+    func readFile(_ p: String) -> Result<[UInt8], Files.ReadError> {
+        guard let memory else { return Files.read(p, limit: limits.maxFileBytes) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        let name = p.hasPrefix(prefix) ? String(p.dropFirst(prefix.count)) : p
+        guard let bytes = memory[name] else { return .failure(.missing) }
+        return bytes.count > limits.maxFileBytes ? .failure(.tooLarge(limit: limits.maxFileBytes)) : .success(bytes)
     }
 
     /// Loads the workspace in `directory`. `defaultVocabulary` is the toolkit's
@@ -50,13 +75,17 @@ public struct WorkspaceLoader {
     }
 
     mutating func run(defaultVocabulary: String?) -> LoadResult {
-        guard Files.isDirectory(directory) else {
+        guard memory != nil || Files.isDirectory(directory) else {
             sink.error(directory, .file, Files.exists(directory) ? "is a file, not a workspace folder" : "workspace folder not found",
                 hint: "create one with `partnerkit init \(directory)`")
             return LoadResult(workspace: nil, diagnostics: sink.diagnostics)
         }
         let ownVocabulary = path("vocabulary.json")
-        if Files.exists(ownVocabulary) {
+        if let memory {
+            if let bytes = memory["vocabulary.json"], let root = Self.parseJSON(bytes, file: ownVocabulary, sink: sink, limits: limits) {
+                vocabulary = VocabularyReader.parse(root, file: ownVocabulary, sink: sink) ?? Vocabulary()
+            }
+        } else if Files.exists(ownVocabulary) {
             vocabulary = VocabularyReader.read(path: ownVocabulary, sink: sink, limits: limits) ?? Vocabulary()
         } else if let d = defaultVocabulary {
             vocabulary = VocabularyReader.read(path: d, sink: sink, limits: limits) ?? Vocabulary()
@@ -143,7 +172,7 @@ public struct WorkspaceLoader {
     /// Reads and parses a JSON file, reporting a syntax error at its line and column.
     func readJSON(_ file: String, required: Bool) -> JSONNode? {
         let p = path(file)
-        switch Files.read(p, limit: limits.maxFileBytes) {
+        switch readFile(p) {
         case .failure(.missing):
             if required {
                 sink.error(p, .file, "required file is missing", hint: "every workspace needs \(file); `partnerkit init` writes a template")
@@ -258,7 +287,7 @@ public struct WorkspaceLoader {
     /// Reads a CSV file into its header and rows of trimmed strings, checking field counts.
     func readTable(_ file: String, required: Bool) -> (path: String, header: [String], rows: [(line: Int, fields: [String])])? {
         let p = path(file)
-        switch Files.read(p, limit: limits.maxFileBytes) {
+        switch readFile(p) {
         case .failure(.missing):
             if required { sink.error(p, .file, "required file is missing", hint: "every workspace needs \(file); `partnerkit init` writes a template") }
             return nil

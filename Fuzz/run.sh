@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the fuzz binary (libFuzzer + AddressSanitizer) and runs one or every target.
+#
+#   Fuzz/run.sh                 build, then run every target for 30 s each
+#   Fuzz/run.sh csv 300         run one target for 300 s
+#   Fuzz/run.sh --build-only    build only (what CI does before a short run)
+#
+# Targets: csv json workspace proposal vocabulary (see Fuzz/FuzzTargets.swift).
+# Crashes are written to Fuzz/crashes/; seeds come from Fuzz/corpus/TARGET and the sample data.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=.build/fuzz
+mkdir -p "$out"
+sources=$(find Sources/PartnerKit -name '*.swift' | sort)
+extra=$(find Fuzz -name '*.swift' | sort)
+if [[ ! -x "$out/partnerkit-fuzz" ]] || [[ -n "$(find Sources/PartnerKit Fuzz -name '*.swift' -newer "$out/partnerkit-fuzz")" ]]; then
+    echo "building $out/partnerkit-fuzz"
+    swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -g \
+        -use-ld=lld -module-name PartnerKit $sources $extra -o "$out/partnerkit-fuzz"
+fi
+[[ "${1:-}" == "--build-only" ]] && exit 0
+
+targets=(csv json workspace proposal vocabulary)
+if [[ $# -ge 1 ]]; then targets=("$1"); fi
+seconds="${2:-30}"
+mkdir -p Fuzz/crashes
+for t in "${targets[@]}"; do
+    corpus="$out/corpus-$t"
+    mkdir -p "$corpus"
+    # Seed each run with the committed corpus and the sample workspace's files.
+    cp -n Fuzz/corpus/"$t"/* "$corpus"/ 2>/dev/null || true
+    case "$t" in
+        csv) cp -n Data/sample/*.csv "$corpus"/ 2>/dev/null || true ;;
+        json|proposal) cp -n Data/sample/*.json "$corpus"/ 2>/dev/null || true ;;
+        vocabulary) cp -n Data/vocabulary.json "$corpus"/ 2>/dev/null || true ;;
+    esac
+    echo "fuzzing $t for ${seconds}s"
+    FUZZ_TARGET="$t" "$out/partnerkit-fuzz" "$corpus" -max_total_time="$seconds" -max_len=65536 \
+        -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashes/"$t"- -print_final_stats=1 2>&1 \
+        | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss|==.*ERROR|SUMMARY)" || true
+    if ls Fuzz/crashes/"$t"-* >/dev/null 2>&1; then
+        echo "fuzz target $t found a crash: see Fuzz/crashes/" >&2
+        exit 1
+    fi
+done
