@@ -12,6 +12,7 @@ public enum Tag {
     /// Case-folds, trims, and turns runs of white space and underscores into one hyphen:
     /// `"  Job  Seekers"` → `job-seekers`.
     public static func normalize(_ raw: some StringProtocol) -> String {
+        if let ascii = normalizeASCII(raw.utf8) { return ascii }
         var out = ""
         out.reserveCapacity(raw.utf8.count)
         var pendingHyphen = false
@@ -27,6 +28,30 @@ public enum Tag {
             out.append(ch)
         }
         return out
+    }
+}
+
+extension Tag {
+    /// The same as `normalize` for pure-ASCII text, on bytes (no `Character` work): the
+    /// common case in real spreadsheets. Nil when the text has any non-ASCII byte.
+    static func normalizeASCII(_ u: some Collection<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var pendingHyphen = false
+        for c in u {
+            if c >= 0x80 { return nil }
+            switch c {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, UInt8(ascii: "_"), UInt8(ascii: "-"):
+                pendingHyphen = !out.isEmpty
+            default:
+                if pendingHyphen {
+                    out.append(UInt8(ascii: "-"))
+                    pendingHyphen = false
+                }
+                out.append(c >= 65 && c <= 90 ? c + 32 : c)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -185,6 +210,20 @@ public struct TagLists: Sendable, Hashable {
             ends[f.rawValue] = UInt16(clamping: total)
             if known?.contains(f) ?? !(lists[f]?.isEmpty ?? true) { knownMask |= 1 << UInt8(f.rawValue) }
         }
+    }
+
+    /// Builds from one sorted, duplicate-free list per field, in `TagField` order (the
+    /// loader's fast path: no dictionary per row).
+    public init(sortedFields lists: [[UInt32]], knownMask: UInt8) {
+        var total = 0
+        storage.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for f in TagField.allCases {
+            let l = f.rawValue < lists.count ? lists[f.rawValue] : []
+            storage.append(contentsOf: l)
+            total += l.count
+            ends[f.rawValue] = UInt16(clamping: total)
+        }
+        self.knownMask = knownMask
     }
 
     public subscript(field: TagField) -> ArraySlice<UInt32> {

@@ -25,7 +25,7 @@ public enum Resources {
             src = src.deletingLastPathComponent()
         }
         return candidates.first { Files.isDirectory("\($0)/Rubrics") && Files.exists("\($0)/Data/vocabulary.json") }
-            ?? candidates.first { Files.isDirectory("\($0)/Rubrics") }
+            ?? candidates.first { Files.isDirectory("\($0)/Rubrics") || Files.exists("\($0)/Data/vocabulary.json") }
     }
 
     static func executablePath() -> String? {

@@ -174,6 +174,9 @@ public struct JSONField {
 extension StringProtocol {
     /// Trims spaces, tabs and line breaks at both ends.
     public var trimmingWhitespace: String {
+        // Fast path: nothing to trim when both ends are visible ASCII.
+        let s8 = String(self)
+        if let f = s8.utf8.first, let l = s8.utf8.last, f > 0x20, f < 0x7F, l > 0x20, l < 0x7F { return s8 }
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }

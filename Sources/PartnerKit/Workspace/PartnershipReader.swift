@@ -190,7 +190,7 @@ public struct PartnershipReader {
             r.child("ends")?.error("ends (\(ends)) is before started (\(started))")
         }
         guard let id, let title, let status else { return nil }
-        if id.contains(";") { r.child("id")?.error("an id may not contain ';'") }
+        if id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
         return Partnership(
             id: id, title: title, partners: partners, status: status, description: r.string("description"),
             started: started, ends: ends, initiatedBy: r.enumeration("initiated_by", Partnership.Initiator.self),

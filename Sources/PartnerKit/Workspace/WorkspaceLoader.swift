@@ -89,6 +89,9 @@ public struct WorkspaceLoader {
             vocabulary = VocabularyReader.read(path: ownVocabulary, sink: sink, limits: limits) ?? Vocabulary()
         } else if let d = defaultVocabulary {
             vocabulary = VocabularyReader.read(path: d, sink: sink, limits: limits) ?? Vocabulary()
+        } else {
+            sink.warning(directory, .file, "no tag vocabulary found: tags are not checked against one",
+                hint: "put a vocabulary.json in the workspace, or set PARTNERKIT_HOME to the toolkit folder (the one with Data/vocabulary.json)")
         }
 
         let library = readLibrary()
@@ -151,8 +154,40 @@ public struct WorkspaceLoader {
         return out.sorted().uniqued()
     }
 
+    /// What one raw list item interned to, remembered per category: spreadsheets repeat the
+    /// same few dozen tags on every row, so each distinct spelling is normalised and looked
+    /// up once.
+    struct InternedItem {
+        var id: UInt32
+        /// The normalised tag when the vocabulary does not know it (counted per use).
+        var unknown: String?
+    }
+    var internCache: [[String: InternedItem]] = Array(repeating: [:], count: TagCategory.allCases.count)
+
     mutating func internCell(_ cell: String, category: TagCategory, file: String, line: Int) -> [UInt32] {
-        internTags(cell.split(separator: ";").map(String.init), category: category, file: file, location: .line(line))
+        if cell.isEmpty { return [] }
+        var out: [UInt32] = []
+        for piece in cell.split(separator: ";") {
+            let raw = String(piece)
+            let slot = TagCategory.allCases.firstIndex(of: category) ?? 0
+            if let hit = internCache[slot][raw] {
+                out.append(hit.id)
+                if let n = hit.unknown { unknownTags[category]?[n]?.count += 1 }
+                continue
+            }
+            let n = Tag.normalize(raw)
+            if n.isEmpty { continue }
+            let ids = internTags([raw], category: category, file: file, location: .line(line))
+            guard let id = ids.first else { continue }
+            let isUnknown = unknownTags[category]?[n] != nil
+            internCache[slot][raw] = InternedItem(id: id, unknown: isUnknown ? n : nil)
+            out.append(id)
+        }
+        if out.count > 1 {
+            out.sort()
+            out = out.uniqued()
+        }
+        return out
     }
 
     func reportUnknownTags() {
@@ -202,7 +237,7 @@ public struct WorkspaceLoader {
         guard r.expectObject() else { return nil }
         r.warnUnknownKeys(["id", "name", "priorities", "values", "audiences", "offers", "needs", "dealbreakers", "description", "notes"])
         let id = r.string("id", required: true)
-        if let id, id.contains(";") { r.child("id")?.error("an id may not contain ';'") }
+        if let id, id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
         let name = r.string("name", required: true)
         var priorities: [LibraryProfile.Priority] = []
         var seen = Set<String>()
@@ -284,8 +319,8 @@ public struct WorkspaceLoader {
         return ok ? map : nil
     }
 
-    /// Reads a CSV file into its header and rows of trimmed strings, checking field counts.
-    func readTable(_ file: String, required: Bool) -> (path: String, header: [String], rows: [(line: Int, fields: [String])])? {
+    /// Reads a CSV file's bytes, reporting a missing (when required) or unreadable file.
+    func readCSVBytes(_ file: String, required: Bool) -> (path: String, bytes: [UInt8])? {
         let p = path(file)
         switch readFile(p) {
         case .failure(.missing):
@@ -295,22 +330,50 @@ public struct WorkspaceLoader {
             sink.error(p, .file, e.message)
             return nil
         case .success(let bytes):
-            let (rows, diags) = CSVParser.rows(bytes, file: p, limits: limits)
-            diags.forEach(sink.add)
-            guard let first = rows.first else {
-                sink.error(p, .file, "the file is empty: it needs at least a header row")
-                return nil
-            }
-            var body: [(line: Int, fields: [String])] = []
-            for r in rows.dropFirst() {
-                if r.fields.count != first.fields.count {
-                    sink.error(p, .line(r.line), "expected \(first.fields.count) fields, found \(r.fields.count)",
-                        hint: r.fields.count > first.fields.count ? "a comma inside a value needs the value in double quotes" : nil)
-                    continue
+            return (p, bytes)
+        }
+    }
+
+    /// Streams a CSV file: `header` gets the header row (and returns false to skip the body),
+    /// then `row` gets each record with the right number of fields, as trimmed strings in a
+    /// reused array. No table of all rows is ever built, so a million-row file costs only the
+    /// values kept. Field-count and UTF-8 problems are reported with their line.
+    /// - Complexity: O(n) in the file's size.
+    static func streamTable(
+        _ bytes: [UInt8], path p: String, sink: DiagnosticSink, limits: InputLimits,
+        header: ([String]) -> Bool, row: (Int, [String]) -> Void
+    ) {
+        var headerCount = -1
+        var skip = false
+        var fields: [String] = []
+        let diagnostics = bytes.withUnsafeBufferPointer { buf in
+            CSVParser.parse(buf, file: p, limits: limits) { record in
+                if skip { return }
+                fields.removeAll(keepingCapacity: true)
+                var badUTF8 = false
+                for k in 0..<record.count {
+                    if let s = record.string(k) { fields.append(s.trimmingWhitespace) } else {
+                        fields.append("")
+                        badUTF8 = true
+                    }
                 }
-                body.append((r.line, r.fields.map(\.trimmingWhitespace)))
+                if badUTF8 { sink.error(p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8") }
+                if headerCount < 0 {
+                    headerCount = fields.count
+                    skip = !header(fields)
+                    return
+                }
+                if fields.count != headerCount {
+                    sink.error(p, .line(record.line), "expected \(headerCount) fields, found \(fields.count)",
+                        hint: fields.count > headerCount ? "a comma inside a value needs the value in double quotes" : nil)
+                    return
+                }
+                if !badUTF8 { row(record.line, fields) }
             }
-            return (p, first.fields, body)
+        }
+        diagnostics.forEach(sink.add)
+        if headerCount < 0 && !diagnostics.hasErrors {
+            sink.error(p, .file, "the file is empty: it needs at least a header row")
         }
     }
 
@@ -318,6 +381,19 @@ public struct WorkspaceLoader {
     /// Empty means unknown (nil, no error); text, NaN or infinity is an error.
     func number(_ cell: String, column: String, file: String, line: Int, positive: Bool = false) -> Double? {
         if cell.isEmpty { return nil }
+        // Fast path: plain digits with at most one point, as most cells are.
+        var plain = true
+        var points = 0
+        for c in cell.utf8 {
+            if c == UInt8(ascii: ".") { points += 1 } else if c < 48 || c > 57 { plain = false; break }
+        }
+        if plain, points <= 1, cell.utf8.count < 20, let d = Double(cell) {
+            if positive && d <= 0 {
+                sink.error(file, .line(line), "\(column): must be a positive number, found \(cell)")
+                return nil
+            }
+            return d
+        }
         let cleaned = cell.filter { $0 != "," && $0 != "$" && $0 != "_" && $0 != " " }
         guard let d = Double(cleaned), d.isFinite, cleaned.lowercased() != "nan", !cleaned.lowercased().contains("inf") else {
             sink.error(file, .line(line), "\(column): \"\(cell)\" is not a number")
@@ -331,47 +407,59 @@ public struct WorkspaceLoader {
     }
 
     mutating func readOrganizations() -> [Organization] {
-        guard let t = readTable("organizations.csv", required: true) else { return [] }
-        guard let col = columns(t.header, file: t.path, known: Self.organizationColumns, required: ["id", "name"]) else { return [] }
+        guard let (p, bytes) = readCSVBytes("organizations.csv", required: true) else { return [] }
+        let t = (path: p, ())
+        var index: [Int] = []  // column position per known column name, -1 when absent
         var out: [Organization] = []
-        out.reserveCapacity(t.rows.count)
-        for row in t.rows {
-            func cell(_ name: String) -> String { col[name].map { row.fields[$0] } ?? "" }
-            let id = cell("id"), name = cell("name")
-            if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); continue }
-            if id.contains(";") { sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); continue }
+        out.reserveCapacity(bytes.count / 200)
+        let known = Self.organizationColumns
+        let tagColumns = TagField.allCases.map { f in known.firstIndex(of: f.column) ?? -1 }
+        Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
+            guard let c = columns(header, file: p, known: known, required: ["id", "name"]) else { return false }
+            index = known.map { c[$0] ?? -1 }
+            return true
+        }) { line, fields in
+            let row = (line: line, fields: fields)
+            // `k` is the position in `organizationColumns`; absent columns read as empty.
+            func cell(_ k: Int) -> String {
+                let i = k >= 0 ? index[k] : -1
+                return i >= 0 ? fields[i] : ""
+            }
+            let id = cell(0 /* id */), name = cell(1 /* name */)
+            if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); return }
+            if id.utf8.contains(UInt8(ascii: ";")) { sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); return }
             if name.isEmpty { sink.error(t.path, .line(row.line), "name: must not be empty") }
             var sector: Sector?
-            let s = cell("sector")
+            let s = cell(2 /* sector */)
             if !s.isEmpty {
                 sector = Sector(rawValue: s.lowercased())
                 if sector == nil {
                     sink.error(t.path, .line(row.line), "sector: \"\(s)\" is not one of \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
             }
-            let ntee = cell("ntee").uppercased()
+            let ntee = cell(3 /* ntee */).uppercased()
             if !ntee.isEmpty && !Self.looksLikeNTEE(ntee) {
                 sink.warning(t.path, .line(row.line), "ntee: \"\(ntee)\" does not look like an NTEE code (a letter A–Z and two digits, e.g. B70)")
             }
-            let ein = cell("ein")
+            let ein = cell(4 /* ein */)
             if !ein.isEmpty && !Self.looksLikeEIN(ein) {
                 sink.warning(t.path, .line(row.line), "ein: \"\(ein)\" is not a 9-digit EIN (12-3456789)")
             }
-            var lists: [TagField: [UInt32]] = [:]
-            var known = Set<TagField>()
+            var lists: [[UInt32]] = []
+            var knownMask: UInt8 = 0
             for f in TagField.allCases {
-                let c = cell(f.column)
-                if col[f.column] != nil && !c.isEmpty { known.insert(f) }
-                lists[f] = internCell(c, category: f.category, file: t.path, line: row.line)
+                let c = cell(tagColumns[f.rawValue])
+                if !c.isEmpty { knownMask |= 1 << UInt8(f.rawValue) }
+                lists.append(internCell(c, category: f.category, file: t.path, line: row.line))
             }
             let o = Organization(
                 id: id, name: name.isEmpty ? id : name, sector: sector, ntee: ntee.isEmpty ? nil : ntee,
-                ein: ein.isEmpty ? nil : ein, mission: cell("mission").nilIfEmpty, tags: TagLists(lists, known: known),
-                staffFTE: number(cell("staff_fte"), column: "staff_fte", file: t.path, line: row.line),
-                annualBudget: number(cell("annual_budget"), column: "annual_budget", file: t.path, line: row.line),
-                volunteers: number(cell("volunteers"), column: "volunteers", file: t.path, line: row.line),
-                replyDays: number(cell("reply_days"), column: "reply_days", file: t.path, line: row.line),
-                serviceArea: cell("service_area").nilIfEmpty, website: cell("website").nilIfEmpty, line: row.line)
+                ein: ein.isEmpty ? nil : ein, mission: cell(5 /* mission */).nilIfEmpty, tags: TagLists(sortedFields: lists, knownMask: knownMask),
+                staffFTE: number(cell(12 /* staff_fte */), column: "staff_fte", file: t.path, line: row.line),
+                annualBudget: number(cell(13 /* annual_budget */), column: "annual_budget", file: t.path, line: row.line),
+                volunteers: number(cell(14 /* volunteers */), column: "volunteers", file: t.path, line: row.line),
+                replyDays: number(cell(15 /* reply_days */), column: "reply_days", file: t.path, line: row.line),
+                serviceArea: cell(16 /* service_area */).nilIfEmpty, website: cell(17 /* website */).nilIfEmpty, line: row.line)
             out.append(o)
         }
         return out
@@ -390,22 +478,29 @@ public struct WorkspaceLoader {
     }
 
     func readPeople(organizations: [Organization]) -> [Person] {
-        guard let t = readTable("people.csv", required: false) else { return [] }
-        guard let col = columns(t.header, file: t.path, known: Self.peopleColumns, required: ["id", "name"]) else { return [] }
+        guard let (p, bytes) = readCSVBytes("people.csv", required: false) else { return [] }
+        let t = (path: p, ())
+        var col: [String: Int] = [:]
+        var rows: [(line: Int, fields: [String])] = []
+        Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
+            guard let c = columns(header, file: p, known: Self.peopleColumns, required: ["id", "name"]) else { return false }
+            col = c
+            return true
+        }) { line, fields in rows.append((line, fields)) }
         let orgIDs = Set(organizations.map(\.id))
         var out: [Person] = []
-        for row in t.rows {
+        for row in rows {
             func cell(_ name: String) -> String { col[name].map { row.fields[$0] } ?? "" }
             let id = cell("id")
             if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); continue }
-            if id.contains(";") { sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); continue }
+            if id.utf8.contains(UInt8(ascii: ";")) { sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); continue }
             let org = cell("organization")
             if !org.isEmpty && !orgIDs.contains(org) {
                 sink.error(t.path, .line(row.line), "organization: \"\(org)\" is not an id in organizations.csv",
                     hint: Self.nearest(org, in: orgIDs).map { "did you mean \"\($0)\"?" })
             }
             let email = cell("email")
-            if !email.isEmpty && !email.contains("@") {
+            if !email.isEmpty && !email.utf8.contains(UInt8(ascii: "@")) {
                 sink.warning(t.path, .line(row.line), "email: \"\(email)\" does not look like an email address")
             }
             let name = cell("name")
@@ -422,21 +517,35 @@ public struct WorkspaceLoader {
         var best: (Int, String)?
         for c in candidates {
             let d = editDistance(s, c, limit: limit)
-            if d <= limit, best == nil || d < best!.0 || (d == best!.0 && c < best!.1) { best = (d, c) }
+            guard d <= limit else { continue }
+            if let (bd, bc) = best, bd < d || (bd == d && bc <= c) { continue }
+            best = (d, c)
         }
         return best?.1
     }
 
     func readTies(known: Set<String>, libraryID: String?) -> [Tie] {
-        guard let t = readTable("relationships.csv", required: false) else { return [] }
-        guard let col = columns(t.header, file: t.path, known: Self.relationshipColumns, required: ["source", "target"]) else { return [] }
+        guard let (p, bytes) = readCSVBytes("relationships.csv", required: false) else { return [] }
+        let t = (path: p, ())
+        let names = Self.relationshipColumns
+        var index: [Int] = []
         var out: [Tie] = []
-        var pairs: [String: Int] = [:]
-        for row in t.rows {
-            func cell(_ name: String) -> String { col[name].map { row.fields[$0] } ?? "" }
-            let source = cell("source"), target = cell("target")
+        out.reserveCapacity(bytes.count / 40)
+        // Each node id gets a number so that a pair of ends is one integer key.
+        var nodeNumber: [String: Int] = [:]
+        nodeNumber.reserveCapacity(known.count)
+        for (k, id) in known.enumerated() { nodeNumber[id] = k }
+        var pairs: [Int: Int] = [:]
+        Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
+            guard let c = columns(header, file: p, known: names, required: ["source", "target"]) else { return false }
+            index = names.map { c[$0] ?? -1 }
+            return true
+        }) { line, fields in
+            let row = (line: line, fields: fields)
+            func cell(_ k: Int) -> String { index[k] >= 0 ? fields[index[k]] : "" }
+            let source = cell(0), target = cell(1)
             var ok = true
-            for (label, end) in [("source", source), ("target", target)] {
+            func checkEnd(_ label: String, _ end: String) {
                 if end.isEmpty {
                     sink.error(t.path, .line(row.line), "\(label): must not be empty")
                     ok = false
@@ -446,8 +555,10 @@ public struct WorkspaceLoader {
                     ok = false
                 }
             }
+            checkEnd("source", source)
+            checkEnd("target", target)
             var strength = 1.0
-            let s = cell("strength")
+            let s = cell(3)
             if !s.isEmpty {
                 if let v = number(s, column: "strength", file: t.path, line: row.line, positive: true) {
                     strength = v
@@ -457,7 +568,7 @@ public struct WorkspaceLoader {
                 } else { ok = false }
             }
             var last: Day?
-            let lc = cell("last_contact")
+            let lc = cell(4)
             if !lc.isEmpty {
                 last = Day(lc)
                 if last == nil {
@@ -465,21 +576,22 @@ public struct WorkspaceLoader {
                     ok = false
                 }
             }
-            guard ok else { continue }
+            guard ok else { return }
             let src = source == "library" ? (libraryID ?? source) : source
             let dst = target == "library" ? (libraryID ?? target) : target
             if src == dst {
                 sink.warning(t.path, .line(row.line), "a tie from \"\(src)\" to itself is ignored")
-                continue
+                return
             }
-            let key = src < dst ? "\(src)\u{1}\(dst)" : "\(dst)\u{1}\(src)"
+            let a = nodeNumber[src] ?? -1, b = nodeNumber[dst] ?? -1
+            let key = min(a, b) &* 0x1_0000_0000 &+ max(a, b)
             if let first = pairs[key] {
                 sink.warning(t.path, .line(row.line), "\"\(src)\" and \"\(dst)\" are already tied at line \(first); the stronger tie is kept")
             } else { pairs[key] = row.line }
-            let kind = Tag.normalize(cell("kind"))
+            let kind = Tag.normalize(cell(2))
             out.append(Tie(
                 source: src, target: dst, kind: kind.isEmpty ? "knows" : kind, strength: strength, lastContact: last,
-                note: cell("note").nilIfEmpty, line: row.line))
+                note: cell(5).nilIfEmpty, line: row.line))
         }
         return out
     }
