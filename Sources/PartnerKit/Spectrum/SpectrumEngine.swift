@@ -330,7 +330,7 @@ public enum SpectrumEngine {
                 if g.priority == nil { lacks.append("a library priority") }
                 guard !lacks.isEmpty else { continue }
                 let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
-                gaps.append("\(label) has no \(lacks.map { $0.replacingPrefix("a ", "") }.joined(separator: ", "))")
+                gaps.append("\(label) has no \(joinAnd(lacks.map { $0.replacingPrefix("a ", "") }, "or"))")
                 fixes.append("Add \(joinAnd(lacks)) to \(label)")
             }
             let nonContributors = f.parties.filter { party in !p.contributions.contains { $0.party == party } }
@@ -409,7 +409,7 @@ public enum SpectrumEngine {
                     check: "in_writing", ok: false, detail: "in writing by \(a.rawValue), but money changes hands: a contract is expected",
                     fixes: ["Put the payment and the work in a contract"]))
             } else {
-                out.append(ReadinessCheck(check: "in_writing", ok: true, detail: "in writing: \(a == .mou ? "an MOU" : a == .email ? "an email summary" : "a contract")"))
+                out.append(ReadinessCheck(check: "in_writing", ok: true, detail: a == .mou ? "an MOU" : a == .email ? "an email summary" : "a contract"))
             }
         }
 
@@ -418,7 +418,7 @@ public enum SpectrumEngine {
             ? ReadinessCheck(
                 check: "exit_plan", ok: false, detail: "no exit plan",
                 fixes: ["Agree how this ends: a contingency and exit plan that ends the project without ending the relationship"])
-            : ReadinessCheck(check: "exit_plan", ok: true, detail: "exit plan: \(shorten(p.exitPlan ?? "", 80))"))
+            : ReadinessCheck(check: "exit_plan", ok: true, detail: shorten(p.exitPlan ?? "", 80)))
 
         // balance
         var parts: [String] = []
@@ -507,11 +507,11 @@ fileprivate func shorten(_ s: String, _ limit: Int = 40) -> String {
     s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
 }
 
-fileprivate func joinAnd(_ items: [String]) -> String {
+fileprivate func joinAnd(_ items: [String], _ word: String = "and") -> String {
     switch items.count {
     case 0: ""
     case 1: items[0]
-    default: items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+    default: items.dropLast().joined(separator: ", ") + " \(word) " + (items.last ?? "")
     }
 }
 
