@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PartnerKit
 
 @Suite struct SpectrumEngineTests {
@@ -15,33 +16,54 @@ import Testing
 
     static let kindCases: [KindCase] = [
         KindCase(
-            name: "library pays a vendor for a service", partnership: Partnership(
-                id: "t", title: "Workshops", partners: ["vendor"], status: .active, decisions: .library, libraryPays: 2000,
-                contributions: [.init(party: "library", kind: .funding), .init(party: "vendor", kind: .service)]),
+            name: "library pays a vendor for a service",
+            partnership: Partnership(
+                id: "t", title: "Workshops", partners: ["vendor"], status: .active, decisions: .library,
+                libraryPays: 2000,
+                contributions: [
+                    .init(party: "library", kind: .funding), .init(party: "vendor", kind: .service),
+                ]),
             kind: .transaction),
         KindCase(
-            name: "sponsorship: cash for recognition", partnership: Partnership(
+            name: "sponsorship: cash for recognition",
+            partnership: Partnership(
                 id: "s", title: "Sponsor", partners: ["cu"], status: .active, partnerPays: 500,
-                contributions: [.init(party: "cu", kind: .funding), .init(party: "library", kind: .promotion)]),
+                contributions: [
+                    .init(party: "cu", kind: .funding), .init(party: "library", kind: .promotion),
+                ]),
             kind: .transaction),
         KindCase(
-            name: "only money", partnership: Partnership(
-                id: "m", title: "Grant", partners: ["cu"], status: .active, partnerPays: 1000, contributions: []),
+            name: "only money",
+            partnership: Partnership(
+                id: "m", title: "Grant", partners: ["cu"], status: .active, partnerPays: 1000,
+                contributions: []),
             kind: .transaction),
         KindCase(
-            name: "promotion on both sides", partnership: Partnership(
+            name: "promotion on both sides",
+            partnership: Partnership(
                 id: "f", title: "Flyers", partners: ["cu"], status: .active,
-                contributions: [.init(party: "library", kind: .promotion), .init(party: "cu", kind: .promotion)]),
+                contributions: [
+                    .init(party: "library", kind: .promotion), .init(party: "cu", kind: .promotion),
+                ]),
             kind: .promotion),
         KindCase(
-            name: "promotion on one side only is still a partnership", partnership: Partnership(
+            name: "promotion on one side only is still a partnership",
+            partnership: Partnership(
                 id: "o", title: "One side", partners: ["cu"], status: .active,
                 contributions: [.init(party: "library", kind: .promotion), .init(party: "cu", kind: .space)]),
             kind: .partnership),
-        KindCase(name: "no contributions", partnership: Partnership(id: "n", title: "N", partners: ["cu"], status: .proposed), kind: .partnership),
-        KindCase(name: "paid but co-designed", partnership: Partnership(
-            id: "c", title: "C", partners: ["vendor"], status: .active, coDesigned: true, libraryPays: 100,
-            contributions: [.init(party: "library", kind: .funding), .init(party: "vendor", kind: .service)]), kind: .partnership),
+        KindCase(
+            name: "no contributions",
+            partnership: Partnership(id: "n", title: "N", partners: ["cu"], status: .proposed),
+            kind: .partnership),
+        KindCase(
+            name: "paid but co-designed",
+            partnership: Partnership(
+                id: "c", title: "C", partners: ["vendor"], status: .active, coDesigned: true,
+                libraryPays: 100,
+                contributions: [
+                    .init(party: "library", kind: .funding), .init(party: "vendor", kind: .service),
+                ]), kind: .partnership),
         KindCase(name: "a complete partnership", partnership: F.completePlan(), kind: .partnership),
     ]
 
@@ -71,8 +93,12 @@ import Testing
         let inform = F.signals()
         let consult = F.signals(input: .feedback)
         let involve = F.signals(input: .ongoing, partnerResources: true)
-        let collaborate = F.signals(initiatedBy: .joint, decisions: .shared, input: .ongoing, coDesigned: true, partnerResources: true)
-        let empower = F.signals(initiatedBy: .partner, decisions: .partner, input: .ongoing, coDesigned: true, partnerResources: true)
+        let collaborate = F.signals(
+            initiatedBy: .joint, decisions: .shared, input: .ongoing, coDesigned: true, partnerResources: true
+        )
+        let empower = F.signals(
+            initiatedBy: .partner, decisions: .partner, input: .ongoing, coDesigned: true,
+            partnerResources: true)
         return [
             LevelCase(rubric: "spectrum-iap2", partnership: inform, level: "inform"),
             LevelCase(rubric: "spectrum-iap2", partnership: consult, level: "consult"),
@@ -94,7 +120,10 @@ import Testing
     }
 
     @Test func dessertNeverCallsLibraryDecidedWorkCollaborate() {
-        let p = F.place(F.signals(initiatedBy: .joint, decisions: .library, input: .ongoing, coDesigned: true, partnerResources: true), "spectrum-dessert")
+        let p = F.place(
+            F.signals(
+                initiatedBy: .joint, decisions: .library, input: .ongoing, coDesigned: true,
+                partnerResources: true), "spectrum-dessert")
         #expect(p.level == "consult")
         #expect(p.edgingToward == "collaborate")
     }
@@ -112,7 +141,10 @@ import Testing
                 for co in [nil, false, true] as [Bool?] {
                     for res in [false, true] {
                         for pays in [nil, 100.0] {
-                            out.append(F.signals(initiatedBy: i, decisions: nil, input: input, coDesigned: co, partnerResources: res, libraryPays: pays))
+                            out.append(
+                                F.signals(
+                                    initiatedBy: i, decisions: nil, input: input, coDesigned: co,
+                                    partnerResources: res, libraryPays: pays))
                         }
                     }
                 }
@@ -144,12 +176,18 @@ import Testing
         for d in Partnership.Decisions.allCases {
             var last = 0.0
             for input in Partnership.PartnerInput.allCases {
-                let pos = SpectrumEngine.place(F.signals(decisions: d, input: input), workspace: w, rubric: r, asOf: F.asOf).position
+                let pos = SpectrumEngine.place(
+                    F.signals(decisions: d, input: input), workspace: w, rubric: r, asOf: F.asOf
+                ).position
                 #expect(pos >= last)
                 last = pos
             }
-            let off = SpectrumEngine.place(F.signals(decisions: d, coDesigned: false), workspace: w, rubric: r, asOf: F.asOf).position
-            let on = SpectrumEngine.place(F.signals(decisions: d, coDesigned: true), workspace: w, rubric: r, asOf: F.asOf).position
+            let off = SpectrumEngine.place(
+                F.signals(decisions: d, coDesigned: false), workspace: w, rubric: r, asOf: F.asOf
+            ).position
+            let on = SpectrumEngine.place(
+                F.signals(decisions: d, coDesigned: true), workspace: w, rubric: r, asOf: F.asOf
+            ).position
             #expect(on >= off)
         }
     }
@@ -199,7 +237,11 @@ import Testing
 
     @Test func completePlanPassesEveryReadinessCheck() {
         let p = F.place(F.completePlan())
-        #expect(p.readiness.map(\.check) == ["smart_goals", "milestones", "roles", "communication_plan", "in_writing", "exit_plan", "balance"])
+        #expect(
+            p.readiness.map(\.check) == [
+                "smart_goals", "milestones", "roles", "communication_plan", "in_writing", "exit_plan",
+                "balance",
+            ])
         for r in p.readiness { #expect(r.ok, "\(r.check): \(r.detail)") }
     }
 
@@ -220,7 +262,9 @@ import Testing
         GapCase(check: "milestones", detailContains: "overdue") { $0.milestones[1].due = Day("2026-10-01") },
         GapCase(check: "roles", detailContains: "Harbor Credit Union") { $0.roles.removeLast() },
         GapCase(check: "communication_plan", detailContains: "no agreed cadence") { $0.communication = nil },
-        GapCase(check: "in_writing", detailContains: "nothing in writing") { $0.agreement = Partnership.Agreement.none },
+        GapCase(check: "in_writing", detailContains: "nothing in writing") {
+            $0.agreement = Partnership.Agreement.none
+        },
         GapCase(check: "in_writing", detailContains: "contract") { $0.libraryPays = 500 },
         GapCase(check: "exit_plan", detailContains: "no exit plan") { $0.exitPlan = nil },
         GapCase(check: "balance", detailContains: "nothing") { $0.contributions.removeLast() },
@@ -266,8 +310,14 @@ import Testing
     @Test func sameInputsGiveTheSameBytes() {
         let r = F.rubric("spectrum-iap2")
         let list = [F.completePlan(), F.signals(), F.signals(decisions: .partner)]
-        let a = SpectrumReport.json(SpectrumEngine.place(list, workspace: F.workspace(), rubric: r, asOf: F.asOf), rubric: r, asOf: F.asOf).serialized()
-        let b = SpectrumReport.json(SpectrumEngine.place(list, workspace: F.workspace(), rubric: r, asOf: F.asOf), rubric: r, asOf: F.asOf).serialized()
+        let a = SpectrumReport.json(
+            SpectrumEngine.place(list, workspace: F.workspace(), rubric: r, asOf: F.asOf), rubric: r,
+            asOf: F.asOf
+        ).serialized()
+        let b = SpectrumReport.json(
+            SpectrumEngine.place(list, workspace: F.workspace(), rubric: r, asOf: F.asOf), rubric: r,
+            asOf: F.asOf
+        ).serialized()
         #expect(a == b)
         #expect(a.contains("\"edging_toward\""))
     }

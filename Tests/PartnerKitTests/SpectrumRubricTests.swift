@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PartnerKit
 
 @Suite struct SpectrumRubricTests {
@@ -14,7 +15,10 @@ import Testing
     }
 
     @Test func levelsAreOnTheIAP2Scale() {
-        #expect(F.rubric("spectrum-iap2").levels.map(\.id) == ["inform", "consult", "involve", "collaborate", "empower"])
+        #expect(
+            F.rubric("spectrum-iap2").levels.map(\.id) == [
+                "inform", "consult", "involve", "collaborate", "empower",
+            ])
         #expect(F.rubric("spectrum-iap2").levels.map(\.position) == [1, 2, 3, 4, 5])
         let dessert = F.rubric("spectrum-dessert")
         #expect(dessert.levels.map(\.id) == ["inform", "consult", "collaborate", "empower"])
@@ -39,13 +43,25 @@ import Testing
     }
 
     static let badCases: [BadCase] = [
-        BadCase(name: "negative weight", from: "\"value\": 1.2,", to: "\"value\": -1.2,", field: "signals.decisions.shared.value", severity: .error),
-        BadCase(name: "positions not increasing", from: "\"position\": 3", to: "\"position\": 1.5", field: "levels[2].position", severity: .error),
-        BadCase(name: "missing levels", from: "\"levels\":", to: "\"lvls\":", field: "levels", severity: .error),
-        BadCase(name: "unknown key", from: "\"source\":", to: "\"sauce\":", field: "sauce", severity: .warning),
-        BadCase(name: "shared weighs less than library", from: "\"value\": 1.8,", to: "\"value\": 0.1,", field: "signals.decisions.partner", severity: .error),
-        BadCase(name: "missing signal weight", from: "\"money_not_one_way\": {", to: "\"money_not_1_way\": {", field: "signals.money_not_one_way", severity: .error),
-        BadCase(name: "position off the scale", from: "\"position\": 5", to: "\"position\": 7", field: "levels[4].position", severity: .error),
+        BadCase(
+            name: "negative weight", from: "\"value\": 1.2,", to: "\"value\": -1.2,",
+            field: "signals.decisions.shared.value", severity: .error),
+        BadCase(
+            name: "positions not increasing", from: "\"position\": 3", to: "\"position\": 1.5",
+            field: "levels[2].position", severity: .error),
+        BadCase(
+            name: "missing levels", from: "\"levels\":", to: "\"lvls\":", field: "levels", severity: .error),
+        BadCase(
+            name: "unknown key", from: "\"source\":", to: "\"sauce\":", field: "sauce", severity: .warning),
+        BadCase(
+            name: "shared weighs less than library", from: "\"value\": 1.8,", to: "\"value\": 0.1,",
+            field: "signals.decisions.partner", severity: .error),
+        BadCase(
+            name: "missing signal weight", from: "\"money_not_one_way\": {", to: "\"money_not_1_way\": {",
+            field: "signals.money_not_one_way", severity: .error),
+        BadCase(
+            name: "position off the scale", from: "\"position\": 5", to: "\"position\": 7",
+            field: "levels[4].position", severity: .error),
     ]
 
     @Test(arguments: badCases)
@@ -65,6 +81,9 @@ import Testing
     @Test func syntaxErrorsHaveLineAndColumn() {
         let (rubric, diagnostics) = SpectrumRubric.read(bytes: Array("{ \"name\": ".utf8), file: "x.json")
         #expect(rubric == nil)
-        if case .lineColumn = diagnostics.first?.location {} else { Issue.record("expected a line:column error") }
+        if case .lineColumn = diagnostics.first?.location {
+        } else {
+            Issue.record("expected a line:column error")
+        }
     }
 }

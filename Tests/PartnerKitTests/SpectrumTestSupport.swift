@@ -1,14 +1,18 @@
 import Foundation
+
 @testable import PartnerKit
 
 /// Builds small workspaces and partnerships in code for the spectrum tests, and loads the
 /// shipped spectrum rubrics from the repository's `Rubrics/` folder.
 enum SpectrumFixture {
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
-    static func rubricPath(_ name: String) -> String { repositoryRoot.appendingPathComponent("Rubrics/\(name).json").path }
+    static func rubricPath(_ name: String) -> String {
+        repositoryRoot.appendingPathComponent("Rubrics/\(name).json").path
+    }
 
     static func rubricBytes(_ name: String) -> [UInt8] {
         (try? Data(contentsOf: URL(fileURLWithPath: rubricPath(name)))).map { [UInt8]($0) } ?? []
@@ -24,15 +28,18 @@ enum SpectrumFixture {
     /// vendor whose values are unknown.
     static func workspace() -> Workspace {
         var tags = TagTable()
-        let equity = tags.intern("equity"), inclusion = tags.intern("inclusion"), privacy = tags.intern("privacy")
+        let equity = tags.intern("equity"), inclusion = tags.intern("inclusion"),
+            privacy = tags.intern("privacy")
         let sells = tags.intern("sells-personal-data")
         let library = LibraryProfile(
             id: "library", name: "Harbor Library",
             priorities: [.init(id: "workforce", label: "Workforce development", weight: 3)],
             values: [equity, inclusion, privacy], dealbreakers: [sells])
         let orgs = [
-            Organization(id: "cu", name: "Harbor Credit Union", tags: TagLists([.values: [equity, inclusion]])),
-            Organization(id: "broker", name: "Data Broker Inc", tags: TagLists([.values: [equity], .flags: [sells]])),
+            Organization(
+                id: "cu", name: "Harbor Credit Union", tags: TagLists([.values: [equity, inclusion]])),
+            Organization(
+                id: "broker", name: "Data Broker Inc", tags: TagLists([.values: [equity], .flags: [sells]])),
             Organization(id: "vendor", name: "Workshop Vendor"),
         ]
         return Workspace(library: library, organizations: orgs, tags: tags)
@@ -45,8 +52,15 @@ enum SpectrumFixture {
             initiatedBy: .joint, decisions: .shared, partnerInput: .ongoing, coDesigned: true,
             contributions: [.init(party: "library", kind: .space), .init(party: "cu", kind: .expertise)],
             benefits: [.init(party: "library", what: "a service"), .init(party: "cu", what: "members")],
-            goals: [.init(text: "Counsel 100 residents", metric: "people counselled", target: 100, due: Day("2027-06-30"), priority: "workforce")],
-            milestones: [.init(title: "First clinic", due: Day("2026-04-01"), done: Day("2026-04-02")), .init(title: "Half way", due: Day("2026-12-31"))],
+            goals: [
+                .init(
+                    text: "Counsel 100 residents", metric: "people counselled", target: 100,
+                    due: Day("2027-06-30"), priority: "workforce")
+            ],
+            milestones: [
+                .init(title: "First clinic", due: Day("2026-04-01"), done: Day("2026-04-02")),
+                .init(title: "Half way", due: Day("2026-12-31")),
+            ],
             roles: [.init(party: "library", does: "room"), .init(party: "cu", does: "counsellors")],
             communication: .init(cadenceDays: 30, log: [Day("2026-11-20")].compactMap { $0 }),
             agreement: .mou, exitPlan: "A month's notice.")
@@ -67,7 +81,8 @@ enum SpectrumFixture {
         var c: [Partnership.Contribution] = [.init(party: "library", kind: .staff)]
         c.append(.init(party: "cu", kind: partnerResources ? .expertise : .promotion))
         return Partnership(
-            id: "p", title: "P", partners: ["cu"], status: .active, initiatedBy: initiatedBy, decisions: decisions,
+            id: "p", title: "P", partners: ["cu"], status: .active, initiatedBy: initiatedBy,
+            decisions: decisions,
             partnerInput: input, coDesigned: coDesigned, libraryPays: libraryPays, contributions: c)
     }
 }

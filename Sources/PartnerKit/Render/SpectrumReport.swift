@@ -22,9 +22,15 @@ public enum SpectrumReport {
             ("confidence", .rounded(p.confidence, 2)),
             ("criteria", .object(p.criteria.all.map { ($0.key, .bool($0.criterion.met)) })),
             ("evidence", .object(p.criteria.all.map { ($0.key, .string($0.criterion.evidence)) })),
-            ("readiness", .array(p.readiness.map { r in
-                .object([("check", .string(r.check)), ("ok", .bool(r.ok)), ("detail", .string(r.detail))])
-            })),
+            (
+                "readiness",
+                .array(
+                    p.readiness.map { r in
+                        .object([
+                            ("check", .string(r.check)), ("ok", .bool(r.ok)), ("detail", .string(r.detail)),
+                        ])
+                    })
+            ),
             ("next_steps", .strings(p.nextSteps)),
             ("kind_reasons", .strings(p.kindReasons)),
             ("reasons", .strings(p.reasons)),
@@ -38,7 +44,9 @@ public enum SpectrumReport {
         guard let first = levels.first else { return "" }
         var out = first.id
         for (a, b) in zip(levels, levels.dropFirst()) {
-            if position >= a.position && position <= b.position && !(position == b.position && b.id != levels.last?.id) {
+            if position >= a.position && position <= b.position
+                && !(position == b.position && b.id != levels.last?.id)
+            {
                 let width = 7
                 let f = (position - a.position) / (b.position - a.position)
                 let at = Int((f * Double(width - 1)).rounded())
@@ -92,7 +100,9 @@ public enum SpectrumReport {
             out += "`\(scale(p.position, rubric: rubric))`\n\n"
             out += "Kind: \(escape(p.kindReasons.joined(separator: "; "))).\n\n"
             out += "| criterion | met | evidence |\n| --- | --- | --- |\n"
-            for (key, c) in p.criteria.all { out += "| \(key) | \(c.met ? "✓" : "✗") | \(escape(c.evidence)) |\n" }
+            for (key, c) in p.criteria.all {
+                out += "| \(key) | \(c.met ? "✓" : "✗") | \(escape(c.evidence)) |\n"
+            }
             out += "\n| readiness | ok | detail |\n| --- | --- | --- |\n"
             for r in p.readiness { out += "| \(r.check) | \(r.ok ? "✓" : "✗") | \(escape(r.detail)) |\n" }
             if !p.nextSteps.isEmpty {

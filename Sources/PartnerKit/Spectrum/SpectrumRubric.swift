@@ -18,7 +18,9 @@ public struct SpectrumRubric: Sendable, Hashable {
         /// The dessert spectrum's picture of the level ("we are having cherry pie").
         public var metaphor: String?
 
-        public init(id: String, name: String, position: Double, goal: String, promise: String, metaphor: String? = nil) {
+        public init(
+            id: String, name: String, position: Double, goal: String, promise: String, metaphor: String? = nil
+        ) {
             self.id = id
             self.name = name
             self.position = position
@@ -35,7 +37,9 @@ public struct SpectrumRubric: Sendable, Hashable {
         public var base: Double = 1
         public var initiatedBy: [Partnership.Initiator: Double] = [.library: 0, .joint: 0.35, .partner: 0.35]
         public var decisions: [Partnership.Decisions: Double] = [.library: 0, .shared: 1.2, .partner: 1.8]
-        public var partnerInput: [Partnership.PartnerInput: Double] = [.none: 0, .feedback: 0.6, .ongoing: 1.1]
+        public var partnerInput: [Partnership.PartnerInput: Double] = [
+            .none: 0, .feedback: 0.6, .ongoing: 1.1,
+        ]
         public var coDesigned: [Bool: Double] = [false: 0, true: 0.7]
         public var partnerResources: Double = 0.3
         public var moneyNotOneWay: Double = 0.2
@@ -46,7 +50,8 @@ public struct SpectrumRubric: Sendable, Hashable {
 
     /// A signal that description cue words can stand in for.
     public enum CueSignal: String, Sendable, Hashable, CaseIterable {
-        case initiatedBy = "initiated_by", decisions, partnerInput = "partner_input", coDesigned = "co_designed"
+        case initiatedBy = "initiated_by", decisions, partnerInput = "partner_input", coDesigned =
+            "co_designed"
     }
 
     public struct Cue: Sendable, Hashable {
@@ -86,16 +91,21 @@ public struct SpectrumRubric: Sendable, Hashable {
 
 extension SpectrumRubric {
     static let topKeys: Set<String> = [
-        "name", "description", "source", "levels", "signals", "ceilings", "thresholds", "cues", "steps", "notes",
+        "name", "description", "source", "levels", "signals", "ceilings", "thresholds", "cues", "steps",
+        "notes",
     ]
 
     /// Reads and validates a spectrum rubric, collecting every problem: unknown keys are
     /// warnings; missing levels, positions that do not increase, values off the 1–5 scale,
     /// negative weights and weights or ceilings that fall as power is shared are errors naming
     /// the file and field path. Returns nil when there is any error.
-    public static func read(bytes: [UInt8], file: String) -> (rubric: SpectrumRubric?, diagnostics: [Diagnostic]) {
+    public static func read(bytes: [UInt8], file: String) -> (
+        rubric: SpectrumRubric?, diagnostics: [Diagnostic]
+    ) {
         let sink = DiagnosticSink()
-        guard let root = JSONDocument.parse(bytes, file: file, sink: sink) else { return (nil, sink.diagnostics) }
+        guard let root = JSONDocument.parse(bytes, file: file, sink: sink) else {
+            return (nil, sink.diagnostics)
+        }
         let rubric = read(root)
         return (sink.hasErrors ? nil : rubric, sink.diagnostics.sorted())
     }
@@ -105,7 +115,9 @@ extension SpectrumRubric {
         r.warnUnknownKeys(topKeys)
         let name = r.string("name", required: true) ?? ""
         let description = r.string("description") ?? ""
-        if r.child("description") == nil { r.warning("a rubric should have a description saying what it is for") }
+        if r.child("description") == nil {
+            r.warning("a rubric should have a description saying what it is for")
+        }
 
         var levels: [Level] = []
         if let items = r.required("levels")?.array {
@@ -116,44 +128,64 @@ extension SpectrumRubric {
                 item.warnUnknownKeys(["id", "name", "position", "goal", "promise", "metaphor", "description"])
                 let id = item.string("id", required: true)
                 let position = item.required("position")?.number
-                if let id, !seen.insert(id).inserted { item.child("id")?.error("duplicate level id \"\(id)\"") }
+                if let id, !seen.insert(id).inserted {
+                    item.child("id")?.error("duplicate level id \"\(id)\"")
+                }
                 if let position {
                     if !(1...5).contains(position) {
-                        item.child("position")?.error("must be on the IAP2 scale from 1 (inform) to 5 (empower), found \(formatNumber(position))")
+                        item.child("position")?.error(
+                            "must be on the IAP2 scale from 1 (inform) to 5 (empower), found \(formatNumber(position))"
+                        )
                     }
                     if let previous, position <= previous {
                         item.child("position")?.error(
-                            "positions must increase from level to level (this is \(formatNumber(position)), the level before is \(formatNumber(previous)))")
+                            "positions must increase from level to level (this is \(formatNumber(position)), the level before is \(formatNumber(previous)))"
+                        )
                     }
                     previous = position
                 }
                 let goal = item.string("goal", required: true)
                 let promise = item.string("promise", required: true)
                 if let id, let position, let goal, let promise {
-                    levels.append(Level(
-                        id: id, name: item.string("name") ?? id, position: position, goal: goal, promise: promise,
-                        metaphor: item.string("metaphor")))
+                    levels.append(
+                        Level(
+                            id: id, name: item.string("name") ?? id, position: position, goal: goal,
+                            promise: promise,
+                            metaphor: item.string("metaphor")))
                 }
             }
         }
 
         var w = Weights()
         if let s = r.required("signals"), s.expectObject() {
-            s.warnUnknownKeys(["description", "base", "initiated_by", "decisions", "partner_input", "co_designed",
-                "partner_resources", "money_not_one_way"])
+            s.warnUnknownKeys([
+                "description", "base", "initiated_by", "decisions", "partner_input", "co_designed",
+                "partner_resources", "money_not_one_way",
+            ])
             if let b = parameter(s, "base") {
-                if !(1...5).contains(b) { s.child("base")?.error("must be on the 1–5 scale, found \(formatNumber(b))") }
+                if !(1...5).contains(b) {
+                    s.child("base")?.error("must be on the 1–5 scale, found \(formatNumber(b))")
+                }
                 w.base = b
             }
-            w.initiatedBy = enumWeights(s, "initiated_by", Partnership.Initiator.self, order: nil) ?? w.initiatedBy
-            w.decisions = enumWeights(s, "decisions", Partnership.Decisions.self, order: [.library, .shared, .partner]) ?? w.decisions
-            w.partnerInput = enumWeights(s, "partner_input", Partnership.PartnerInput.self, order: [.none, .feedback, .ongoing]) ?? w.partnerInput
+            w.initiatedBy =
+                enumWeights(s, "initiated_by", Partnership.Initiator.self, order: nil) ?? w.initiatedBy
+            w.decisions =
+                enumWeights(s, "decisions", Partnership.Decisions.self, order: [.library, .shared, .partner])
+                ?? w.decisions
+            w.partnerInput =
+                enumWeights(
+                    s, "partner_input", Partnership.PartnerInput.self, order: [.none, .feedback, .ongoing])
+                ?? w.partnerInput
             if let c = s.required("co_designed"), c.expectObject() {
                 c.warnUnknownKeys(["description", "true", "false"])
                 describe(c)
                 let f = parameter(c, "false"), t = parameter(c, "true")
                 if let f, let t {
-                    if t < f { c.child("true")?.error("co-designed work must not weigh less than work designed by one side") }
+                    if t < f {
+                        c.child("true")?.error(
+                            "co-designed work must not weigh less than work designed by one side")
+                    }
                     w.coDesigned = [false: f, true: t]
                 }
             }
@@ -161,7 +193,9 @@ extension SpectrumRubric {
             w.moneyNotOneWay = parameter(s, "money_not_one_way") ?? w.moneyNotOneWay
         }
         if let c = r.required("ceilings") {
-            if let ceilings = enumWeights(r, "ceilings", Partnership.Decisions.self, order: [.library, .shared, .partner]) {
+            if let ceilings = enumWeights(
+                r, "ceilings", Partnership.Decisions.self, order: [.library, .shared, .partner])
+            {
                 for (k, v) in ceilings where !(1...5).contains(v) {
                     c.child(k.rawValue)?.error("a ceiling must be on the 1–5 scale, found \(formatNumber(v))")
                 }
@@ -171,23 +205,37 @@ extension SpectrumRubric {
         var rubric = SpectrumRubric(name: name, description: description, levels: levels, weights: w)
 
         if let t = r.child("thresholds"), t.expectObject() {
-            t.warnUnknownKeys(["description", "edging", "aligned_values_min_shared", "confidence_missing_signal", "confidence_cue"])
+            t.warnUnknownKeys([
+                "description", "edging", "aligned_values_min_shared", "confidence_missing_signal",
+                "confidence_cue",
+            ])
             if let e = parameter(t, "edging", optional: true) {
-                if e <= 0 || e >= 0.5 { t.child("edging")?.error("must be between 0 and 0.5 (a fraction of the way to the next level), found \(formatNumber(e))") }
+                if e <= 0 || e >= 0.5 {
+                    t.child("edging")?.error(
+                        "must be between 0 and 0.5 (a fraction of the way to the next level), found \(formatNumber(e))"
+                    )
+                }
                 rubric.edging = e
             }
-            rubric.alignedValuesMinShared = parameter(t, "aligned_values_min_shared", optional: true) ?? rubric.alignedValuesMinShared
+            rubric.alignedValuesMinShared =
+                parameter(t, "aligned_values_min_shared", optional: true) ?? rubric.alignedValuesMinShared
             for key in ["confidence_missing_signal", "confidence_cue"] {
                 guard let v = parameter(t, key, optional: true) else { continue }
                 if v > 1 { t.child(key)?.error("must be from 0 to 1, found \(formatNumber(v))") }
-                if key == "confidence_cue" { rubric.confidenceCue = v } else { rubric.confidenceMissingSignal = v }
+                if key == "confidence_cue" {
+                    rubric.confidenceCue = v
+                } else {
+                    rubric.confidenceMissingSignal = v
+                }
             }
         }
 
         if let c = r.child("cues"), c.expectObject() {
             c.warnUnknownKeys(Set(CueSignal.allCases.map(\.rawValue) + ["description"]))
             for signal in CueSignal.allCases {
-                guard let sf = c.child(signal.rawValue), sf.expectObject(), case .object(let members) = sf.node.value else { continue }
+                guard let sf = c.child(signal.rawValue), sf.expectObject(),
+                    case .object(let members) = sf.node.value
+                else { continue }
                 let allowed = cueValues(signal)
                 sf.warnUnknownKeys(Set(allowed))
                 for m in members where allowed.contains(m.key) {
@@ -198,7 +246,8 @@ extension SpectrumRubric {
         }
 
         if let s = r.child("steps"), s.expectObject(), case .object(let members) = s.node.value {
-            let known = ["description", "partner_resources", "money_not_one_way"] + CueSignal.allCases.map(\.rawValue)
+            let known =
+                ["description", "partner_resources", "money_not_one_way"] + CueSignal.allCases.map(\.rawValue)
             s.warnUnknownKeys(Set(known))
             for m in members where m.key != "description" && known.contains(m.key) {
                 guard let f = s.child(m.key) else { continue }
@@ -231,7 +280,9 @@ extension SpectrumRubric {
         guard let f = optional ? parent.child(key) : parent.required(key) else { return nil }
         let value: Double?
         if case .number = f.node.value {
-            f.warning("give a parameter as { \"value\": …, \"description\": \"…\" } so that readers know what it means")
+            f.warning(
+                "give a parameter as { \"value\": …, \"description\": \"…\" } so that readers know what it means"
+            )
             value = f.number
         } else {
             guard f.expectObject() else { return nil }
@@ -268,7 +319,8 @@ extension SpectrumRubric {
             for (a, b) in zip(order, order.dropFirst()) {
                 if let x = out[a], let y = out[b], y < x {
                     f.child(b.rawValue)?.error(
-                        "\(b.rawValue) (\(formatNumber(y))) must not be less than \(a.rawValue) (\(formatNumber(x))): sharing more power never moves a collaboration down")
+                        "\(b.rawValue) (\(formatNumber(y))) must not be less than \(a.rawValue) (\(formatNumber(x))): sharing more power never moves a collaboration down"
+                    )
                 }
             }
         }

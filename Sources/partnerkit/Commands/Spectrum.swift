@@ -4,7 +4,8 @@ extension Commands {
     static let spectrum = Command(
         name: "spectrum",
         summary: "Place collaborations on the participation spectrum (IAP2 or the dessert spectrum)",
-        usage: "partnerkit spectrum [ID…] [--file PROPOSAL.json] [--spectrum NAME|PATH] [--workspace DIR] [--format text|json|markdown]",
+        usage:
+            "partnerkit spectrum [ID…] [--file PROPOSAL.json] [--spectrum NAME|PATH] [--workspace DIR] [--format text|json|markdown]",
         discussion: """
             Places every partnership in partnerships.json (or the IDs given, or a proposal
             file) on the IAP2 Spectrum of Public Participation: a position from 1.0 (inform)
@@ -14,7 +15,9 @@ extension Commands {
             --spectrum spectrum-dessert names the levels with the library dessert spectrum.
             """,
         options: [
-            .value("--file", "PROPOSAL.json", "place a collaboration not yet entered (one partnership, or {\"partnerships\": […]})"),
+            .value(
+                "--file", "PROPOSAL.json",
+                "place a collaboration not yet entered (one partnership, or {\"partnerships\": […]})"),
             .value("--spectrum", "NAME|PATH", "the spectrum rubric (default: spectrum-iap2)"),
         ],
         positionals: 0...Int.max,
@@ -23,8 +26,13 @@ extension Commands {
             let name = inv.args.value("--spectrum") ?? "spectrum-iap2"
             let (found, tried) = Resources.locateRubric(name, workspace: inv.workspacePath)
             guard let rubricPath = found else {
-                inv.console.report([.error(name, .file, "spectrum rubric not found (looked in \(tried.joined(separator: ", ")))",
-                    hint: "shipped spectra: \(Resources.shippedRubrics().filter { $0.hasPrefix("spectrum") }.joined(separator: ", "))")])
+                inv.console.report([
+                    .error(
+                        name, .file, "spectrum rubric not found (looked in \(tried.joined(separator: ", ")))",
+                        hint:
+                            "shipped spectra: \(Resources.shippedRubrics().filter { $0.hasPrefix("spectrum") }.joined(separator: ", "))"
+                    )
+                ])
                 return Exit.inputError
             }
             let rubric: SpectrumRubric
@@ -48,9 +56,16 @@ extension Commands {
                 } else {
                     let ids = workspace.partnerships.map(\.id)
                     let near = ids.min { editDistance(key, $0) < editDistance(key, $1) }
-                    let hint = near.flatMap { editDistance(key, $0) <= max(2, key.count / 3) ? "did you mean \"\($0)\"?" : nil }
-                        ?? (ids.isEmpty ? "the workspace has no partnerships.json entries" : "known ids: \(ids.prefix(8).joined(separator: ", "))")
-                    let file = inv.workspacePath == "." ? "partnerships.json" : "\(inv.workspacePath)/partnerships.json"
+                    let hint =
+                        near.flatMap {
+                            editDistance(key, $0) <= max(2, key.count / 3) ? "did you mean \"\($0)\"?" : nil
+                        }
+                        ?? (ids.isEmpty
+                            ? "the workspace has no partnerships.json entries"
+                            : "known ids: \(ids.prefix(8).joined(separator: ", "))")
+                    let file =
+                        inv.workspacePath == "."
+                        ? "partnerships.json" : "\(inv.workspacePath)/partnerships.json"
                     unknown.append(.error(file, .file, "no partnership with id \"\(key)\"", hint: hint))
                 }
             }
@@ -64,7 +79,8 @@ extension Commands {
                     inv.console.report([.error(file, .file, e.message)])
                     return Exit.inputError
                 case .success(let bytes):
-                    let (list, diagnostics) = PartnershipReader.readProposal(bytes, file: file, workspace: workspace)
+                    let (list, diagnostics) = PartnershipReader.readProposal(
+                        bytes, file: file, workspace: workspace)
                     inv.console.report(diagnostics)
                     if diagnostics.hasErrors { return Exit.inputError }
                     chosen += list
@@ -73,9 +89,11 @@ extension Commands {
                 chosen = workspace.partnerships
             }
 
-            let placements = SpectrumEngine.place(chosen, workspace: workspace, rubric: rubric, asOf: inv.asOf)
+            let placements = SpectrumEngine.place(
+                chosen, workspace: workspace, rubric: rubric, asOf: inv.asOf)
             switch inv.format {
-            case "json": inv.emit(SpectrumReport.json(placements, rubric: rubric, asOf: inv.asOf).serialized())
+            case "json":
+                inv.emit(SpectrumReport.json(placements, rubric: rubric, asOf: inv.asOf).serialized())
             case "markdown": inv.emit(SpectrumReport.markdown(placements, rubric: rubric))
             default: inv.emit(SpectrumReport.text(placements, rubric: rubric))
             }
