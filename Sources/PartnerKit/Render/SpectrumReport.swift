@@ -1,0 +1,135 @@
+/// `partnerkit spectrum` output: JSON with the contract keys, readable text with a position
+/// bar on the IAP2 1–5 scale, and Markdown.
+public enum SpectrumReport {
+    /// `{ "spectrum", "placements": [ { "id", "kind", "level", "position", "edging_toward",
+    /// "criteria", "readiness", "next_steps", … } ] }` — the contract keys, plus reasons.
+    public static func json(_ placements: [Placement], rubric: SpectrumRubric, asOf: Day) -> JSONOutput {
+        .object([
+            ("spectrum", .string(rubric.name)),
+            ("as_of", .string(asOf.description)),
+            ("placements", .array(placements.map(json))),
+        ])
+    }
+
+    public static func json(_ p: Placement) -> JSONOutput {
+        .object([
+            ("id", .string(p.id)),
+            ("title", .string(p.title)),
+            ("kind", .string(p.kind.rawValue)),
+            ("level", .string(p.level)),
+            ("position", .rounded(p.position, 2)),
+            ("edging_toward", .optional(p.edgingToward)),
+            ("confidence", .rounded(p.confidence, 2)),
+            ("criteria", .object(p.criteria.all.map { ($0.key, .bool($0.criterion.met)) })),
+            ("evidence", .object(p.criteria.all.map { ($0.key, .string($0.criterion.evidence)) })),
+            (
+                "readiness",
+                .array(
+                    p.readiness.map { r in
+                        .object([
+                            ("check", .string(r.check)), ("ok", .bool(r.ok)), ("detail", .string(r.detail)),
+                        ])
+                    })
+            ),
+            ("next_steps", .strings(p.nextSteps)),
+            ("kind_reasons", .strings(p.kindReasons)),
+            ("reasons", .strings(p.reasons)),
+        ])
+    }
+
+    /// The scale with a marker at the position:
+    /// `inform · consult ━━━●━━ involve · collaborate · empower`.
+    public static func scale(_ position: Double, rubric: SpectrumRubric) -> String {
+        let levels = rubric.levels
+        guard let first = levels.first else { return "" }
+        var out = first.id
+        for (a, b) in zip(levels, levels.dropFirst()) {
+            if position >= a.position && position <= b.position
+                && !(position == b.position && b.id != levels.last?.id)
+            {
+                let width = 7
+                let f = (position - a.position) / (b.position - a.position)
+                let at = Int((f * Double(width - 1)).rounded())
+                var cells = Array(repeating: "━", count: width)
+                cells[min(width - 1, max(0, at))] = "●"
+                out += " " + cells.joined() + " " + b.id
+            } else {
+                out += " · " + b.id
+            }
+        }
+        return out
+    }
+
+    public static func text(_ placements: [Placement], rubric: SpectrumRubric) -> String {
+        var out = "Spectrum: \(rubric.name) (\(rubric.levels.map(\.id).joined(separator: ", ")))\n"
+        if placements.isEmpty { out += "\nNo partnerships to place.\n" }
+        for p in placements {
+            out += "\n\(p.title) [\(p.id)]\n"
+            out += "  \(scale(p.position, rubric: rubric))\n"
+            var where_ = "  \(p.levelName) at \(formatPosition(p.position))"
+            if let e = p.edgingToward, let l = rubric.level(e) { where_ += ", edging toward \(l.name)" }
+            where_ += " · \(p.kind.rawValue) · confidence \(formatNumber(p.confidence))\n"
+            out += where_
+            if let l = rubric.level(p.level) {
+                out += "  \(l.metaphor.map { "“\($0)” " } ?? "")Promise: \(l.promise)\n"
+            }
+            out += "  Kind: \(p.kindReasons.joined(separator: "; "))\n"
+            out += "  Criteria:\n"
+            for (key, c) in p.criteria.all {
+                out += "    \(c.met ? "✓" : "✗") \(key.replacingUnderscores): \(c.evidence)\n"
+            }
+            out += "  Readiness:\n"
+            for r in p.readiness {
+                out += "    \(r.ok ? "✓" : "✗") \(r.check.replacingUnderscores): \(r.detail)\n"
+            }
+            if !p.nextSteps.isEmpty {
+                out += "  Next steps:\n"
+                for (i, s) in p.nextSteps.enumerated() { out += "    \(i + 1). \(s)\n" }
+            }
+        }
+        return out
+    }
+
+    public static func markdown(_ placements: [Placement], rubric: SpectrumRubric) -> String {
+        var out = "# Participation spectrum: \(rubric.name)\n"
+        for p in placements {
+            out += "\n## \(escape(p.title)) (`\(p.id)`)\n\n"
+            var line = "**\(p.levelName)** at \(formatPosition(p.position)) on the IAP2 scale"
+            if let e = p.edgingToward, let l = rubric.level(e) { line += ", edging toward **\(l.name)**" }
+            out += line + " — \(p.kind.rawValue), confidence \(formatNumber(p.confidence)).\n\n"
+            out += "`\(scale(p.position, rubric: rubric))`\n\n"
+            out += "Kind: \(escape(p.kindReasons.joined(separator: "; "))).\n\n"
+            out += "| criterion | met | evidence |\n| --- | --- | --- |\n"
+            for (key, c) in p.criteria.all {
+                out += "| \(key) | \(c.met ? "✓" : "✗") | \(escape(c.evidence)) |\n"
+            }
+            out += "\n| readiness | ok | detail |\n| --- | --- | --- |\n"
+            for r in p.readiness { out += "| \(r.check) | \(r.ok ? "✓" : "✗") | \(escape(r.detail)) |\n" }
+            if !p.nextSteps.isEmpty {
+                out += "\n**Next steps**\n\n"
+                for (i, s) in p.nextSteps.enumerated() { out += "\(i + 1). \(escape(s))\n" }
+            }
+        }
+        return out
+    }
+
+    static func formatPosition(_ d: Double) -> String {
+        let r = (d * 100).rounded() / 100
+        let s = formatNumber(r)
+        if !s.contains(".") { return s + ".00" }
+        let decimals = s.split(separator: ".").last?.count ?? 2
+        return decimals == 1 ? s + "0" : s
+    }
+
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            if c == "|" { out += "\\|" } else if c == "\n" { out += " " } else { out.append(c) }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

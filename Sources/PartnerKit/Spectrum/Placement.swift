@@ -1,0 +1,106 @@
+/// Where one collaboration sits on a participation spectrum, what kind of relationship it is,
+/// whether it meets the six criteria of a partnership, how ready its plan is, and what to do
+/// next — each with the reasons a librarian can check.
+public struct Placement: Sendable, Hashable {
+    /// A partnership, or one of the two things often called one and not (DOMAIN.md).
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        /// Every party benefits, contributes and works toward shared goals.
+        case partnership
+        /// Money one way for a service or for recognition (a sponsorship), with no co-design
+        /// and no shared decisions.
+        case transaction
+        /// Every contribution on every side is publicity: nothing is created together.
+        case promotion
+    }
+
+    /// One signal as read, and how far it moved the position.
+    public struct SignalReading: Sendable, Hashable {
+        /// `initiated_by`, `decisions`, `partner_input`, `co_designed`, `partner_resources`,
+        /// `money_not_one_way`.
+        public var signal: String
+        /// The value used (`shared`, `true`, …), or nil when the signal was missing.
+        public var value: String?
+        /// Added to the position by this signal.
+        public var weight: Double
+        /// Where the value came from: the structured field, or a cue phrase in the description.
+        public var fromCue: String?
+    }
+
+    public var id: String
+    public var title: String
+    public var kind: Kind
+    /// Which rule decided the kind.
+    public var kindReasons: [String]
+    /// The id of the spectrum's level nearest the position.
+    public var level: String
+    public var levelName: String
+    /// Continuous, on the IAP2 scale: inform 1.0 … empower 5.0.
+    public var position: Double
+    /// The neighbouring level the position leans toward noticeably, else nil.
+    public var edgingToward: String?
+    /// 0–1: lower when level signals are missing or read from cue words.
+    public var confidence: Double
+    public var signals: [SignalReading]
+    /// Why the position is what it is, in sentences.
+    public var reasons: [String]
+    public var criteria: Criteria
+    public var readiness: [ReadinessCheck]
+    /// Ordered by impact: moving up the spectrum first, then what the plan lacks.
+    public var nextSteps: [String]
+}
+
+/// One criterion of a partnership, met or not, with the evidence.
+public struct Criterion: Sendable, Hashable {
+    public var met: Bool
+    public var evidence: String
+    public init(_ met: Bool, _ evidence: String) {
+        self.met = met
+        self.evidence = evidence
+    }
+}
+
+/// The six criteria of a partnership (DOMAIN.md): a collaboration that meets all six is a
+/// partnership in the full sense.
+public struct Criteria: Sendable, Hashable {
+    /// Every party gets something (not necessarily equal).
+    public var mutualBenefit: Criterion
+    /// Every party puts something in.
+    public var mutualContribution: Criterion
+    /// The same end point, defined together.
+    public var sharedGoals: Criterion
+    /// Final decisions are not one party's alone.
+    public var sharedPower: Criterion
+    /// Aligned enough within the work (partner values vs the library's values and dealbreakers).
+    public var alignedValues: Criterion
+    /// Every party has written responsibilities.
+    public var clearRoles: Criterion
+
+    /// In contract order, with the JSON keys.
+    public var all: [(key: String, criterion: Criterion)] {
+        [
+            ("mutual_benefit", mutualBenefit), ("mutual_contribution", mutualContribution),
+            ("shared_goals", sharedGoals), ("shared_power", sharedPower), ("aligned_values", alignedValues),
+            ("clear_roles", clearRoles),
+        ]
+    }
+
+    public var allMet: Bool { all.allSatisfy(\.criterion.met) }
+}
+
+/// One "nuts and bolts" check of a plan: `smart_goals`, `milestones`, `roles`,
+/// `communication_plan`, `in_writing`, `exit_plan`, `balance`.
+public struct ReadinessCheck: Sendable, Hashable {
+    public var check: String
+    public var ok: Bool
+    /// A sentence a librarian can read.
+    public var detail: String
+    /// Concrete fixes, one per gap ("add a target to goal 2").
+    public var fixes: [String]
+
+    public init(check: String, ok: Bool, detail: String, fixes: [String] = []) {
+        self.check = check
+        self.ok = ok
+        self.detail = detail
+        self.fixes = fixes
+    }
+}
