@@ -44,7 +44,13 @@ def fixture(name, G):
     c = nx.constraint(G)
     e = nx.effective_size(G)
     cw = nx.constraint(G, weight="weight")
-    ew = nx.effective_size(G, weight="weight")
+    # networkx 3.6's all-nodes fast path (taken when scipy is installed and `nodes` is None)
+    # divides a_jq by max_k a_qk instead of max_k a_jk (a broadcasting slip), so its weighted
+    # effective size departs from the documented formula and from networkx's own per-node path.
+    # The fixture holds the per-node (documented, Burt 1992) value; the fast path's number is
+    # kept beside it for the record. Unweighted, the two paths agree.
+    ew = nx.effective_size(G, nodes=list(G.nodes), weight="weight")
+    ew_fast = nx.effective_size(G, weight="weight")
     per_node = [
         {
             "id": v,
@@ -53,6 +59,7 @@ def fixture(name, G):
             "effective_size": num(e[v]),
             "constraint_weighted": num(cw[v]),
             "effective_size_weighted": num(ew[v]),
+            "effective_size_weighted_networkx_fast_path": num(ew_fast[v]),
         }
         for v in nodes
     ]
