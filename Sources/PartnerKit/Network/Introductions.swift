@@ -203,7 +203,8 @@ public enum Introductions {
         }
     }
 
-    static func strengthText(_ s: Double) -> String {
+    /// A strength as a person writes it: `4`, `2.5`.
+    public static func strengthText(_ s: Double) -> String {
         s == s.rounded() && abs(s) < 1e9 ? String(Int(s)) : String(s)
     }
 

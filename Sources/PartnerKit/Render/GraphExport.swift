@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes the relationship graph for other tools: GraphML (Gephi, Cytoscape, yEd; the GraphML
 /// primer, graphdrawing.org), Graphviz DOT, and Kumu's JSON import (`elements` and
 /// `connections`). Private fields of people (email, phone) are written only with
@@ -149,5 +151,20 @@ public enum GraphExport {
             return .object(m)
         }
         return JSONOutput.object([("elements", .array(elements)), ("connections", .array(connections))]).serialized()
+    }
+}
+
+extension GraphExport {
+    /// One RFC 4180 CSV cell, quoted when needed, with spreadsheet formula injection
+    /// neutralised: a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
+    /// leading apostrophe (OWASP "CSV injection"). Numbers are passed as already-formatted text
+    /// and are not touched when `numeric` is set.
+    public static func csvCell(_ s: String, numeric: Bool = false) -> String {
+        var v = s
+        if !numeric, let f = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f) { v = "'" + v }
+        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
     }
 }
