@@ -155,7 +155,8 @@ public struct RelationshipGraph: Sendable {
     ) {
         var ids: [String] = [w.library.id]
         var kinds: [NodeKind] = [.library]
-        var index: [String: Int] = [w.library.id: 0, "library": 0]
+        var index: [String: Int] = [:]
+        index[w.library.id] = 0
         for o in w.organizations where index[o.id] == nil {
             index[o.id] = ids.count
             ids.append(o.id)
@@ -171,6 +172,8 @@ public struct RelationshipGraph: Sendable {
             ids.append(p.id)
             kinds.append(.person)
         }
+        // `library` names the library in relationships.csv too, unless it is someone's id.
+        if index["library"] == nil { index["library"] = 0 }
         if !mergePeople {
             for p in w.people {
                 guard let org = p.organization, let oi = index[org], kinds[oi] == .organization,

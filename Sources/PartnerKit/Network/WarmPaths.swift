@@ -29,10 +29,12 @@ public struct WarmPathOptions: Sendable, Hashable {
 public struct WarmPath: Sendable, Hashable {
     /// Node indices from start to target.
     public var nodes: [Int]
-    /// Product of the ties' normalised strengths, in (0, 1].
+    /// Product of the ties' normalised strengths, each discounted for recency (a tie not
+    /// touched past the grace period counts for less): the ranking key, in (0, 1].
     public var strength: Double
-    /// Product of normalised strength × recency discount: the ranking key, in (0, 1].
-    public var trust: Double
+    /// Product of the ties' normalised strengths alone (strength ÷ 4), without the recency
+    /// discount, in (0, 1].
+    public var tieStrength: Double
     /// Each tie along the path, in order.
     public var ties: [RelationshipGraph.Edge]
 }
@@ -132,14 +134,15 @@ extension RelationshipGraph {
         found.sort(by: precedes)
         return found.map { c in
             var ties: [Edge] = []
-            var strength = 1.0
+            var strength = 1.0, discounted = 1.0
             for (a, b) in zip(c.nodes, c.nodes.dropFirst()) {
                 if let e = edge(a, b) {
                     ties.append(e)
                     strength *= normalisedStrength(e, o)
+                    discounted *= normalisedStrength(e, o) * recency(e, asOf: asOf, o)
                 }
             }
-            return WarmPath(nodes: c.nodes, strength: strength, trust: exp(-c.cost), ties: ties)
+            return WarmPath(nodes: c.nodes, strength: discounted, tieStrength: strength, ties: ties)
         }
     }
 

@@ -9,8 +9,10 @@ extension Commands {
         discussion: """
             Finds the K most trusted simple paths from the library (or --from) to TARGET, an
             organization or person id: Yen's algorithm on the ties' normalised strengths
-            (strength ÷ 4) discounted for ties not touched in over a year. A path's strength is
-            the product of its ties' normalised strengths, in (0, 1]. A person is tied to their
+            (strength ÷ 4), each discounted when the tie has not been touched in over a year
+            (halving per further year, at least 0.25; 0.75 when no date is recorded). A path's
+            strength is the product of those, in (0, 1], strongest first; `tie_strength` in
+            the JSON is the product without the recency discount. A person is tied to their
             organization implicitly (strength 3). People are shown by name and role, never by
             email or phone. An unreachable target prints a message and no paths (exit 0).
             """,
@@ -51,7 +53,7 @@ extension Commands {
                     .object([
                         ("nodes", .strings(p.nodes.map { g.ids[$0] })),
                         ("strength", .number(p.strength)),
-                        ("trust", .number(p.trust)),
+                        ("tie_strength", .number(p.tieStrength)),
                         ("steps", .array(p.nodes.map { v in
                             let s = step(v)
                             var m: [(String, JSONOutput)] = [("id", .string(s.id)), ("name", .string(s.name)), ("type", .string(g.kinds[v].rawValue))]
