@@ -119,3 +119,16 @@ func networkTestWorkspace(random seed: UInt64? = nil) -> Workspace {
         #expect(s.components == 1)
     }
 }
+
+@Suite struct NetworkPairFitTests {
+    @Test func quickScoreEqualsFullFit() {
+        let w = networkTestWorkspace()
+        for a in w.organizations {
+            for b in w.organizations {
+                let full = PairFit(a.tags, b.tags), quick = PairFit.quickScore(a.tags, b.tags)
+                #expect(abs(full.score - quick.score) < 1e-12)
+                #expect(full.hasPurpose == quick.hasPurpose)
+            }
+        }
+    }
+}

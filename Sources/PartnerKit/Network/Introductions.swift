@@ -36,6 +36,23 @@ public struct PairFit: Sendable, Hashable {
         score = 0.4 * complement + 0.3 * audience + 0.15 * topics + 0.15 * values
     }
 
+    /// The same score without building the shared lists (no allocation), and whether the pair
+    /// has a purpose: what the engine computes for every candidate pair before keeping the best.
+    ///
+    /// - Complexity: O(total tags of both).
+    public static func quickScore(_ a: TagLists, _ b: TagLists) -> (score: Double, hasPurpose: Bool) {
+        func jaccard(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> (Double, Int) {
+            let shared = sortedIntersectionCount(x, y)
+            let union = x.count + y.count - shared
+            return (union == 0 ? 0 : Double(shared) / Double(union), shared)
+        }
+        let matched = sortedIntersectionCount(a[.offers], b[.needs]) + sortedIntersectionCount(b[.offers], a[.needs])
+        let (audience, sharedAudiences) = jaccard(a[.audiences], b[.audiences])
+        let score = 0.4 * Swift.min(1, Double(matched) / 2) + 0.3 * audience + 0.15 * jaccard(a[.topics], b[.topics]).0
+            + 0.15 * jaccard(a[.values], b[.values]).0
+        return (score, matched > 0 || sharedAudiences > 0)
+    }
+
     /// Whether the pair has a reason to meet: complementary assets or a shared audience.
     public var hasPurpose: Bool { !aOffersBNeeds.isEmpty || !bOffersANeeds.isEmpty || !sharedAudiences.isEmpty }
 }
@@ -159,7 +176,7 @@ public enum Introductions {
             }
             for v in touched {
                 if trust[v] > 0, let tv = tagsOf[v] {
-                    let fit = PairFit(tu, tv)
+                    let fit = PairFit.quickScore(tu, tv)
                     if fit.hasPurpose && fit.score > 0 {
                         let s = Scored(u: u, v: v, score: fit.score * ra[v] * trust[v], aa: aa[v], fit: fit.score, ra: ra[v], trust: trust[v])
                         heap.insert(s)

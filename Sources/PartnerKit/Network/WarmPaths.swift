@@ -157,48 +157,56 @@ extension RelationshipGraph {
         from s: Int, to t: Int, hops: Int, cost: [Double], removedNode: [Bool], removedEdges: Set<Int>
     ) -> [Int]? {
         let hopPenalty = 1e-9
-        // dist[h][v] best cost using exactly ≤ h edges; parent[h][v] predecessor at layer h.
-        var best: [Int: Double] = [s: 0]
-        var layers: [[Int: (cost: Double, parent: Int)]] = [[s: (0, -1)]]
+        let n = nodeCount
+        // layerCost[h][v]: best cost of reaching v with exactly h edges (if it improved on
+        // every earlier layer); layerParent[h][v]: the predecessor at layer h − 1.
+        var best = [Double](repeating: .infinity, count: n)
+        var layerCost: [[Double]] = [[Double](repeating: .infinity, count: n)]
+        var layerParent: [[Int32]] = [[Int32](repeating: -1, count: n)]
+        layerCost[0][s] = 0
+        best[s] = 0
         var frontier = [s]
-        for _ in 0..<hops {
-            var next: [Int: (cost: Double, parent: Int)] = [:]
-            let prev = layers[layers.count - 1]
-            for u in frontier.sorted(by: { rank[$0] < rank[$1] }) {
-                guard let cu = prev[u]?.cost else { continue }
-                if u == t { continue }
+        for h in 1...Swift.max(1, hops) {
+            var cost_h = [Double](repeating: .infinity, count: n)
+            var parent_h = [Int32](repeating: -1, count: n)
+            var next: [Int] = []
+            let prev = layerCost[h - 1]
+            frontier.sort { rank[$0] < rank[$1] }
+            for u in frontier where u != t {
+                let cu = prev[u]
                 for p in offsets[u]..<offsets[u + 1] {
                     let v = Int(neighborStorage[p])
                     if removedNode[v] || v == s { continue }
                     let k = Int(edgeSlots[p])
-                    if removedEdges.contains(k) { continue }
+                    if !removedEdges.isEmpty && removedEdges.contains(k) { continue }
                     let c = cu + cost[k] + hopPenalty
-                    if let b = best[v], b <= c { continue }
-                    if let cur = next[v], cur.cost <= c { continue }
-                    next[v] = (c, u)
+                    if best[v] <= c || cost_h[v] <= c { continue }
+                    if cost_h[v] == .infinity { next.append(v) }
+                    cost_h[v] = c
+                    parent_h[v] = Int32(u)
                 }
             }
             if next.isEmpty { break }
-            for (v, e) in next where (best[v] ?? .infinity) > e.cost { best[v] = e.cost }
-            layers.append(next)
-            frontier = Array(next.keys)
+            for v in next where cost_h[v] < best[v] { best[v] = cost_h[v] }
+            layerCost.append(cost_h)
+            layerParent.append(parent_h)
+            frontier = next
         }
         // The best layer for t.
         var bestLayer = -1
         var bestCost = Double.infinity
-        for (h, layer) in layers.enumerated() {
-            if let e = layer[t], e.cost < bestCost {
-                bestCost = e.cost
-                bestLayer = h
-            }
+        for h in 1..<layerCost.count where layerCost[h][t] < bestCost {
+            bestCost = layerCost[h][t]
+            bestLayer = h
         }
         guard bestLayer > 0 else { return nil }
         var path = [t]
         var v = t
         var h = bestLayer
         while h > 0 {
-            guard let e = layers[h][v] else { return nil }
-            v = e.parent
+            let u = Int(layerParent[h][v])
+            guard u >= 0 else { return nil }
+            v = u
             path.append(v)
             h -= 1
         }
