@@ -1,17 +1,20 @@
 import Foundation
 import Testing
 
+@testable import PartnerKit
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import PartnerKit
 
 /// Collects GraphML structure while parsing.
 final class GraphMLCounter: NSObject, XMLParserDelegate {
     var nodes = 0, edges = 0, keys = 0
     var nodeIDs: [String] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "node":
             nodes += 1

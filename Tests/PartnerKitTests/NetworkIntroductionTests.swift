@@ -7,32 +7,63 @@ import Testing
 func networkTestWorkspace(random seed: UInt64? = nil) -> Workspace {
     var tags = TagTable()
     func t(_ names: [String]) -> [UInt32] { names.map { tags.intern($0) } }
-    func org(_ id: String, _ name: String, aud: [String], offers: [String], needs: [String], topics: [String] = [], values: [String] = []) -> Organization {
-        Organization(id: id, name: name, tags: TagLists([
-            .audiences: t(aud), .offers: t(offers), .needs: t(needs), .topics: t(topics), .values: t(values),
-        ]))
+    func org(
+        _ id: String, _ name: String, aud: [String], offers: [String], needs: [String], topics: [String] = [],
+        values: [String] = []
+    ) -> Organization {
+        Organization(
+            id: id, name: name,
+            tags: TagLists([
+                .audiences: t(aud), .offers: t(offers), .needs: t(needs), .topics: t(topics),
+                .values: t(values),
+            ]))
     }
     let orgs = [
-        org("harbor-cu", "Harbor Credit Union", aud: ["job-seekers", "families"], offers: ["financial-expertise"], needs: ["meeting-space"], topics: ["employment"], values: ["equity"]),
-        org("eastside-jobs", "Eastside Jobs", aud: ["job-seekers"], offers: ["workforce-expertise"], needs: ["financial-expertise"], topics: ["employment"], values: ["equity"]),
+        org(
+            "harbor-cu", "Harbor Credit Union", aud: ["job-seekers", "families"],
+            offers: ["financial-expertise"], needs: ["meeting-space"], topics: ["employment"],
+            values: ["equity"]),
+        org(
+            "eastside-jobs", "Eastside Jobs", aud: ["job-seekers"], offers: ["workforce-expertise"],
+            needs: ["financial-expertise"], topics: ["employment"], values: ["equity"]),
         org("ferries", "Harbor Ferries", aud: ["commuters"], offers: ["reach-commuters"], needs: []),
-        org("literacy-now", "Literacy Now", aud: ["families"], offers: ["volunteers"], needs: ["meeting-space"]),
-        org("food-bank", "Eastside Food Bank", aud: ["families", "immigrants"], offers: ["service"], needs: ["volunteers"]),
+        org(
+            "literacy-now", "Literacy Now", aud: ["families"], offers: ["volunteers"],
+            needs: ["meeting-space"]),
+        org(
+            "food-bank", "Eastside Food Bank", aud: ["families", "immigrants"], offers: ["service"],
+            needs: ["volunteers"]),
         org("makers", "Makers Guild", aud: ["youth"], offers: ["equipment"], needs: ["meeting-space"]),
     ]
     let people = [
-        Person(id: "maria", name: "Maria Lopez", organization: "eastside-jobs", role: "Program director", email: "maria@eastside.example", phone: "555-0101"),
-        Person(id: "tom", name: "Tom Reyes", organization: "harbor-cu", role: "Community relations", email: "tom@harbor.example", phone: "555-0102"),
-        Person(id: "ana", name: "Ana <Kim> & \"Co\"", organization: "ferries", role: "Marketing lead", email: "ana@ferries.example"),
+        Person(
+            id: "maria", name: "Maria Lopez", organization: "eastside-jobs", role: "Program director",
+            email: "maria@eastside.example", phone: "555-0101"),
+        Person(
+            id: "tom", name: "Tom Reyes", organization: "harbor-cu", role: "Community relations",
+            email: "tom@harbor.example", phone: "555-0102"),
+        Person(
+            id: "ana", name: "Ana <Kim> & \"Co\"", organization: "ferries", role: "Marketing lead",
+            email: "ana@ferries.example"),
     ]
     var ties = [
         Tie(source: "library", target: "maria", kind: "knows", strength: 4, lastContact: Day("2026-10-01")),
-        Tie(source: "library", target: "harbor-cu", kind: "partnered", strength: 3, lastContact: Day("2026-03-01")),
-        Tie(source: "library", target: "literacy-now", kind: "partnered", strength: 4, lastContact: Day("2026-11-01")),
-        Tie(source: "library", target: "food-bank", kind: "coalition", strength: 2, lastContact: Day("2026-09-15")),
-        Tie(source: "harbor-cu", target: "ferries", kind: "referral", strength: 2, lastContact: Day("2025-06-01")),
+        Tie(
+            source: "library", target: "harbor-cu", kind: "partnered", strength: 3,
+            lastContact: Day("2026-03-01")),
+        Tie(
+            source: "library", target: "literacy-now", kind: "partnered", strength: 4,
+            lastContact: Day("2026-11-01")),
+        Tie(
+            source: "library", target: "food-bank", kind: "coalition", strength: 2,
+            lastContact: Day("2026-09-15")),
+        Tie(
+            source: "harbor-cu", target: "ferries", kind: "referral", strength: 2,
+            lastContact: Day("2025-06-01")),
         Tie(source: "tom", target: "ana", kind: "knows", strength: 3, lastContact: Day("2026-01-10")),
-        Tie(source: "food-bank", target: "literacy-now", kind: "coalition", strength: 3, lastContact: Day("2026-05-01")),
+        Tie(
+            source: "food-bank", target: "literacy-now", kind: "coalition", strength: 3,
+            lastContact: Day("2026-05-01")),
         Tie(source: "literacy-now", target: "makers", kind: "knows", strength: 3),
     ]
     if let seed {
@@ -51,7 +82,9 @@ func networkTestWorkspace(random seed: UInt64? = nil) -> Workspace {
             ties.append(Tie(source: a, target: b, strength: Double(1 + next() % 4)))
         }
     }
-    return Workspace(library: LibraryProfile(id: "library", name: "Harbor City Library"), organizations: orgs, people: people, ties: ties, tags: tags)
+    return Workspace(
+        library: LibraryProfile(id: "library", name: "Harbor City Library"), organizations: orgs,
+        people: people, ties: ties, tags: tags)
 }
 
 @Suite struct NetworkIntroductionTests {

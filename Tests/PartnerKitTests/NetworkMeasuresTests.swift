@@ -11,8 +11,10 @@ struct NetworkxFixture {
     var measures: [[String: Any]]
 
     static func load(_ name: String) throws -> NetworkxFixture {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures/networkx"))
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures/networkx"))
+        let root = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let nodes = try #require(root["nodes"] as? [String])
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, $0) })
         var edges: [(Int, Int, Double)] = []
@@ -49,7 +51,9 @@ struct NetworkxFixture {
         var compared = 0
         for (i, (a, b)) in f.pairs.enumerated() {
             let v = try #require(byPair[a + "\u{0}" + b], "missing pair \(a) \(b)")
-            #expect(abs(v - expected[i]) <= 1e-9, "\(measure.rawValue) \(a)–\(b): \(v) vs networkx \(expected[i])")
+            #expect(
+                abs(v - expected[i]) <= 1e-9, "\(measure.rawValue) \(a)–\(b): \(v) vs networkx \(expected[i])"
+            )
             let na = try #require(g.node(a)), nb = try #require(g.node(b))
             #expect(abs(g.linkValue(measure, na, nb) - expected[i]) <= 1e-9)
             compared += 1
@@ -57,7 +61,9 @@ struct NetworkxFixture {
         #expect(compared == f.pairs.count)
         // Output order: value desc, then a, b ascending.
         for (x, y) in zip(got, got.dropFirst()) {
-            #expect(x.value > y.value || (x.value == y.value && (g.ids[x.a], g.ids[x.b]) < (g.ids[y.a], g.ids[y.b])))
+            #expect(
+                x.value > y.value
+                    || (x.value == y.value && (g.ids[x.a], g.ids[x.b]) < (g.ids[y.a], g.ids[y.b])))
         }
     }
 
@@ -94,7 +100,8 @@ struct NetworkxFixture {
 
     @Test func preferentialAttachmentTopDoesNotNeedAllPairs() {
         // A star plus a path: the hub's non-neighbours come first.
-        let g = RelationshipGraph(nodeCount: 6, edges: [(0, 1, 1), (0, 2, 1), (0, 3, 1), (3, 4, 1), (4, 5, 1)])
+        let g = RelationshipGraph(
+            nodeCount: 6, edges: [(0, 1, 1), (0, 2, 1), (0, 3, 1), (3, 4, 1), (4, 5, 1)])
         let top = g.links(.preferentialAttachment, top: 3)
         #expect(top == Array(g.links(.preferentialAttachment, top: nil).prefix(3)))
         #expect(top.first?.value == 6)
@@ -102,10 +109,12 @@ struct NetworkxFixture {
 
     @Test func duplicateTiesMergeKeepingStrongestAndLatest() {
         let d1 = Day("2025-01-01"), d2 = Day("2026-01-01")
-        let g = RelationshipGraph(ids: ["x", "y"], edges: [
-            .init(a: 0, b: 1, strength: 2, kind: "knows", lastContact: d2),
-            .init(a: 1, b: 0, strength: 4, kind: "board", lastContact: d1),
-        ])
+        let g = RelationshipGraph(
+            ids: ["x", "y"],
+            edges: [
+                .init(a: 0, b: 1, strength: 2, kind: "knows", lastContact: d2),
+                .init(a: 1, b: 0, strength: 4, kind: "board", lastContact: d1),
+            ])
         #expect(g.edgeCount == 1)
         #expect(g.edge(0, 1)?.strength == 4)
         #expect(g.edge(1, 0)?.kind == "board")

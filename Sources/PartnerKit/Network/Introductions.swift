@@ -46,15 +46,20 @@ public struct PairFit: Sendable, Hashable {
             let union = x.count + y.count - shared
             return (union == 0 ? 0 : Double(shared) / Double(union), shared)
         }
-        let matched = sortedIntersectionCount(a[.offers], b[.needs]) + sortedIntersectionCount(b[.offers], a[.needs])
+        let matched =
+            sortedIntersectionCount(a[.offers], b[.needs]) + sortedIntersectionCount(b[.offers], a[.needs])
         let (audience, sharedAudiences) = jaccard(a[.audiences], b[.audiences])
-        let score = 0.4 * Swift.min(1, Double(matched) / 2) + 0.3 * audience + 0.15 * jaccard(a[.topics], b[.topics]).0
+        let score =
+            0.4 * Swift.min(1, Double(matched) / 2) + 0.3 * audience + 0.15
+            * jaccard(a[.topics], b[.topics]).0
             + 0.15 * jaccard(a[.values], b[.values]).0
         return (score, matched > 0 || sharedAudiences > 0)
     }
 
     /// Whether the pair has a reason to meet: complementary assets or a shared audience.
-    public var hasPurpose: Bool { !aOffersBNeeds.isEmpty || !bOffersANeeds.isEmpty || !sharedAudiences.isEmpty }
+    public var hasPurpose: Bool {
+        !aOffersBNeeds.isEmpty || !bOffersANeeds.isEmpty || !sharedAudiences.isEmpty
+    }
 }
 
 /// A suggested introduction: two organizations not yet tied, both known to the library or to
@@ -108,7 +113,9 @@ public enum Introductions {
     /// a dense scratch accumulator over each organization's two-hop neighbourhood.
     ///
     /// - Complexity: O(Σ_w k(w)² + P·t + P log top), P the candidate pairs, t tags per pair.
-    public static func suggest(_ w: Workspace, options o: IntroductionOptions = IntroductionOptions()) -> [Introduction] {
+    public static func suggest(_ w: Workspace, options o: IntroductionOptions = IntroductionOptions())
+        -> [Introduction]
+    {
         let g = RelationshipGraph(workspace: w, mergePeople: true)
         let n = g.nodeCount
         let lib = 0
@@ -137,7 +144,10 @@ public enum Introductions {
             sources = (0..<n).filter { g.kinds[$0] == .organization }
         }
 
-        struct Scored { var u: Int; var v: Int; var score: Double; var aa: Double; var fit: Double; var ra: Double; var trust: Double }
+        struct Scored {
+            var u: Int; var v: Int; var score: Double; var aa: Double; var fit: Double; var ra: Double;
+            var trust: Double
+        }
         let precedes: (Scored, Scored) -> Bool = { x, y in
             if x.score != y.score { return x.score > y.score }
             if x.aa != y.aa { return x.aa > y.aa }
@@ -178,7 +188,9 @@ public enum Introductions {
                 if trust[v] > 0, let tv = tagsOf[v] {
                     let fit = PairFit.quickScore(tu, tv)
                     if fit.hasPurpose && fit.score > 0 {
-                        let s = Scored(u: u, v: v, score: fit.score * ra[v] * trust[v], aa: aa[v], fit: fit.score, ra: ra[v], trust: trust[v])
+                        let s = Scored(
+                            u: u, v: v, score: fit.score * ra[v] * trust[v], aa: aa[v], fit: fit.score,
+                            ra: ra[v], trust: trust[v])
                         heap.insert(s)
                     }
                 }
@@ -198,7 +210,8 @@ public enum Introductions {
             var brokers: [(id: Int, trust: Double, sa: Double, sb: Double)] = []
             for c32 in g.neighbors(a) {
                 let c = Int(c32)
-                guard brokerFactor[c] > 0, let sb = g.edge(c, b)?.strength, let sa = g.edge(c, a)?.strength else { continue }
+                guard brokerFactor[c] > 0, let sb = g.edge(c, b)?.strength, let sa = g.edge(c, a)?.strength
+                else { continue }
                 brokers.append((c, brokerFactor[c] * ns(sa) * ns(sb), sa, sb))
             }
             brokers.sort { $0.trust != $1.trust ? $0.trust > $1.trust : g.rank[$0.id] < g.rank[$1.id] }
@@ -211,11 +224,14 @@ public enum Introductions {
                     reasons.append("you know both\(well) \(pair)")
                 } else {
                     let libTie = g.strength(lib, best.id)
-                    reasons.append("\(w.displayName(g.ids[best.id])), whom you trust (\(strengthText(libTie))), knows both \(pair)")
+                    reasons.append(
+                        "\(w.displayName(g.ids[best.id])), whom you trust (\(strengthText(libTie))), knows both \(pair)"
+                    )
                 }
             }
             return Introduction(
-                a: g.ids[a], b: g.ids[b], score: s.score, fit: s.fit, proximity: s.ra, adamicAdar: s.aa, trust: s.trust,
+                a: g.ids[a], b: g.ids[b], score: s.score, fit: s.fit, proximity: s.ra, adamicAdar: s.aa,
+                trust: s.trust,
                 via: brokers.map { g.ids[$0.id] }, reasons: reasons)
         }
     }

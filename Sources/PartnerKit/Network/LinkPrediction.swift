@@ -56,7 +56,11 @@ extension RelationshipGraph {
                 }
                 i += 1
                 j += 1
-            } else if x < y { i += 1 } else { j += 1 }
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         switch measure {
         case .commonNeighbors: return Double(cn)
@@ -96,14 +100,17 @@ extension RelationshipGraph {
         let collector = LinkCollector()
         let graph = self
         DispatchQueue.concurrentPerform(iterations: workers) { t in
-            var heap = TopK<LinkScore>(capacity: capacity == Int.max ? Int.max : capacity, isBetter: graph.linkPrecedes)
+            var heap = TopK<LinkScore>(
+                capacity: capacity == Int.max ? Int.max : capacity, isBetter: graph.linkPrecedes)
             var all: [LinkScore] = []
             var scratch = [Double](repeating: 0, count: n)
             var count = [Int32](repeating: 0, count: n)
             var touched: [Int] = []
             var u = t
             while u < n {
-                graph.accumulateTwoHop(from: u, measure: measure, onlyGreater: true, scratch: &scratch, count: &count, touched: &touched)
+                graph.accumulateTwoHop(
+                    from: u, measure: measure, onlyGreater: true, scratch: &scratch, count: &count,
+                    touched: &touched)
                 for v in touched {
                     let value: Double
                     if measure == .jaccard {
@@ -231,7 +238,9 @@ extension RelationshipGraph {
     func preferentialAttachmentTop(_ top: Int) -> [LinkScore] {
         let n = nodeCount
         guard top > 0, n >= 2 else { return [] }
-        let order = (0..<n).sorted { degree($0) != degree($1) ? degree($0) > degree($1) : rank[$0] < rank[$1] }
+        let order = (0..<n).sorted {
+            degree($0) != degree($1) ? degree($0) > degree($1) : rank[$0] < rank[$1]
+        }
         let deg = order.map { degree($0) }
         struct Head { var i: Int; var j: Int; var product: Int }
         var frontier = MaxHeap<Head> { $0.product > $1.product }

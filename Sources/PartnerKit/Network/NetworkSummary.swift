@@ -45,7 +45,8 @@ extension NetworkSummary {
     ///
     /// - Complexity: O(Σ k(v)²) for the brokerage measures, O(n + m) for the rest.
     public init(
-        workspace w: Workspace, asOf: Day, staleDays: Int = 180, strongStrength: Double = 3, topBrokers: Int = 5,
+        workspace w: Workspace, asOf: Day, staleDays: Int = 180, strongStrength: Double = 3,
+        topBrokers: Int = 5,
         weighted: Bool = false
     ) {
         let g = RelationshipGraph(workspace: w)
@@ -62,7 +63,9 @@ extension NetworkSummary {
         components = count
         largestComponent = sizes.max() ?? 0
         func broker(_ v: Int) -> Broker {
-            Broker(id: g.ids[v], degree: b[v].degree, constraint: b[v].constraint, effectiveSize: b[v].effectiveSize)
+            Broker(
+                id: g.ids[v], degree: b[v].degree, constraint: b[v].constraint,
+                effectiveSize: b[v].effectiveSize)
         }
         library = broker(0)
         var ranked = (1..<max(1, n)).filter { b[$0].effectiveSize != nil }
@@ -78,8 +81,10 @@ extension NetworkSummary {
         var stale: [StaleTie] = []
         for e in g.edges where !e.implicit && e.strength >= strongStrength {
             guard let last = e.lastContact, asOf - last > staleDays else { continue }
-            stale.append(StaleTie(source: g.ids[e.a], target: g.ids[e.b], strength: e.strength, kind: e.kind,
-                                  lastContact: last, daysSince: asOf - last))
+            stale.append(
+                StaleTie(
+                    source: g.ids[e.a], target: g.ids[e.b], strength: e.strength, kind: e.kind,
+                    lastContact: last, daysSince: asOf - last))
         }
         stale.sort { ($0.lastContact, $0.source, $0.target) < ($1.lastContact, $1.source, $1.target) }
         staleTies = stale

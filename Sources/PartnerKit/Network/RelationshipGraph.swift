@@ -150,7 +150,8 @@ public struct RelationshipGraph: Sendable {
     ///
     /// - Complexity: O(n + m log m).
     public init(
-        workspace w: Workspace, personOrganizationStrength: Double = RelationshipGraph.defaultPersonOrganizationStrength,
+        workspace w: Workspace,
+        personOrganizationStrength: Double = RelationshipGraph.defaultPersonOrganizationStrength,
         mergePeople: Bool = false
     ) {
         var ids: [String] = [w.library.id]
@@ -179,12 +180,15 @@ public struct RelationshipGraph: Sendable {
                 guard let org = p.organization, let oi = index[org], kinds[oi] == .organization,
                     let pi = index[p.id], pi != oi
                 else { continue }
-                edges.append(Edge(a: pi, b: oi, strength: personOrganizationStrength, kind: "member", implicit: true))
+                edges.append(
+                    Edge(a: pi, b: oi, strength: personOrganizationStrength, kind: "member", implicit: true))
             }
         }
         for t in w.ties {
             guard let a = index[t.source], let b = index[t.target], a != b else { continue }
-            edges.append(Edge(a: a, b: b, strength: t.strength, kind: t.kind, lastContact: t.lastContact, note: t.note))
+            edges.append(
+                Edge(a: a, b: b, strength: t.strength, kind: t.kind, lastContact: t.lastContact, note: t.note)
+            )
         }
         self.init(ids: ids, kinds: kinds, edges: edges)
     }

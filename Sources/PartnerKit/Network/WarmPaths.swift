@@ -67,15 +67,20 @@ extension RelationshipGraph {
     ///
     /// - Complexity: O(K · H · (n + m) · H) in the worst case, H = maxIntermediaries + 1;
     ///   each search only touches the nodes reached within H hops.
-    public func warmPaths(from source: Int, to target: Int, asOf: Day, options o: WarmPathOptions = WarmPathOptions())
+    public func warmPaths(
+        from source: Int, to target: Int, asOf: Day, options o: WarmPathOptions = WarmPathOptions()
+    )
         -> [WarmPath]
     {
-        guard source != target, source >= 0, target >= 0, source < nodeCount, target < nodeCount, o.paths > 0 else {
+        guard source != target, source >= 0, target >= 0, source < nodeCount, target < nodeCount, o.paths > 0
+        else {
             return []
         }
         let maxHops = Swift.max(1, o.maxIntermediaries + 1)
         var cost = [Double](repeating: 0, count: edges.count)
-        for (k, e) in edges.enumerated() { cost[k] = -log(normalisedStrength(e, o) * recency(e, asOf: asOf, o)) }
+        for (k, e) in edges.enumerated() {
+            cost[k] = -log(normalisedStrength(e, o) * recency(e, asOf: asOf, o))
+        }
 
         struct Candidate { var nodes: [Int]; var cost: Double }
         func precedes(_ x: Candidate, _ y: Candidate) -> Bool {
@@ -96,8 +101,10 @@ extension RelationshipGraph {
         var removedNode = [Bool](repeating: false, count: nodeCount)
         var removedEdges = Set<Int>()
         var found: [Candidate] = []
-        guard let first = boundedShortestPath(from: source, to: target, hops: maxHops, cost: cost,
-                                              removedNode: removedNode, removedEdges: removedEdges)
+        guard
+            let first = boundedShortestPath(
+                from: source, to: target, hops: maxHops, cost: cost,
+                removedNode: removedNode, removedEdges: removedEdges)
         else { return [] }
         found.append(Candidate(nodes: first, cost: pathCost(first)))
         var candidates: [Candidate] = []
@@ -114,8 +121,9 @@ extension RelationshipGraph {
                 for v in root.dropLast() { removedNode[v] = true }
                 let budget = maxHops - i
                 if budget >= 1,
-                    let spurPath = boundedShortestPath(from: spur, to: target, hops: budget, cost: cost,
-                                                       removedNode: removedNode, removedEdges: removedEdges)
+                    let spurPath = boundedShortestPath(
+                        from: spur, to: target, hops: budget, cost: cost,
+                        removedNode: removedNode, removedEdges: removedEdges)
                 {
                     let total = root.dropLast() + spurPath
                     let nodes = Array(total)

@@ -10,7 +10,9 @@ public enum GraphExportFormat: String, Sendable, CaseIterable {
 
 public enum GraphExport {
     /// One node's attributes, in a fixed order.
-    static func attributes(_ w: Workspace, _ g: RelationshipGraph, _ v: Int, includeContacts: Bool) -> [(String, String)] {
+    static func attributes(_ w: Workspace, _ g: RelationshipGraph, _ v: Int, includeContacts: Bool) -> [(
+        String, String
+    )] {
         let id = g.ids[v]
         var out: [(String, String)] = [("label", w.displayName(id)), ("type", g.kinds[v].rawValue)]
         if let o = w.organization(id), g.kinds[v] == .organization {
@@ -30,10 +32,14 @@ public enum GraphExport {
         return out
     }
 
-    static let nodeKeys = ["label", "type", "sector", "topics", "audiences", "website", "organization", "role", "email", "phone"]
+    static let nodeKeys = [
+        "label", "type", "sector", "topics", "audiences", "website", "organization", "role", "email", "phone",
+    ]
 
     /// Renders the workspace's graph. - Complexity: O(n + m) output.
-    public static func render(_ w: Workspace, format: GraphExportFormat, includeContacts: Bool = false) -> String {
+    public static func render(_ w: Workspace, format: GraphExportFormat, includeContacts: Bool = false)
+        -> String
+    {
         let g = RelationshipGraph(workspace: w)
         switch format {
         case .graphml: return graphML(w, g, includeContacts: includeContacts)
@@ -102,7 +108,8 @@ public enum GraphExport {
             s += "    </node>\n"
         }
         for (i, e) in g.edges.enumerated() {
-            s += "    <edge id=\"e\(i)\" source=\"\(xmlEscape(g.ids[e.a]))\" target=\"\(xmlEscape(g.ids[e.b]))\">\n"
+            s +=
+                "    <edge id=\"e\(i)\" source=\"\(xmlEscape(g.ids[e.a]))\" target=\"\(xmlEscape(g.ids[e.b]))\">\n"
             s += "      <data key=\"strength\">\(number(e.strength))</data>\n"
             s += "      <data key=\"kind\">\(xmlEscape(e.kind))</data>\n"
             if let d = e.lastContact { s += "      <data key=\"last_contact\">\(d)</data>\n" }
@@ -126,7 +133,9 @@ public enum GraphExport {
             s += "  \(dotQuote(g.ids[v])) [\(parts.joined(separator: ", "))];\n"
         }
         for e in g.edges {
-            var parts = ["label=\(dotQuote(e.kind))", "weight=\(number(e.strength))", "penwidth=\(number(e.strength))"]
+            var parts = [
+                "label=\(dotQuote(e.kind))", "weight=\(number(e.strength))", "penwidth=\(number(e.strength))",
+            ]
             if let d = e.lastContact { parts.append("pk_last_contact=\(dotQuote(d.description))") }
             if e.implicit { parts.append("style=dashed") }
             s += "  \(dotQuote(g.ids[e.a])) -- \(dotQuote(g.ids[e.b])) [\(parts.joined(separator: ", "))];\n"
@@ -150,7 +159,8 @@ public enum GraphExport {
             if let d = e.lastContact { m.append(("last_contact", .string(d.description))) }
             return .object(m)
         }
-        return JSONOutput.object([("elements", .array(elements)), ("connections", .array(connections))]).serialized()
+        return JSONOutput.object([("elements", .array(elements)), ("connections", .array(connections))])
+            .serialized()
     }
 }
 
@@ -161,7 +171,9 @@ extension GraphExport {
     /// and are not touched when `numeric` is set.
     public static func csvCell(_ s: String, numeric: Bool = false) -> String {
         var v = s
-        if !numeric, let f = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f) { v = "'" + v }
+        if !numeric, let f = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f) {
+            v = "'" + v
+        }
         if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

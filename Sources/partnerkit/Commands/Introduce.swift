@@ -13,7 +13,9 @@ extension Commands {
             audience. Score = fit × proximity (resource allocation) × trust of the broker's ties.
             """,
         options: [
-            .value("--for", "ID", "only introductions involving this organization (or this person's organization)"),
+            .value(
+                "--for", "ID",
+                "only introductions involving this organization (or this person's organization)"),
             .value("--top", "N", "how many (default 10)"),
         ],
         run: { inv in
@@ -22,11 +24,17 @@ extension Commands {
             let forID = inv.args.value("--for")
             if let f = forID {
                 if w.isLibrary(f) {
-                    inv.console.err("partnerkit: error: --for \(f) is the library itself; it makes the introductions (give an organization id)\n")
+                    inv.console.err(
+                        "partnerkit: error: --for \(f) is the library itself; it makes the introductions (give an organization id)\n"
+                    )
                     return Exit.inputError
                 }
-                if w.organization(f) == nil && w.person(f)?.organization.flatMap({ w.organization($0) }) == nil {
-                    inv.console.err("partnerkit: error: --for: no organization (or person of one) with id '\(f)' in \(w.directory)\(suggestion(f, RelationshipGraph(workspace: w)))\n")
+                if w.organization(f) == nil
+                    && w.person(f)?.organization.flatMap({ w.organization($0) }) == nil
+                {
+                    inv.console.err(
+                        "partnerkit: error: --for: no organization (or person of one) with id '\(f)' in \(w.directory)\(suggestion(f, RelationshipGraph(workspace: w)))\n"
+                    )
                     return Exit.inputError
                 }
             }
@@ -35,28 +43,41 @@ extension Commands {
             let list = Introductions.suggest(w, options: options)
             switch inv.format {
             case "json":
-                inv.emit(JSONOutput.object([("introductions", .array(list.map { i in
-                    .object([
-                        ("a", .string(i.a)), ("b", .string(i.b)), ("score", .rounded(i.score, 6)),
-                        ("via", .strings(i.via)), ("reasons", .strings(i.reasons)),
-                        ("a_name", .string(w.displayName(i.a))), ("b_name", .string(w.displayName(i.b))),
-                        ("fit", .rounded(i.fit, 6)), ("proximity", .rounded(i.proximity, 6)),
-                        ("adamic_adar", .rounded(i.adamicAdar, 6)), ("trust", .rounded(i.trust, 6)),
-                    ])
-                }))]).serialized())
+                inv.emit(
+                    JSONOutput.object([
+                        (
+                            "introductions",
+                            .array(
+                                list.map { i in
+                                    .object([
+                                        ("a", .string(i.a)), ("b", .string(i.b)),
+                                        ("score", .rounded(i.score, 6)),
+                                        ("via", .strings(i.via)), ("reasons", .strings(i.reasons)),
+                                        ("a_name", .string(w.displayName(i.a))),
+                                        ("b_name", .string(w.displayName(i.b))),
+                                        ("fit", .rounded(i.fit, 6)), ("proximity", .rounded(i.proximity, 6)),
+                                        ("adamic_adar", .rounded(i.adamicAdar, 6)),
+                                        ("trust", .rounded(i.trust, 6)),
+                                    ])
+                                })
+                        )
+                    ]).serialized())
             default:
                 let md = inv.format == "markdown"
                 var s = md ? "# Suggested introductions\n\n" : "Suggested introductions\n\n"
                 if list.isEmpty {
-                    s += "None yet: no two organizations you (or someone you trust) know both of have complementary needs and offers or a shared audience.\n"
+                    s +=
+                        "None yet: no two organizations you (or someone you trust) know both of have complementary needs and offers or a shared audience.\n"
                 }
                 for (n, i) in list.enumerated() {
                     let head = "\(w.displayName(i.a)) ↔ \(w.displayName(i.b))"
                     let via = i.via.map { w.displayName($0) }.joined(separator: ", ")
                     if md {
-                        s += "\(n + 1). **\(head)** — score \(String(format: "%.3f", i.score)), via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
+                        s +=
+                            "\(n + 1). **\(head)** — score \(String(format: "%.3f", i.score)), via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
                     } else {
-                        s += "\(n + 1). \(head)   score \(String(format: "%.3f", i.score))   via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
+                        s +=
+                            "\(n + 1). \(head)   score \(String(format: "%.3f", i.score))   via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
                     }
                 }
                 inv.emit(s)
