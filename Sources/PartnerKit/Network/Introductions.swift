@@ -1,0 +1,268 @@
+import Foundation
+
+/// How well two organizations would serve each other, from their tag lists alone:
+/// complementary assets (one offers what the other needs, in either direction), shared
+/// audiences, shared topics and shared values.
+///
+/// A small stand-in for the scoring engine's pair fit (kept a separate type so that engine can
+/// replace it): fit = 0.4·complement + 0.3·audience + 0.15·topics + 0.15·values, where
+/// complement = min(1, matched offer/need pairs ÷ 2) and the others are Jaccard overlaps of the
+/// two lists. Unknown lists contribute 0 (and no reason).
+///
+/// - Complexity: O(total tags of both), sorted-array merges.
+public struct PairFit: Sendable, Hashable {
+    public var aOffersBNeeds: [UInt32]
+    public var bOffersANeeds: [UInt32]
+    public var sharedAudiences: [UInt32]
+    public var sharedTopics: [UInt32]
+    public var sharedValues: [UInt32]
+    /// In 0…1.
+    public var score: Double
+
+    public init(_ a: TagLists, _ b: TagLists) {
+        aOffersBNeeds = sortedIntersection(a[.offers], b[.needs])
+        bOffersANeeds = sortedIntersection(b[.offers], a[.needs])
+        sharedAudiences = sortedIntersection(a[.audiences], b[.audiences])
+        sharedTopics = sortedIntersection(a[.topics], b[.topics])
+        sharedValues = sortedIntersection(a[.values], b[.values])
+        func jaccard(_ shared: Int, _ x: Int, _ y: Int) -> Double {
+            let union = x + y - shared
+            return union == 0 ? 0 : Double(shared) / Double(union)
+        }
+        let complement = Swift.min(1, Double(aOffersBNeeds.count + bOffersANeeds.count) / 2)
+        let audience = jaccard(sharedAudiences.count, a[.audiences].count, b[.audiences].count)
+        let topics = jaccard(sharedTopics.count, a[.topics].count, b[.topics].count)
+        let values = jaccard(sharedValues.count, a[.values].count, b[.values].count)
+        score = 0.4 * complement + 0.3 * audience + 0.15 * topics + 0.15 * values
+    }
+
+    /// The same score without building the shared lists (no allocation), and whether the pair
+    /// has a purpose: what the engine computes for every candidate pair before keeping the best.
+    ///
+    /// - Complexity: O(total tags of both).
+    public static func quickScore(_ a: TagLists, _ b: TagLists) -> (score: Double, hasPurpose: Bool) {
+        func jaccard(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> (Double, Int) {
+            let shared = sortedIntersectionCount(x, y)
+            let union = x.count + y.count - shared
+            return (union == 0 ? 0 : Double(shared) / Double(union), shared)
+        }
+        let matched =
+            sortedIntersectionCount(a[.offers], b[.needs]) + sortedIntersectionCount(b[.offers], a[.needs])
+        let (audience, sharedAudiences) = jaccard(a[.audiences], b[.audiences])
+        let score =
+            0.4 * Swift.min(1, Double(matched) / 2) + 0.3 * audience + 0.15
+            * jaccard(a[.topics], b[.topics]).0
+            + 0.15 * jaccard(a[.values], b[.values]).0
+        return (score, matched > 0 || sharedAudiences > 0)
+    }
+
+    /// Whether the pair has a reason to meet: complementary assets or a shared audience.
+    public var hasPurpose: Bool {
+        !aOffersBNeeds.isEmpty || !bOffersANeeds.isEmpty || !sharedAudiences.isEmpty
+    }
+}
+
+/// A suggested introduction: two organizations not yet tied, both known to the library or to
+/// someone the library trusts.
+public struct Introduction: Sendable, Hashable {
+    /// Organization ids, `a < b`.
+    public var a: String
+    public var b: String
+    /// fit × proximity × trust.
+    public var score: Double
+    public var fit: Double
+    /// Resource allocation index of the pair on the organization-level graph.
+    public var proximity: Double
+    /// Adamic–Adar index (the tie-breaker).
+    public var adamicAdar: Double
+    /// The best broker's trust: product of normalised strengths of its ties to a and b (and of
+    /// the library's tie to it, unless it is the library).
+    public var trust: Double
+    /// Who can make the introduction, most trusted first (the library's id first when it can).
+    public var via: [String]
+    public var reasons: [String]
+}
+
+/// Settings of the introduction engine.
+public struct IntroductionOptions: Sendable, Hashable {
+    /// How many to return.
+    public var top: Int = 10
+    /// Only pairs involving this organization (or the organization of this person).
+    public var forID: String?
+    /// A tie this strong from the library makes its other end a trusted broker (3 = trusted).
+    public var trustedStrength: Double = 3
+    /// Strength counted as full trust (normalisation).
+    public var fullStrength: Double = 4
+    public init(top: Int = 10, forID: String? = nil) {
+        self.top = top
+        self.forID = forID
+    }
+}
+
+public enum Introductions {
+    /// Suggests introductions: pairs of organizations (i) not tied — at the organization level,
+    /// counting the ties of their people — (ii) neither of them the library, (iii) with at
+    /// least one common neighbour who is the library or someone the library trusts
+    /// (tie strength ≥ `trustedStrength`).
+    ///
+    /// Score = fit (`PairFit`) × proximity (resource allocation, the strongest classic local
+    /// predictor in Lü & Zhou 2011, "Link prediction in complex networks: a survey", Physica A
+    /// 390) × trust of the best broker's ties. Ties broken by Adamic–Adar, then ids.
+    ///
+    /// Runs on the organization-level graph (each person folded into their organization) with
+    /// a dense scratch accumulator over each organization's two-hop neighbourhood.
+    ///
+    /// - Complexity: O(Σ_w k(w)² + P·t + P log top), P the candidate pairs, t tags per pair.
+    public static func suggest(_ w: Workspace, options o: IntroductionOptions = IntroductionOptions())
+        -> [Introduction]
+    {
+        let g = RelationshipGraph(workspace: w, mergePeople: true)
+        let n = g.nodeCount
+        let lib = 0
+        func ns(_ s: Double) -> Double { Swift.min(1, Swift.max(0, s / o.fullStrength)) }
+
+        // Brokers: the library, and everyone the library's tie marks as trusted.
+        var brokerFactor = [Double](repeating: 0, count: n)
+        brokerFactor[lib] = 1
+        for p in g.offsets[lib]..<g.offsets[lib + 1] {
+            let c = Int(g.neighborStorage[p])
+            let s = g.weight(slot: p)
+            if s >= o.trustedStrength { brokerFactor[c] = ns(s) }
+        }
+        var tagsOf = [TagLists?](repeating: nil, count: n)
+        for org in w.organizations {
+            if let v = g.node(org.id), g.kinds[v] == .organization { tagsOf[v] = org.tags }
+        }
+
+        var sources: [Int]
+        var restrictTo: Int?
+        if let f = o.forID {
+            guard let v = g.node(f), g.kinds[v] == .organization else { return [] }
+            sources = [v]
+            restrictTo = v
+        } else {
+            sources = (0..<n).filter { g.kinds[$0] == .organization }
+        }
+
+        struct Scored {
+            var u: Int; var v: Int; var score: Double; var aa: Double; var fit: Double; var ra: Double;
+            var trust: Double
+        }
+        let precedes: (Scored, Scored) -> Bool = { x, y in
+            if x.score != y.score { return x.score > y.score }
+            if x.aa != y.aa { return x.aa > y.aa }
+            let xa = Swift.min(g.rank[x.u], g.rank[x.v]), ya = Swift.min(g.rank[y.u], g.rank[y.v])
+            if xa != ya { return xa < ya }
+            return Swift.max(g.rank[x.u], g.rank[x.v]) < Swift.max(g.rank[y.u], g.rank[y.v])
+        }
+        var heap = TopK<Scored>(capacity: o.top, isBetter: precedes)
+        var ra = [Double](repeating: 0, count: n)
+        var aa = [Double](repeating: 0, count: n)
+        var trust = [Double](repeating: 0, count: n)
+        var mark = [Bool](repeating: false, count: n)  // tied to u (or u itself)
+        var seen = [Bool](repeating: false, count: n)
+        var touched: [Int] = []
+        for u in sources {
+            guard let tu = tagsOf[u] else { continue }
+            mark[u] = true
+            for x in g.neighbors(u) { mark[Int(x)] = true }
+            for p in g.offsets[u]..<g.offsets[u + 1] {
+                let c = Int(g.neighborStorage[p])
+                let k = Double(g.degree(c))
+                let bf = brokerFactor[c]
+                let su = g.weight(slot: p)
+                for q in g.offsets[c]..<g.offsets[c + 1] {
+                    let v = Int(g.neighborStorage[q])
+                    if mark[v] || g.kinds[v] != .organization { continue }
+                    if restrictTo == nil && v < u { continue }
+                    if !seen[v] {
+                        seen[v] = true
+                        touched.append(v)
+                    }
+                    ra[v] += 1 / k
+                    aa[v] += 1 / log(k)
+                    if bf > 0 { trust[v] = Swift.max(trust[v], bf * ns(su) * ns(g.weight(slot: q))) }
+                }
+            }
+            for v in touched {
+                if trust[v] > 0, let tv = tagsOf[v] {
+                    let fit = PairFit.quickScore(tu, tv)
+                    if fit.hasPurpose && fit.score > 0 {
+                        let s = Scored(
+                            u: u, v: v, score: fit.score * ra[v] * trust[v], aa: aa[v], fit: fit.score,
+                            ra: ra[v], trust: trust[v])
+                        heap.insert(s)
+                    }
+                }
+                ra[v] = 0
+                aa[v] = 0
+                trust[v] = 0
+                seen[v] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+            mark[u] = false
+            for x in g.neighbors(u) { mark[Int(x)] = false }
+        }
+
+        return heap.sortedBestFirst().map { s in
+            let (a, b) = g.rank[s.u] < g.rank[s.v] ? (s.u, s.v) : (s.v, s.u)
+            // Brokers of this pair, most trusted first.
+            var brokers: [(id: Int, trust: Double, sa: Double, sb: Double)] = []
+            for c32 in g.neighbors(a) {
+                let c = Int(c32)
+                guard brokerFactor[c] > 0, let sb = g.edge(c, b)?.strength, let sa = g.edge(c, a)?.strength
+                else { continue }
+                brokers.append((c, brokerFactor[c] * ns(sa) * ns(sb), sa, sb))
+            }
+            brokers.sort { $0.trust != $1.trust ? $0.trust > $1.trust : g.rank[$0.id] < g.rank[$1.id] }
+            let fit = tagsOf[a].flatMap { ta in tagsOf[b].map { PairFit(ta, $0) } }
+            var reasons = fit.map { explain($0, a: g.ids[a], b: g.ids[b], w) } ?? []
+            if let best = brokers.first {
+                let pair = "(\(strengthText(best.sa)), \(strengthText(best.sb)))"
+                if best.id == lib {
+                    let well = Swift.min(best.sa, best.sb) >= o.trustedStrength ? " well" : ""
+                    reasons.append("you know both\(well) \(pair)")
+                } else {
+                    let libTie = g.strength(lib, best.id)
+                    reasons.append(
+                        "\(w.displayName(g.ids[best.id])), whom you trust (\(strengthText(libTie))), knows both \(pair)"
+                    )
+                }
+            }
+            return Introduction(
+                a: g.ids[a], b: g.ids[b], score: s.score, fit: s.fit, proximity: s.ra, adamicAdar: s.aa,
+                trust: s.trust,
+                via: brokers.map { g.ids[$0.id] }, reasons: reasons)
+        }
+    }
+
+    /// A strength as a person writes it: `4`, `2.5`.
+    public static func strengthText(_ s: Double) -> String {
+        s == s.rounded() && abs(s) < 1e9 ? String(Int(s)) : String(s)
+    }
+
+    /// Plain-words reasons for a pair fit: "Both serve job seekers; Eastside Jobs needs
+    /// financial expertise and Harbor Credit Union offers it".
+    static func explain(_ f: PairFit, a: String, b: String, _ w: Workspace) -> [String] {
+        func list(_ tags: [UInt32], _ c: TagCategory) -> String {
+            let labels = tags.map { w.label($0, c) }
+            switch labels.count {
+            case 0: return ""
+            case 1: return labels[0]
+            default: return labels.dropLast().joined(separator: ", ") + " and " + (labels.last ?? "")
+            }
+        }
+        var out: [String] = []
+        let nameA = w.displayName(a), nameB = w.displayName(b)
+        if !f.sharedAudiences.isEmpty { out.append("Both serve \(list(f.sharedAudiences, .audiences))") }
+        if !f.bOffersANeeds.isEmpty {
+            out.append("\(nameA) needs \(list(f.bOffersANeeds, .assets)) and \(nameB) offers it")
+        }
+        if !f.aOffersBNeeds.isEmpty {
+            out.append("\(nameB) needs \(list(f.aOffersBNeeds, .assets)) and \(nameA) offers it")
+        }
+        if !f.sharedTopics.isEmpty { out.append("both work on \(list(f.sharedTopics, .topics))") }
+        if !f.sharedValues.isEmpty { out.append("shared values: \(list(f.sharedValues, .values))") }
+        return out
+    }
+}

@@ -1,0 +1,66 @@
+/// Keeps the best `capacity` elements seen, by `isBetter`, in a binary heap whose root is the
+/// worst kept element.
+///
+/// - Complexity: O(log k) per `insert`, O(k log k) for `sortedBestFirst`; O(k) memory.
+struct TopK<Element> {
+    let capacity: Int
+    let isBetter: (Element, Element) -> Bool
+    private(set) var heap: [Element] = []
+
+    init(capacity: Int, isBetter: @escaping (Element, Element) -> Bool) {
+        self.capacity = max(0, capacity)
+        self.isBetter = isBetter
+        heap.reserveCapacity(min(self.capacity, 1 << 16))
+    }
+
+    var count: Int { heap.count }
+    var isFull: Bool { heap.count >= capacity }
+    /// The worst element kept (the first to go).
+    var worst: Element? { heap.first }
+
+    /// Would `e` be kept?
+    func admits(_ e: Element) -> Bool {
+        guard capacity > 0 else { return false }
+        guard isFull, let w = heap.first else { return true }
+        return isBetter(e, w)
+    }
+
+    mutating func insert(_ e: Element) {
+        guard capacity > 0 else { return }
+        if heap.count < capacity {
+            heap.append(e)
+            siftUp(heap.count - 1)
+        } else if let w = heap.first, isBetter(e, w) {
+            heap[0] = e
+            siftDown(0)
+        }
+    }
+
+    /// The kept elements, best first.
+    func sortedBestFirst() -> [Element] { heap.sorted(by: isBetter) }
+
+    // The root is the worst: a parent is never better than its children.
+    private mutating func siftUp(_ i0: Int) {
+        var i = i0
+        while i > 0 {
+            let p = (i - 1) / 2
+            guard isBetter(heap[p], heap[i]) else { return }
+            heap.swapAt(p, i)
+            i = p
+        }
+    }
+
+    private mutating func siftDown(_ i0: Int) {
+        var i = i0
+        let n = heap.count
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < n, isBetter(heap[m], heap[l]) { m = l }
+            if r < n, isBetter(heap[m], heap[r]) { m = r }
+            if m == i { return }
+            heap.swapAt(i, m)
+            i = m
+        }
+    }
+}
