@@ -1,0 +1,148 @@
+/// The quarterly portfolio review: every partnership's health, where the portfolio sits on
+/// the participation spectrum, which library priorities and audiences it serves, what moved
+/// since the last snapshot, and what to do next. A value: renderers turn it into text,
+/// Markdown, JSON or an HTML report.
+public struct PortfolioReview: Sendable {
+    public enum Health: String, Sendable, Hashable, Comparable, CaseIterable {
+        case green, amber, red
+        var rank: Int { self == .green ? 0 : self == .amber ? 1 : 2 }
+        public static func < (a: Health, b: Health) -> Bool { a.rank < b.rank }
+    }
+
+    /// One problem found in a partnership. `major` problems (overdue work, silence, a party
+    /// giving nothing, a missed goal) weigh more than a readiness gap in the plan.
+    public struct Issue: Sendable, Hashable {
+        public var code: String
+        public var text: String
+        public var major: Bool
+        /// The concrete thing to do about it.
+        public var fix: String
+    }
+
+    public struct Suggestion: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable { case keep, deepen, repair, pause, end }
+        public var kind: Kind
+        public var text: String
+    }
+
+    public struct PartnershipHealth: Sendable, Hashable {
+        public var id: String
+        public var title: String
+        public var status: Partnership.Status
+        public var partners: [String]
+        public var health: Health
+        public var issues: [Issue]
+        public var level: String
+        public var levelName: String
+        public var position: Double
+        public var edgingToward: String?
+        public var kind: Placement.Kind
+        /// The level and health at the last snapshot, when there is one with this partnership.
+        public var previous: SnapshotEntry?
+        /// "up from consult", "down from collaborate", "new", or nil when unchanged/unknown.
+        public var movement: String?
+        public var suggestion: Suggestion
+        public var lastContact: Day?
+    }
+
+    public struct PriorityCoverage: Sendable, Hashable {
+        public var priority: String
+        public var label: String
+        public var weight: Double
+        /// Active partnerships with a goal for this priority.
+        public var byGoal: [String]
+        /// Active partnerships whose partners work on the priority's topics (no goal named).
+        public var byTopic: [String]
+        public var partnerships: Int { byGoal.count + byTopic.count }
+        /// For an uncovered priority: the best-fitting organizations not yet partners.
+        public var candidates: [(id: String, name: String, score: Double)]
+
+        public static func == (a: PriorityCoverage, b: PriorityCoverage) -> Bool {
+            a.priority == b.priority && a.byGoal == b.byGoal && a.byTopic == b.byTopic
+                && a.candidates.map(\.id) == b.candidates.map(\.id)
+        }
+        public func hash(into h: inout Hasher) { h.combine(priority) }
+    }
+
+    public struct AudienceReach: Sendable, Hashable {
+        public var tag: String
+        public var label: String
+        public var weight: Double
+        public var partnerships: [String]
+    }
+
+    public struct QuietTie: Sendable, Hashable {
+        public var a: String
+        public var b: String
+        public var strength: Double
+        public var lastContact: Day?
+        public var daysQuiet: Int?
+    }
+
+    public struct IntroductionNote: Sendable, Hashable {
+        public var a: String
+        public var b: String
+        public var score: Double
+        public var reason: String
+    }
+
+    public var libraryName: String
+    public var quarter: Quarter
+    public var asOf: Day
+    public var spectrumName: String
+    /// The spectrum's levels in order: id and display name.
+    public var levels: [(id: String, name: String)]
+    public var partnerships: [PartnershipHealth]
+    public var proposed: [PartnershipHealth]
+    public var coverage: [PriorityCoverage]
+    public var audiences: [AudienceReach]
+    public var quietTies: [QuietTie]
+    public var newTies: [(a: String, b: String)]?
+    public var introductions: [IntroductionNote]
+    public var previousQuarter: Quarter?
+    /// What moved since the previous snapshot, in plain words.
+    public var movement: [String]
+    public var recommendations: [String]
+
+    /// How many reviewed partnerships sit at each level, in spectrum order.
+    public var distribution: [(level: String, name: String, count: Int)] {
+        levels.map { l in (l.id, l.name, partnerships.count { $0.level == l.id }) }
+    }
+
+    public var healthCounts: [Health: Int] {
+        var c: [Health: Int] = [:]
+        for p in partnerships { c[p.health, default: 0] += 1 }
+        return c
+    }
+}
+
+/// What a saved review (`reviews/YYYY-Qn.json`) remembers of one partnership.
+public struct SnapshotEntry: Sendable, Hashable {
+    public var id: String
+    public var health: PortfolioReview.Health
+    public var level: String
+    public var position: Double?
+    public init(id: String, health: PortfolioReview.Health, level: String, position: Double?) {
+        self.id = id
+        self.health = health
+        self.level = level
+        self.position = position
+    }
+}
+
+/// A saved review, as read back for the quarter-over-quarter comparison.
+public struct ReviewSnapshot: Sendable {
+    public var quarter: Quarter
+    public var partnerships: [SnapshotEntry]
+    public var coverage: [String: Int]
+    /// Tie keys ("a|b", a < b) at the time, when the snapshot recorded them.
+    public var ties: Set<String>?
+    public var file: String
+    public init(quarter: Quarter, partnerships: [SnapshotEntry], coverage: [String: Int], ties: Set<String>?, file: String) {
+        self.quarter = quarter
+        self.partnerships = partnerships
+        self.coverage = coverage
+        self.ties = ties
+        self.file = file
+    }
+}

@@ -1,0 +1,255 @@
+/// Thresholds of the health rules. The defaults follow DOMAIN.md: communication is what most
+/// partnerships fail on, but different organizations keep different rhythms, so a cadence
+/// gets some grace before it counts as silence.
+public struct ReviewPolicy: Sendable {
+    /// Contact counts as overdue after `cadence_days × communicationGrace` days of silence.
+    public var communicationGrace = 1.5
+    /// …and as a red flag after `cadence_days × silenceRed`.
+    public var silenceRed = 3.0
+    /// Without an agreed cadence, silence longer than this is an issue.
+    public var defaultSilenceDays = 90
+    /// A strong tie (strength ≥ this) not contacted for `quietDays` is "gone quiet".
+    public var strongTie = 3.0
+    public var quietDays = 180
+    /// Major issues that make a partnership red (one makes it amber).
+    public var majorForRed = 2
+    /// Readiness gaps that make an otherwise healthy partnership amber.
+    public var gapsForAmber = 2
+    public init() {}
+}
+
+/// Builds the quarterly review from a workspace. A pure function of its inputs: the
+/// workspace, the spectrum rubric, the quarter, "today", and the previous snapshot if any.
+public enum ReviewEngine {
+    public static func review(
+        workspace w: Workspace, spectrum: SpectrumRubric, quarter: Quarter, asOf: Day,
+        previous: ReviewSnapshot?, policy: ReviewPolicy = ReviewPolicy(),
+        candidates: (LibraryProfile.Priority) -> [(id: String, name: String, score: Double)] = { _ in [] },
+        introductions: [PortfolioReview.IntroductionNote] = []
+    ) -> PortfolioReview {
+        let previousByID = Dictionary((previous?.partnerships ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var reviewed: [PortfolioReview.PartnershipHealth] = []
+        var proposed: [PortfolioReview.PartnershipHealth] = []
+        for p in w.partnerships.sorted(by: { $0.id < $1.id }) {
+            let include: Bool
+            switch p.status {
+            case .active, .paused, .proposed: include = true
+            case .ended: include = p.ends.map { quarter.contains($0) } ?? false
+            }
+            guard include else { continue }
+            let placement = SpectrumEngine.place(p, workspace: w, rubric: spectrum, asOf: asOf)
+            let h = health(p, placement: placement, spectrum: spectrum, workspace: w, quarter: quarter, asOf: asOf, policy: policy,
+                previous: previousByID[p.id], previousQuarter: previous?.quarter)
+            if p.status == .proposed { proposed.append(h) } else { reviewed.append(h) }
+        }
+
+        let active = w.partnerships.filter { $0.status == .active }
+        var coverage: [PortfolioReview.PriorityCoverage] = []
+        for pr in w.library.priorities {
+            var byGoal: [String] = [], byTopic: [String] = []
+            for p in active.sorted(by: { $0.id < $1.id }) {
+                if p.goals.contains(where: { $0.priority == pr.id }) {
+                    byGoal.append(p.id)
+                } else if p.partners.contains(where: { id in
+                    w.organization(id).map { sortedIntersectionCount($0.tags[.topics], pr.topics.sorted()) > 0 } ?? false
+                }) {
+                    byTopic.append(p.id)
+                }
+            }
+            let uncovered = byGoal.isEmpty && byTopic.isEmpty
+            coverage.append(.init(
+                priority: pr.id, label: pr.label, weight: pr.weight, byGoal: byGoal, byTopic: byTopic,
+                candidates: uncovered ? Array(candidates(pr).prefix(3)) : []))
+        }
+
+        var audiences: [PortfolioReview.AudienceReach] = []
+        for a in w.library.audiences {
+            let name = w.tags.name(a.tag)
+            let reaching = active.filter { p in p.audiences.contains { w.vocabulary.canonical(Tag.normalize($0), in: .audiences) ?? Tag.normalize($0) == name } }
+            audiences.append(.init(tag: name, label: w.label(a.tag, .audiences), weight: a.weight, partnerships: reaching.map(\.id).sorted()))
+        }
+
+        let quiet = quietTies(w, asOf: asOf, policy: policy)
+        var newTies: [(a: String, b: String)]?
+        if let before = previous?.ties {
+            newTies = tieKeys(w).subtracting(before).sorted().map { key in
+                let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
+                return (parts.first ?? key, parts.count > 1 ? parts[1] : "")
+            }
+        }
+
+        var movement: [String] = []
+        if let previous {
+            for h in reviewed {
+                if let m = h.movement { movement.append("\(h.title): \(m)") }
+                if let before = h.previous, before.health != h.health {
+                    movement.append("\(h.title): health \(before.health.rawValue) → \(h.health.rawValue)")
+                }
+            }
+            let now = Set(reviewed.map(\.id) + proposed.map(\.id))
+            for gone in previous.partnerships.map(\.id).sorted() where !now.contains(gone) {
+                movement.append("\(w.partnership(gone)?.title ?? gone): no longer in the review (ended or removed)")
+            }
+            for c in coverage {
+                let was = previous.coverage[c.priority] ?? 0
+                if was != c.partnerships {
+                    movement.append("Priority \(c.label): \(was) → \(c.partnerships) partnership\(c.partnerships == 1 ? "" : "s")")
+                }
+            }
+            if let n = newTies, !n.isEmpty { movement.append("\(n.count) new tie\(n.count == 1 ? "" : "s") in the relationship graph") }
+        }
+
+        var recs: [String] = []
+        for c in coverage where c.partnerships == 0 {
+            var s = "No active partnership serves the priority \"\(c.label)\""
+            if !c.candidates.isEmpty {
+                s += ": consider " + c.candidates.map { "\($0.name) (fit \(Int(($0.score).rounded())))" }.joined(separator: ", ")
+            }
+            recs.append(s + ".")
+        }
+        for h in reviewed where h.suggestion.kind != .keep {
+            recs.append("\(h.title): \(h.suggestion.text)")
+        }
+        for a in audiences where a.partnerships.isEmpty && a.weight >= 2 {
+            recs.append("No active partnership reaches \(a.label), an audience the library weighs \(formatNumber(a.weight)).")
+        }
+        if let t = quiet.first {
+            let more = quiet.count > 1 ? " (and \(quiet.count - 1) more strong ties gone quiet)" : ""
+            recs.append("Get back in touch with \(w.displayName(t.b == w.library.id ? t.a : t.b)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more).")
+        }
+        for i in introductions.prefix(3) {
+            recs.append("Introduce \(w.displayName(i.a)) and \(w.displayName(i.b)): \(i.reason)")
+        }
+
+        return PortfolioReview(
+            libraryName: w.library.name, quarter: quarter, asOf: asOf, spectrumName: spectrum.name,
+            levels: spectrum.levels.map { ($0.id, $0.name) }, partnerships: reviewed, proposed: proposed,
+            coverage: coverage, audiences: audiences, quietTies: quiet, newTies: newTies, introductions: introductions,
+            previousQuarter: previous?.quarter, movement: movement, recommendations: recs)
+    }
+
+    /// Every tie as "a|b" with a < b: what a snapshot records to tell new ties later.
+    public static func tieKeys(_ w: Workspace) -> Set<String> {
+        Set(w.ties.map { $0.source < $0.target ? "\($0.source)|\($0.target)" : "\($0.target)|\($0.source)" })
+    }
+
+    /// Strong ties (strength ≥ policy.strongTie) with no contact for policy.quietDays, the
+    /// longest-quiet first. A strong tie with no date at all counts as quiet.
+    static func quietTies(_ w: Workspace, asOf: Day, policy: ReviewPolicy) -> [PortfolioReview.QuietTie] {
+        var out: [PortfolioReview.QuietTie] = []
+        for t in w.ties where t.strength >= policy.strongTie {
+            let days = t.lastContact.map { asOf - $0 }
+            if let d = days, d < policy.quietDays { continue }
+            out.append(.init(a: t.source, b: t.target, strength: t.strength, lastContact: t.lastContact, daysQuiet: days))
+        }
+        return out.sorted {
+            ($0.daysQuiet ?? .max, $0.strength, $0.a, $0.b) > ($1.daysQuiet ?? .max, $1.strength, $1.a, $1.b)
+        }
+    }
+
+    /// The health rules, one by one.
+    static func health(
+        _ p: Partnership, placement: Placement, spectrum: SpectrumRubric, workspace w: Workspace, quarter: Quarter, asOf: Day, policy: ReviewPolicy,
+        previous: SnapshotEntry?, previousQuarter: Quarter?
+    ) -> PortfolioReview.PartnershipHealth {
+        typealias Issue = PortfolioReview.Issue
+        var issues: [Issue] = []
+        var severeSilence = false
+        let live = p.status == .active
+
+        // 1. Milestones past due and not done.
+        for (i, m) in p.milestones.enumerated() {
+            guard let due = m.due, due < asOf, m.done == nil else { continue }
+            let name = m.title.map { "\"\($0)\"" } ?? "milestone \(i + 1)"
+            issues.append(Issue(code: "milestone_overdue", text: "\(name) was due \(due) (\(asOf - due) days ago) and is not done",
+                major: live, fix: "Mark \(name) done, or agree a new date with the partner"))
+        }
+        // 2. Communication: silence longer than the agreed cadence allows.
+        let last = p.communication?.log.max()
+        if live {
+            if let cadence = p.communication?.cadenceDays, cadence > 0 {
+                let limit = Int((cadence * policy.communicationGrace).rounded(.up))
+                let since = last.map { asOf - $0 } ?? (p.started.map { asOf - $0 } ?? Int.max)
+                if since > limit {
+                    let when = last.map { "last logged contact \($0), \(asOf - $0) days ago" } ?? "no contact logged"
+                    issues.append(Issue(code: "communication_overdue",
+                        text: "contact is overdue: agreed every \(formatNumber(cadence)) days, \(when)", major: true,
+                        fix: "Get in touch with the partner this week and log it"))
+                    if Double(since) > cadence * policy.silenceRed { severeSilence = true }
+                }
+            } else if let last, asOf - last > policy.defaultSilenceDays {
+                issues.append(Issue(code: "communication_overdue",
+                    text: "no agreed cadence and no contact logged for \(asOf - last) days", major: true,
+                    fix: "Get in touch, and agree how often to meet"))
+            }
+        }
+        // 3. Goals due by now in this quarter with no recorded result.
+        for (i, g) in p.goals.enumerated() {
+            guard let due = g.due, quarter.contains(due), due <= asOf, g.result == nil else { continue }
+            let name = g.text.map { "\"\(short($0))\"" } ?? "goal \(i + 1)"
+            issues.append(Issue(code: "goal_unreported", text: "\(name) was due \(due) and has no recorded result", major: live,
+                fix: "Record the result of \(name) (the number reached against its target)"))
+        }
+        // 4. A party contributing nothing.
+        let parties = ["library"] + p.partners
+        for party in parties where !p.contributions.contains(where: { $0.party == party || (party == "library" && w.isLibrary($0.party)) }) {
+            let name = party == "library" ? w.library.name : w.displayName(party)
+            issues.append(Issue(code: "no_contribution", text: "\(name) contributes nothing recorded", major: live && !p.contributions.isEmpty,
+                fix: "Agree what \(name) puts in (time, space, expertise, money) and write it down"))
+        }
+        // 5. Readiness gaps from the spectrum engine (milestone/communication gaps are above).
+        for r in placement.readiness where !r.ok && r.check != "milestones" {
+            if r.check == "communication_plan" && issues.contains(where: { $0.code == "communication_overdue" }) { continue }
+            issues.append(Issue(code: r.check, text: "\(r.check.replacingUnderscores): \(r.detail)", major: false,
+                fix: r.fixes.first ?? "Fix the plan: \(r.detail)"))
+        }
+
+        let major = issues.count { $0.major }
+        let gaps = issues.count - major
+        var health: PortfolioReview.Health = .green
+        if major >= policy.majorForRed || severeSilence { health = .red } else if major >= 1 || gaps >= policy.gapsForAmber { health = .amber }
+
+        // Movement on the spectrum since the last snapshot.
+        var movement: String?
+        if let previous {
+            if previous.level != placement.level {
+                let order = placement.level
+                let up = (previous.position ?? 0) < placement.position
+                movement = "\(up ? "up" : "down") from \(previous.level) to \(order)"
+            }
+        } else if previousQuarter != nil {
+            movement = "new since \(previousQuarter.map { "\($0)" } ?? "the last review")"
+        }
+
+        // The suggestion: deepen, repair, keep, or pause/end gracefully.
+        let suggestion: PortfolioReview.Suggestion
+        let firstFix = (issues.first { $0.major } ?? issues.first)?.fix ?? ""
+        if health == .red && previous?.health == .red {
+            suggestion = .init(kind: p.status == .paused ? .end : .pause,
+                text: "red two quarters running: \(p.status == .paused ? "end" : "pause") it gracefully, and keep the relationship (ending a project is not ending the relationship)")
+        } else if health == .red {
+            suggestion = .init(kind: .repair, text: "repair first: \(firstFix)")
+        } else if health == .amber {
+            suggestion = .init(kind: .repair, text: "the one thing to fix first: \(firstFix)")
+        } else if let up = placement.edgingToward, let target = spectrum.levels.first(where: { $0.id == up })?.position, target > placement.position,
+            placement.kind == .partnership
+        {
+            let step = placement.nextSteps.first.map { ": \($0)" } ?? ""
+            suggestion = .init(kind: .deepen, text: "healthy and edging toward \(up): deepen it\(step)")
+        } else {
+            suggestion = .init(kind: .keep, text: "healthy: keep going")
+        }
+
+        return .init(
+            id: p.id, title: p.title, status: p.status, partners: p.partners, health: health, issues: issues,
+            level: placement.level, levelName: placement.levelName, position: placement.position,
+            edgingToward: placement.edgingToward, kind: placement.kind, previous: previous, movement: movement,
+            suggestion: suggestion, lastContact: last)
+    }
+
+    static func short(_ s: String, _ n: Int = 40) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
+}
+
+extension String {
+    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
