@@ -143,7 +143,7 @@ public enum RubricReader {
         var positive: Bool
     }
 
-    static let parameterSpecs: [ParameterSpec] = {
+    static var parameterSpecs: [ParameterSpec] {
         let share = 0.0...1.0
         let any = 0.0...Double.greatestFiniteMagnitude
         return [
@@ -169,7 +169,7 @@ public enum RubricReader {
             ParameterSpec(key: "band_strength", keyPath: \.bandStrength, range: share, positive: false),
             ParameterSpec(key: "band_borderline", keyPath: \.bandBorderline, range: share, positive: false),
         ]
-    }()
+    }
 
     public static let knownKeys: Set<String> = [
         "name", "description", "weights", "weight_notes", "parameters", "minimums", "version", "source", "notes",
