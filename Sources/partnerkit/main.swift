@@ -4,7 +4,7 @@ import PartnerKit
 let version = "0.1.0"
 
 let commands: [Command] = [
-    Commands.initCommand, Commands.check,
+    Commands.initCommand, Commands.check, Commands.score, Commands.vet,
 ]
 
 func topLevelHelp() -> String {
