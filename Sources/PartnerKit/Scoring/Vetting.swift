@@ -84,11 +84,11 @@ extension ScoringEngine {
         }
 
         if let best = ties.first {
-            let stale = (best.daysSince ?? 0) > Int(p.recencyHalfLifeDays)
-            checks.append(
-                .init(
-                    check: "existing_relationship", ok: true,
-                    detail: best.description + (stale ? " — a strong tie gone quiet: get back in touch before asking" : "")))
+            let quiet = (best.daysSince ?? 0) > Int(p.recencyHalfLifeDays / 2)
+            let note = !quiet ? "" : best.strength >= 3
+                ? " — a strong tie gone quiet: get back in touch before asking"
+                : " — not in touch for a while: reconnect before asking"
+            checks.append(.init(check: "existing_relationship", ok: true, detail: best.description + note))
         } else {
             checks.append(
                 .init(
