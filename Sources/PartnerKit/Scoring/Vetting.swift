@@ -117,9 +117,18 @@ extension ScoringEngine {
         if !give.isEmpty && !take.isEmpty {
             checks.append(.init(check: "mutual_benefit", ok: true, detail: "it offers \(names(give)); the library offers \(names(take))"))
         } else if !give.isEmpty || !take.isEmpty {
-            let detail = !give.isEmpty
-                ? "one-way: it offers \(names(give)) but needs nothing the library offers — find what the library can give"
-                : "one-way: it needs \(names(take)) but offers nothing the library needs — find what it can give"
+            // One direction matched; the other may be a real "no" or simply not recorded.
+            let otherKnown = !give.isEmpty ? org.tags.isKnown(.needs) : org.tags.isKnown(.offers)
+            let detail: String
+            if !give.isEmpty {
+                detail = otherKnown
+                    ? "one-way: it offers \(names(give)) but needs nothing the library offers — find what the library can give"
+                    : "it offers \(names(give)); what it needs is not recorded — ask what the library could give"
+            } else {
+                detail = otherKnown
+                    ? "one-way: it needs \(names(take)) but offers nothing the library needs — find what it can give"
+                    : "it needs \(names(take)); what it offers is not recorded — ask what it could bring"
+            }
             checks.append(.init(check: "mutual_benefit", ok: false, detail: detail))
         } else {
             checks.append(
