@@ -18,7 +18,8 @@ struct ScoringFixture {
         var lists: [TagField: [UInt32]] = [:]
         var known = Set<TagField>()
         for (field, list) in [
-            (TagField.topics, topics), (.values, values), (.audiences, audiences), (.offers, offers), (.needs, needs),
+            (TagField.topics, topics), (.values, values), (.audiences, audiences), (.offers, offers),
+            (.needs, needs),
             (.flags, flags),
         ] {
             if let list {
@@ -28,7 +29,8 @@ struct ScoringFixture {
         }
         organizations.append(
             Organization(
-                id: id, name: id.uppercased(), mission: mission, tags: TagLists(lists, known: known), staffFTE: staff,
+                id: id, name: id.uppercased(), mission: mission, tags: TagLists(lists, known: known),
+                staffFTE: staff,
                 annualBudget: budget, volunteers: volunteers, replyDays: replyDays))
     }
 
@@ -36,24 +38,34 @@ struct ScoringFixture {
         let library = LibraryProfile(
             id: "library", name: "Test Library",
             priorities: [
-                .init(id: "workforce", label: "Workforce development", weight: 3, topics: ids(["employment", "career-training"])),
-                .init(id: "literacy", label: "Early literacy", weight: 2, topics: ids(["early-literacy", "reading"])),
+                .init(
+                    id: "workforce", label: "Workforce development", weight: 3,
+                    topics: ids(["employment", "career-training"])),
+                .init(
+                    id: "literacy", label: "Early literacy", weight: 2,
+                    topics: ids(["early-literacy", "reading"])),
             ],
             values: ids(["equity", "inclusion", "privacy"]),
-            audiences: [.init(tag: tags.intern("job-seekers"), weight: 3), .init(tag: tags.intern("families"), weight: 2),
-                        .init(tag: tags.intern("immigrants"), weight: 1)],
+            audiences: [
+                .init(tag: tags.intern("job-seekers"), weight: 3),
+                .init(tag: tags.intern("families"), weight: 2),
+                .init(tag: tags.intern("immigrants"), weight: 1),
+            ],
             offers: ids(["meeting-space", "public-computers"]),
             needs: ids(["financial-expertise", "workforce-expertise"]),
             dealbreakers: ids(["sells-personal-data"]))
         return Workspace(
-            directory: "test", library: library, organizations: organizations, people: people, ties: ties, tags: tags)
+            directory: "test", library: library, organizations: organizations, people: people, ties: ties,
+            tags: tags)
     }
 
     /// A fully known, middling organization to vary one input at a time.
     mutating func baseline(_ id: String = "base") {
         org(
-            id, topics: ["employment"], values: ["equity"], audiences: ["job-seekers"], offers: ["financial-expertise"],
-            needs: ["meeting-space"], flags: [], mission: "Career coaching for job seekers.", staff: 4, budget: 200_000,
+            id, topics: ["employment"], values: ["equity"], audiences: ["job-seekers"],
+            offers: ["financial-expertise"],
+            needs: ["meeting-space"], flags: [], mission: "Career coaching for job seekers.", staff: 4,
+            budget: 200_000,
             volunteers: 10, replyDays: 5)
     }
 }

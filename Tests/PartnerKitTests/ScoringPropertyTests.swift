@@ -6,14 +6,22 @@ import Testing
 @Suite struct ScoringPropertyTests {
     /// Adding one of the library's audiences to an organization's known audiences never lowers
     /// its score, whichever audience and whichever starting list.
-    @Test(arguments: [["job-seekers"], ["families"], [], ["immigrants", "seniors"]], ["families", "immigrants", "job-seekers"])
+    @Test(
+        arguments: [["job-seekers"], ["families"], [], ["immigrants", "seniors"]],
+        ["families", "immigrants", "job-seekers"])
     func addingASharedAudienceNeverLowersTheScore(start: [String], added: String) {
         var f = ScoringFixture()
-        f.org("a", topics: ["employment"], values: ["equity"], audiences: start, offers: [], needs: [], flags: [])
-        f.org("b", topics: ["employment"], values: ["equity"], audiences: start + [added], offers: [], needs: [], flags: [])
+        f.org(
+            "a", topics: ["employment"], values: ["equity"], audiences: start, offers: [], needs: [],
+            flags: [])
+        f.org(
+            "b", topics: ["employment"], values: ["equity"], audiences: start + [added], offers: [],
+            needs: [], flags: [])
         let e = engine(f.workspace())
         #expect(e.evaluate(1).score >= e.evaluate(0).score)
-        #expect(e.evaluate(1).values[Dimension.sharedAudience.index] >= e.evaluate(0).values[Dimension.sharedAudience.index])
+        #expect(
+            e.evaluate(1).values[Dimension.sharedAudience.index]
+                >= e.evaluate(0).values[Dimension.sharedAudience.index])
     }
 
     /// More staff, budget or volunteers, or a quicker reply, never lowers capacity.
@@ -21,7 +29,9 @@ import Testing
     func moreCapacityNeverLowersCapacity(amount: Double) {
         var f = ScoringFixture()
         f.org("a", staff: amount, budget: amount * 1_000, volunteers: amount, replyDays: 30 / (1 + amount))
-        f.org("b", staff: amount + 1, budget: amount * 1_000 + 5_000, volunteers: amount + 2, replyDays: 30 / (2 + amount))
+        f.org(
+            "b", staff: amount + 1, budget: amount * 1_000 + 5_000, volunteers: amount + 2,
+            replyDays: 30 / (2 + amount))
         let e = engine(f.workspace())
         let cap = Dimension.capacity.index
         #expect(e.evaluate(1).values[cap] > e.evaluate(0).values[cap])
@@ -62,7 +72,9 @@ import Testing
     @Test func unknownTagListsLowerConfidence() {
         var f = ScoringFixture()
         f.baseline("full")
-        f.org("sparse", topics: ["employment"], values: ["equity"], flags: [], mission: "Career coaching.", staff: 4, budget: 200_000, volunteers: 10, replyDays: 5)
+        f.org(
+            "sparse", topics: ["employment"], values: ["equity"], flags: [], mission: "Career coaching.",
+            staff: 4, budget: 200_000, volunteers: 10, replyDays: 5)
         let e = engine(f.workspace())
         #expect(e.evaluate(1).confidence < e.evaluate(0).confidence)
         #expect(e.missingInputs(1) == ["audiences", "what it offers", "what it needs"])
@@ -71,12 +83,21 @@ import Testing
     /// A candidate at least as good on every dimension and better on one ranks higher.
     @Test func betterOnEveryDimensionRanksHigher() {
         var f = ScoringFixture()
-        f.org("weak", topics: ["reading"], values: ["inclusion"], audiences: ["families"], offers: [], needs: ["meeting-space"], flags: [],
-              mission: "Books.", staff: 1, budget: 10_000, volunteers: 2, replyDays: 20)
-        f.org("strong", topics: ["reading", "employment"], values: ["inclusion", "equity"], audiences: ["families", "job-seekers"],
-              offers: ["financial-expertise"], needs: ["meeting-space"], flags: [],
-              mission: "Career training and employment for families.", staff: 10, budget: 900_000, volunteers: 30, replyDays: 2)
-        f.ties = [Tie(source: "library", target: "strong", kind: "partnered", strength: 3, lastContact: fixtureDay + (-30))]
+        f.org(
+            "weak", topics: ["reading"], values: ["inclusion"], audiences: ["families"], offers: [],
+            needs: ["meeting-space"], flags: [],
+            mission: "Books.", staff: 1, budget: 10_000, volunteers: 2, replyDays: 20)
+        f.org(
+            "strong", topics: ["reading", "employment"], values: ["inclusion", "equity"],
+            audiences: ["families", "job-seekers"],
+            offers: ["financial-expertise"], needs: ["meeting-space"], flags: [],
+            mission: "Career training and employment for families.", staff: 10, budget: 900_000,
+            volunteers: 30, replyDays: 2)
+        f.ties = [
+            Tie(
+                source: "library", target: "strong", kind: "partnered", strength: 3,
+                lastContact: fixtureDay + (-30))
+        ]
         let e = engine(f.workspace())
         let (w, s) = (e.evaluate(0), e.evaluate(1))
         for d in 0..<5 { #expect(s.values[d] >= w.values[d]) }
@@ -86,10 +107,13 @@ import Testing
     /// Dealbreakers rank below every candidate without one, whatever the scores.
     @Test func dealbreakersAlwaysLast() {
         var f = ScoringFixture()
-        f.org("excellent-but-sells-data", topics: ["employment", "reading"], values: ["equity", "inclusion", "privacy"],
-              audiences: ["job-seekers", "families"], offers: ["financial-expertise", "workforce-expertise"],
-              needs: ["meeting-space", "public-computers"], flags: ["sells-personal-data"], staff: 50, budget: 9e6,
-              volunteers: 100, replyDays: 1)
+        f.org(
+            "excellent-but-sells-data", topics: ["employment", "reading"],
+            values: ["equity", "inclusion", "privacy"],
+            audiences: ["job-seekers", "families"], offers: ["financial-expertise", "workforce-expertise"],
+            needs: ["meeting-space", "public-computers"], flags: ["sells-personal-data"], staff: 50,
+            budget: 9e6,
+            volunteers: 100, replyDays: 1)
         f.org("nothing-known")
         f.org("poor", topics: [], values: [], audiences: [], offers: [], needs: [], flags: [])
         let e = engine(f.workspace())
@@ -131,9 +155,11 @@ import Testing
         let audiences = ["job-seekers", "families", "immigrants", "seniors"]
         for i in 0..<20_000 {
             f.org(
-                "org-\(i)", topics: [topics[i % 4]], values: i % 3 == 0 ? ["equity"] : [], audiences: [audiences[(i / 4) % 4]],
+                "org-\(i)", topics: [topics[i % 4]], values: i % 3 == 0 ? ["equity"] : [],
+                audiences: [audiences[(i / 4) % 4]],
                 offers: i % 5 == 0 ? ["financial-expertise"] : [], needs: i % 7 == 0 ? ["meeting-space"] : [],
-                flags: i % 97 == 0 ? ["sells-personal-data"] : [], staff: Double(i % 13), replyDays: Double(i % 11))
+                flags: i % 97 == 0 ? ["sells-personal-data"] : [], staff: Double(i % 13),
+                replyDays: Double(i % 11))
         }
         let e = engine(f.workspace())
         let all = (0..<20_000).map { ($0, e.evaluate($0)) }.sorted { a, b in
@@ -182,11 +208,20 @@ import Testing
         let text = e.explain(0).dimension(.valueAlignment).reasons.joined(separator: " ")
         #expect(text.contains("“career"))
         #expect(text.contains("training"))
-        #expect(e.evaluate(0).values[Dimension.valueAlignment.index] > engine({ var g = ScoringFixture(); g.org("m", mission: "Boats."); return g.workspace() }()).evaluate(0).values[0])
+        #expect(
+            e.evaluate(0).values[Dimension.valueAlignment.index]
+                > engine(
+                    {
+                        var g = ScoringFixture(); g.org("m", mission: "Boats."); return g.workspace()
+                    }()
+                ).evaluate(0).values[0])
     }
 
     @Test func tokenizerFoldsCaseAndSuffixes() {
-        #expect(MissionTokenizer.tokens("Careers, TRAINING & libraries’ Families!") == ["career", "train", "library", "family"])
+        #expect(
+            MissionTokenizer.tokens("Careers, TRAINING & libraries’ Families!") == [
+                "career", "train", "library", "family",
+            ])
         #expect(MissionTokenizer.tokens("") == [])
     }
 
@@ -194,7 +229,8 @@ import Testing
     @Test func minimumsRaiseFlags() {
         var f = ScoringFixture()
         f.baseline("no-tie")
-        let rubric = Rubric(name: "t", weights: [.relationship: 1, .capacity: 1], minimums: [.relationship: 0.2])
+        let rubric = Rubric(
+            name: "t", weights: [.relationship: 1, .capacity: 1], minimums: [.relationship: 0.2])
         let c = engine(f.workspace(), rubric).explain(0)
         #expect(c.flags == ["below-minimum:relationship"])
     }
@@ -203,7 +239,9 @@ import Testing
     @Test func pairFitRewardsMutualBenefit() {
         var f = ScoringFixture()
         f.org("cu", audiences: ["job-seekers"], offers: ["financial-expertise"], needs: ["reach-job-seekers"])
-        f.org("council", audiences: ["job-seekers"], offers: ["reach-job-seekers"], needs: ["financial-expertise"])
+        f.org(
+            "council", audiences: ["job-seekers"], offers: ["reach-job-seekers"],
+            needs: ["financial-expertise"])
         f.org("shop", audiences: ["tourists"], offers: [], needs: ["financial-expertise"])
         let w = f.workspace()
         let good = ScoringEngine.fit(w, between: 0, and: 1)
@@ -223,7 +261,8 @@ import Testing
             f.org("x", topics: ["reading"], mission: "Reading for families", volunteers: 12)
             let card = engine(f.workspace()).score(top: 25)
             return [
-                ScoreRendering.json(card).serialized(), ScoreRendering.text(card), ScoreRendering.markdown(card),
+                ScoreRendering.json(card).serialized(), ScoreRendering.text(card),
+                ScoreRendering.markdown(card),
                 ScoreRendering.csv(card),
             ]
         }

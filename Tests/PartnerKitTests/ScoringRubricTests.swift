@@ -4,7 +4,8 @@ import Testing
 @testable import PartnerKit
 
 @Suite struct ScoringRubricTests {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().path
 
     func read(_ text: String) -> (Rubric?, [Diagnostic]) {
@@ -16,38 +17,63 @@ import Testing
     /// Each kind of invalid rubric is an error naming the rubric file and the field path.
     @Test(arguments: [
         (#"{"name":"x","description":"d","weights":{"reach":1}}"#, "weights.reach", "unknown dimension"),
-        (#"{"name":"x","description":"d","weights":{"capacity":-1,"relationship":1}}"#, "weights.capacity", "negative"),
-        (#"{"name":"x","description":"d","weights":{"capacity":0,"relationship":0}}"#, "weights", "every weight is zero"),
+        (
+            #"{"name":"x","description":"d","weights":{"capacity":-1,"relationship":1}}"#, "weights.capacity",
+            "negative"
+        ),
+        (
+            #"{"name":"x","description":"d","weights":{"capacity":0,"relationship":0}}"#, "weights",
+            "every weight is zero"
+        ),
         (#"{"name":"x","description":"d","weights":{}}"#, "weights", "every weight is zero"),
         (#"{"name":"x","description":"d"}"#, "weights", "required"),
         (#"{"description":"d","weights":{"capacity":1}}"#, "name", "required"),
-        (#"{"name":"x","description":"d","weights":{"capacity":"high"}}"#, "weights.capacity", "expected a number"),
-        (#"{"name":"x","description":"d","weights":{"capacity":1},"parameters":{"staff_fte_half_saturation":{"value":0}}}"#,
-         "parameters.staff_fte_half_saturation", "positive"),
-        (#"{"name":"x","description":"d","weights":{"capacity":1},"minimums":{"capacity":{"value":2}}}"#,
-         "minimums.capacity", "from 0 to 1"),
-        (#"{"name":"x","description":"d","weights":{"capacity":1},"minimums":{"capcity":0.3}}"#,
-         "minimums.capcity", "unknown dimension"),
-        (#"{"name":"x","description":"d","weights":{"capacity":1},"parameters":{"band_strength":0.5,"band_borderline":0.7}}"#,
-         "parameters.band_borderline", "must not exceed"),
+        (
+            #"{"name":"x","description":"d","weights":{"capacity":"high"}}"#, "weights.capacity",
+            "expected a number"
+        ),
+        (
+            #"{"name":"x","description":"d","weights":{"capacity":1},"parameters":{"staff_fte_half_saturation":{"value":0}}}"#,
+            "parameters.staff_fte_half_saturation", "positive"
+        ),
+        (
+            #"{"name":"x","description":"d","weights":{"capacity":1},"minimums":{"capacity":{"value":2}}}"#,
+            "minimums.capacity", "from 0 to 1"
+        ),
+        (
+            #"{"name":"x","description":"d","weights":{"capacity":1},"minimums":{"capcity":0.3}}"#,
+            "minimums.capcity", "unknown dimension"
+        ),
+        (
+            #"{"name":"x","description":"d","weights":{"capacity":1},"parameters":{"band_strength":0.5,"band_borderline":0.7}}"#,
+            "parameters.band_borderline", "must not exceed"
+        ),
     ])
     func invalidRubricsAreErrors(text: String, path: String, message: String) {
         let (rubric, diagnostics) = read(text)
         #expect(rubric == nil)
         let errors = diagnostics.filter { $0.severity == .error }
         #expect(!errors.isEmpty)
-        #expect(errors.contains { $0.file == "rubrics/bad.json" && $0.location == .field(path) && $0.message.contains(message) },
-                "\(errors.map(\.formatted))")
+        #expect(
+            errors.contains {
+                $0.file == "rubrics/bad.json" && $0.location == .field(path) && $0.message.contains(message)
+            },
+            "\(errors.map(\.formatted))")
     }
 
     @Test func syntaxErrorsHaveLineAndColumn() {
         let (rubric, diagnostics) = read("{\n  \"name\": \"x\",,\n}")
         #expect(rubric == nil)
-        if case .lineColumn(let l, _) = diagnostics.first?.location { #expect(l == 2) } else { Issue.record("no line:col") }
+        if case .lineColumn(let l, _) = diagnostics.first?.location {
+            #expect(l == 2)
+        } else {
+            Issue.record("no line:col")
+        }
     }
 
     @Test func weightsAreNormalisedAndUnnamedDimensionsWeighZero() {
-        let (rubric, diagnostics) = read(#"{"name":"x","description":"d","weights":{"capacity":3,"relationship":1}}"#)
+        let (rubric, diagnostics) = read(
+            #"{"name":"x","description":"d","weights":{"capacity":3,"relationship":1}}"#)
         #expect(diagnostics.isEmpty)
         #expect(rubric?.weight(.capacity) == 0.75)
         #expect(rubric?.weight(.relationship) == 0.25)
@@ -55,9 +81,14 @@ import Testing
     }
 
     @Test func unknownParametersAreWarnedNotFatal() {
-        let (rubric, diagnostics) = read(#"{"name":"x","description":"d","weights":{"capacity":1},"parameters":{"staf_fte_half_saturation":3}}"#)
+        let (rubric, diagnostics) = read(
+            #"{"name":"x","description":"d","weights":{"capacity":1},"parameters":{"staf_fte_half_saturation":3}}"#
+        )
         #expect(rubric != nil)
-        #expect(diagnostics.contains { $0.severity == .warning && $0.hint?.contains("staff_fte_half_saturation") == true })
+        #expect(
+            diagnostics.contains {
+                $0.severity == .warning && $0.hint?.contains("staff_fte_half_saturation") == true
+            })
     }
 
     /// Both shipped rubrics load without a single diagnostic, and every weight and parameter
@@ -83,8 +114,10 @@ import Testing
 
     @Test func grantPartnerWeighsCapacityAndRelationshipMore() throws {
         let sink = DiagnosticSink()
-        let fit = try #require(RubricReader.load(path: "\(Self.repoRoot)/Rubrics/partner-fit.json", sink: sink))
-        let grant = try #require(RubricReader.load(path: "\(Self.repoRoot)/Rubrics/grant-partner.json", sink: sink))
+        let fit = try #require(
+            RubricReader.load(path: "\(Self.repoRoot)/Rubrics/partner-fit.json", sink: sink))
+        let grant = try #require(
+            RubricReader.load(path: "\(Self.repoRoot)/Rubrics/grant-partner.json", sink: sink))
         #expect(grant.weight(.capacity) > fit.weight(.capacity))
         #expect(grant.weight(.relationship) > fit.weight(.relationship))
         #expect(!grant.minimums.isEmpty)
@@ -93,7 +126,8 @@ import Testing
     /// The built-in default agrees with the shipped file.
     @Test func builtInPartnerFitMatchesTheFile() throws {
         let sink = DiagnosticSink()
-        let file = try #require(RubricReader.load(path: "\(Self.repoRoot)/Rubrics/partner-fit.json", sink: sink))
+        let file = try #require(
+            RubricReader.load(path: "\(Self.repoRoot)/Rubrics/partner-fit.json", sink: sink))
         #expect(file.weights == Rubric.partnerFit.weights)
         #expect(file.parameters == Rubric.partnerFit.parameters)
     }

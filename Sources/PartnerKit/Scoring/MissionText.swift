@@ -13,7 +13,8 @@ public enum MissionTokenizer {
     /// Words too common in mission statements to say anything about a match.
     public static let stopWords: Set<String> = [
         "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of",
-        "on", "or", "our", "that", "the", "their", "this", "to", "we", "with", "who", "all", "through", "help",
+        "on", "or", "our", "that", "the", "their", "this", "to", "we", "with", "who", "all", "through",
+        "help",
         "support", "serve", "community", "people", "provide", "across", "so", "can", "more", "every",
     ]
 
@@ -60,8 +61,8 @@ public enum MissionTokenizer {
             if len >= 4, lower(end - 3) == 0x69, lower(end - 2) == 0x65, lower(end - 1) == 0x73 {  // ies
                 end -= 3
                 appendY = true
-            } else if len >= 5, lower(end - 3) == 0x69, lower(end - 2) == 0x6E, lower(end - 1) == 0x67 {  // ing
-                end -= 3
+            } else if len >= 5, lower(end - 3) == 0x69, lower(end - 2) == 0x6E, lower(end - 1) == 0x67 {
+                end -= 3  // ing
             } else if len >= 5, lower(end - 2) == 0x65, lower(end - 1) == 0x64 {  // ed
                 end -= 2
             } else if len >= 4, lower(end - 1) == 0x73, lower(end - 2) != 0x73 {  // s, not ss
@@ -127,7 +128,8 @@ public struct MissionQuery: Sendable {
         }
         for p in order {
             let priority = library.priorities[p]
-            var words = priority.label.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            var words = priority.label.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(
+                String.init)
             for t in priority.topics { words += tags.name(t).split(separator: "-").map(String.init) }
             for word in words {
                 for term in MissionTokenizer.tokens(word) where !MissionTokenizer.stopWords.contains(term) {

@@ -61,7 +61,9 @@ extension ScoringEngine {
         let aud = sortedIntersection(ta[.audiences], tb[.audiences])
         let top = sortedIntersection(ta[.topics], tb[.topics])
         let val = sortedIntersection(ta[.values], tb[.values])
-        func names(_ ids: [UInt32], _ c: TagCategory) -> String { ids.map { w.label($0, c) }.joined(separator: ", ") }
+        func names(_ ids: [UInt32], _ c: TagCategory) -> String {
+            ids.map { w.label($0, c) }.joined(separator: ", ")
+        }
         var reasons: [String] = []
         if !ab.isEmpty { reasons.append("\(oa.name) offers what \(ob.name) needs: \(names(ab, .assets))") }
         if !ba.isEmpty { reasons.append("\(ob.name) offers what \(oa.name) needs: \(names(ba, .assets))") }
@@ -71,7 +73,8 @@ extension ScoringEngine {
         if !val.isEmpty { reasons.append("shared values: \(names(val, .values))") }
         if reasons.isEmpty { reasons.append("their profiles share nothing recorded") }
         return PairFit(
-            value: PairFit.value(ta, tb, weights: weights), aOffersBNeeds: ab, bOffersANeeds: ba, sharedAudiences: aud,
+            value: PairFit.value(ta, tb, weights: weights), aOffersBNeeds: ab, bOffersANeeds: ba,
+            sharedAudiences: aud,
             sharedTopics: top, sharedValues: val, reasons: reasons)
     }
 }

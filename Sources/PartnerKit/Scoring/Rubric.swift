@@ -124,7 +124,8 @@ public struct Rubric: Sendable {
 
     /// The Wilder-style band of a dimension value.
     public func band(_ value: Double) -> Band {
-        value >= parameters.bandStrength ? .strength : value >= parameters.bandBorderline ? .borderline : .concern
+        value >= parameters.bandStrength
+            ? .strength : value >= parameters.bandBorderline ? .borderline : .concern
     }
 
     public enum Band: String, Sendable {
@@ -151,20 +152,38 @@ public enum RubricReader {
             ParameterSpec(key: "values_share", keyPath: \.valuesShare, range: share, positive: false),
             ParameterSpec(key: "topics_share", keyPath: \.topicsShare, range: share, positive: false),
             ParameterSpec(key: "mission_share", keyPath: \.missionShare, range: share, positive: false),
-            ParameterSpec(key: "values_for_full_credit", keyPath: \.valuesForFullCredit, range: any, positive: true),
-            ParameterSpec(key: "priorities_for_full_credit", keyPath: \.prioritiesForFullCredit, range: any, positive: true),
-            ParameterSpec(key: "audiences_for_full_credit", keyPath: \.audiencesForFullCredit, range: any, positive: true),
-            ParameterSpec(key: "asset_half_saturation", keyPath: \.assetHalfSaturation, range: any, positive: true),
-            ParameterSpec(key: "staff_fte_half_saturation", keyPath: \.staffHalfSaturation, range: any, positive: true),
-            ParameterSpec(key: "annual_budget_half_saturation", keyPath: \.budgetHalfSaturation, range: any, positive: true),
-            ParameterSpec(key: "volunteers_half_saturation", keyPath: \.volunteersHalfSaturation, range: any, positive: true),
-            ParameterSpec(key: "reply_days_half_life", keyPath: \.replyDaysHalfLife, range: any, positive: true),
+            ParameterSpec(
+                key: "values_for_full_credit", keyPath: \.valuesForFullCredit, range: any, positive: true),
+            ParameterSpec(
+                key: "priorities_for_full_credit", keyPath: \.prioritiesForFullCredit, range: any,
+                positive: true),
+            ParameterSpec(
+                key: "audiences_for_full_credit", keyPath: \.audiencesForFullCredit, range: any,
+                positive: true),
+            ParameterSpec(
+                key: "asset_half_saturation", keyPath: \.assetHalfSaturation, range: any, positive: true),
+            ParameterSpec(
+                key: "staff_fte_half_saturation", keyPath: \.staffHalfSaturation, range: any, positive: true),
+            ParameterSpec(
+                key: "annual_budget_half_saturation", keyPath: \.budgetHalfSaturation, range: any,
+                positive: true),
+            ParameterSpec(
+                key: "volunteers_half_saturation", keyPath: \.volunteersHalfSaturation, range: any,
+                positive: true),
+            ParameterSpec(
+                key: "reply_days_half_life", keyPath: \.replyDaysHalfLife, range: any, positive: true),
             ParameterSpec(key: "capacity_staff_share", keyPath: \.staffShare, range: share, positive: false),
-            ParameterSpec(key: "capacity_budget_share", keyPath: \.budgetShare, range: share, positive: false),
-            ParameterSpec(key: "capacity_volunteers_share", keyPath: \.volunteersShare, range: share, positive: false),
-            ParameterSpec(key: "capacity_responsiveness_share", keyPath: \.responsivenessShare, range: share, positive: false),
-            ParameterSpec(key: "recency_half_life_days", keyPath: \.recencyHalfLifeDays, range: any, positive: true),
-            ParameterSpec(key: "undated_tie_factor", keyPath: \.undatedTieFactor, range: share, positive: false),
+            ParameterSpec(
+                key: "capacity_budget_share", keyPath: \.budgetShare, range: share, positive: false),
+            ParameterSpec(
+                key: "capacity_volunteers_share", keyPath: \.volunteersShare, range: share, positive: false),
+            ParameterSpec(
+                key: "capacity_responsiveness_share", keyPath: \.responsivenessShare, range: share,
+                positive: false),
+            ParameterSpec(
+                key: "recency_half_life_days", keyPath: \.recencyHalfLifeDays, range: any, positive: true),
+            ParameterSpec(
+                key: "undated_tie_factor", keyPath: \.undatedTieFactor, range: share, positive: false),
             ParameterSpec(key: "warm_path_factor", keyPath: \.warmPathFactor, range: share, positive: false),
             ParameterSpec(key: "band_strength", keyPath: \.bandStrength, range: share, positive: false),
             ParameterSpec(key: "band_borderline", keyPath: \.bandBorderline, range: share, positive: false),
@@ -172,7 +191,8 @@ public enum RubricReader {
     }
 
     public static let knownKeys: Set<String> = [
-        "name", "description", "weights", "weight_notes", "parameters", "minimums", "version", "source", "notes",
+        "name", "description", "weights", "weight_notes", "parameters", "minimums", "version", "source",
+        "notes",
     ]
 
     /// Loads and validates the rubric at `path`. Returns nil when it has errors (all in `sink`).
@@ -195,7 +215,8 @@ public enum RubricReader {
         let name = root.string("name", required: true) ?? ""
         let description = root.string("description") ?? ""
         if root.child("description") == nil {
-            root.sink.warning(root.file, .field("description"), "a rubric should say what it is for in \"description\"")
+            root.sink.warning(
+                root.file, .field("description"), "a rubric should say what it is for in \"description\"")
         }
 
         var weights: [Dimension: Double] = [:]
@@ -205,7 +226,9 @@ public enum RubricReader {
                 guard let dim = Dimension(rawValue: m.key) else {
                     field.error(
                         "unknown dimension \"\(m.key)\"; the dimensions are \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))",
-                        hint: nearest(m.key, Dimension.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" })
+                        hint: nearest(m.key, Dimension.allCases.map(\.rawValue)).map {
+                            "did you mean \"\($0)\"?"
+                        })
                     continue
                 }
                 guard let v = field.number else { continue }
@@ -224,7 +247,9 @@ public enum RubricReader {
             }
         }
 
-        if let notes = root.child("weight_notes"), notes.expectObject(), case .object(let members) = notes.node.value {
+        if let notes = root.child("weight_notes"), notes.expectObject(),
+            case .object(let members) = notes.node.value
+        {
             for m in members where Dimension(rawValue: m.key) == nil {
                 notes.child(m.key)?.warning("note for unknown dimension \"\(m.key)\"")
             }
@@ -251,21 +276,28 @@ public enum RubricReader {
                 )
             }
             if parameters.valuesShare + parameters.topicsShare + parameters.missionShare <= 0 {
-                p.error("values_share, topics_share and mission_share are all zero: value_alignment would mean nothing")
+                p.error(
+                    "values_share, topics_share and mission_share are all zero: value_alignment would mean nothing"
+                )
             }
-            if parameters.staffShare + parameters.budgetShare + parameters.volunteersShare + parameters.responsivenessShare <= 0 {
+            if parameters.staffShare + parameters.budgetShare + parameters.volunteersShare
+                + parameters.responsivenessShare <= 0
+            {
                 p.error("the capacity_*_share parameters are all zero: capacity would mean nothing")
             }
         }
 
         var minimums: [Dimension: Double] = [:]
-        if let mins = root.child("minimums"), mins.expectObject(), case .object(let members) = mins.node.value {
+        if let mins = root.child("minimums"), mins.expectObject(), case .object(let members) = mins.node.value
+        {
             for m in members {
                 guard let field = mins.child(m.key) ?? nullField(mins, m.key) else { continue }
                 guard let dim = Dimension(rawValue: m.key) else {
                     field.error(
                         "unknown dimension \"\(m.key)\"; the dimensions are \(Dimension.allCases.map(\.rawValue).joined(separator: ", "))",
-                        hint: nearest(m.key, Dimension.allCases.map(\.rawValue)).map { "did you mean \"\($0)\"?" })
+                        hint: nearest(m.key, Dimension.allCases.map(\.rawValue)).map {
+                            "did you mean \"\($0)\"?"
+                        })
                     continue
                 }
                 guard let v = documentedNumber(field) else { continue }
@@ -295,7 +327,9 @@ public enum RubricReader {
 
     /// A member that is present but `null`: reported as an error rather than skipped.
     private static func nullField(_ parent: JSONField, _ key: String) -> JSONField? {
-        parent.sink.error(parent.file, .field(parent.path.isEmpty ? key : "\(parent.path).\(key)"), "expected a number, found null")
+        parent.sink.error(
+            parent.file, .field(parent.path.isEmpty ? key : "\(parent.path).\(key)"),
+            "expected a number, found null")
         return nil
     }
 

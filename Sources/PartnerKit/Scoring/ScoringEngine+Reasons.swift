@@ -83,11 +83,15 @@ extension ScoringEngine {
         } else {
             let shared = lib.audiences.filter { a in tags[.audiences].contains(a.tag) }
             if shared.isEmpty {
-                sa.append("serves none of the library's audiences (\(lib.audiences.map { workspace.label($0.tag, .audiences) }.joined(separator: ", ")))")
+                sa.append(
+                    "serves none of the library's audiences (\(lib.audiences.map { workspace.label($0.tag, .audiences) }.joined(separator: ", ")))"
+                )
             } else {
                 sa.append(
                     "serves the library's audiences "
-                        + shared.map { "\(workspace.label($0.tag, .audiences)) (weight \(formatNumber($0.weight)))" }.joined(separator: ", "))
+                        + shared.map {
+                            "\(workspace.label($0.tag, .audiences)) (weight \(formatNumber($0.weight)))"
+                        }.joined(separator: ", "))
             }
         }
 
@@ -96,7 +100,10 @@ extension ScoringEngine {
         if !lib.needs.isEmpty {
             if tags.isKnown(.offers) {
                 let hit = sortedIntersection(tags[.offers], lib.needs)
-                ca.append(hit.isEmpty ? "offers nothing the library needs" : "offers what the library needs: \(names(hit, .assets))")
+                ca.append(
+                    hit.isEmpty
+                        ? "offers nothing the library needs"
+                        : "offers what the library needs: \(names(hit, .assets))")
             } else {
                 ca.append("what it offers is not recorded (\(counted))")
             }
@@ -104,13 +111,18 @@ extension ScoringEngine {
         if !lib.offers.isEmpty {
             if tags.isKnown(.needs) {
                 let hit = sortedIntersection(tags[.needs], lib.offers)
-                ca.append(hit.isEmpty ? "needs nothing the library offers" : "needs what the library offers: \(names(hit, .assets))")
+                ca.append(
+                    hit.isEmpty
+                        ? "needs nothing the library offers"
+                        : "needs what the library offers: \(names(hit, .assets))")
             } else {
                 ca.append("what it needs is not recorded (\(counted))")
             }
         }
         if e.oneWay {
-            ca.append("one-way: benefit flows in one direction only — a transaction in waiting, not yet a partnership")
+            ca.append(
+                "one-way: benefit flows in one direction only — a transaction in waiting, not yet a partnership"
+            )
         }
         if ca.isEmpty { ca.append("the library lists nothing it offers or needs (\(counted))") }
 
@@ -120,7 +132,9 @@ extension ScoringEngine {
         if let s = org.staffFTE { have.append("\(formatNumber(s)) staff FTE") }
         if let b = org.annualBudget { have.append("annual budget \(money(b))") }
         if let v = org.volunteers { have.append("\(formatNumber(v)) volunteers") }
-        if let r = org.replyDays { have.append("replies in about \(formatNumber(r)) day\(r == 1 ? "" : "s")") }
+        if let r = org.replyDays {
+            have.append("replies in about \(formatNumber(r)) day\(r == 1 ? "" : "s")")
+        }
         if !have.isEmpty { cap.append(have.joined(separator: ", ")) }
         let missingCapacity = missingCapacityInputs(org)
         if !missingCapacity.isEmpty {
@@ -137,7 +151,8 @@ extension ScoringEngine {
                 "no direct tie; a warm path counts at \(formatNumber(p.warmPathFactor)) of its strength (\(formatNumber(e.values[4], maxFractionDigits: 2)))"
             )
         } else {
-            rel.append("no recorded tie between the library (or its people) and this organization (or its people)")
+            rel.append(
+                "no recorded tie between the library (or its people) and this organization (or its people)")
         }
 
         let dims: [DimensionScore] = Dimension.allCases.map { d in
@@ -166,7 +181,9 @@ extension ScoringEngine {
         // what is unknown.
         var reasons: [String] = []
         for h in hits {
-            reasons.append("dealbreaker: its practices include \(workspace.label(h, .flags)), which the library will not accept; ranked last")
+            reasons.append(
+                "dealbreaker: its practices include \(workspace.label(h, .flags)), which the library will not accept; ranked last"
+            )
         }
         let order = Dimension.allCases.filter { rubric.weight($0) > 0 }.sorted {
             let a = rubric.weight($0) * e.values[$0.index], b = rubric.weight($1) * e.values[$1.index]
@@ -180,14 +197,16 @@ extension ScoringEngine {
         for d in Dimension.allCases where e.belowMinimum & (1 << UInt8(d.index)) != 0 {
             let minimum = rubric.minimums[d] ?? 0
             reasons.append(
-                "below the rubric's minimum for \(d.label): \(formatNumber(e.values[d.index], maxFractionDigits: 2)) < \(formatNumber(minimum))")
+                "below the rubric's minimum for \(d.label): \(formatNumber(e.values[d.index], maxFractionDigits: 2)) < \(formatNumber(minimum))"
+            )
         }
         let missing = missingInputs(i)
         if !missing.isEmpty {
             reasons.append("confidence \(percent(e.confidence)): unknown \(missing.joined(separator: ", "))")
         }
         if !lib.dealbreakers.isEmpty && !tags.isKnown(.flags) {
-            reasons.append("its practices (flags) are not recorded, so the library's dealbreakers could not be checked")
+            reasons.append(
+                "its practices (flags) are not recorded, so the library's dealbreakers could not be checked")
         }
 
         return Candidate(
@@ -226,7 +245,9 @@ extension ScoringEngine {
             if !lib.offers.isEmpty && !tags.isKnown(.needs) { out.append("what it needs") }
         }
         if rubric.weight(.capacity) > 0 { out += missingCapacityInputs(org) }
-        if rubric.weight(.relationship) > 0, directTie[i] >= 0, workspace.ties[Int(directTie[i])].lastContact == nil {
+        if rubric.weight(.relationship) > 0, directTie[i] >= 0,
+            workspace.ties[Int(directTie[i])].lastContact == nil
+        {
             out.append("date of last contact")
         }
         return out
@@ -243,14 +264,17 @@ extension ScoringEngine {
         case 2: strengthWord = "working contact"
         default: strengthWord = "acquainted"
         }
-        var s = "\(strengthWord) tie (\(formatNumber(t.strength)) of 4, \(t.kind)) between \(who(t.source)) and \(who(t.target))"
+        var s =
+            "\(strengthWord) tie (\(formatNumber(t.strength)) of 4, \(t.kind)) between \(who(t.source)) and \(who(t.target))"
         if let last = t.lastContact {
             let days = asOf - last
             s += ", last contact \(last) (\(days >= 0 ? "\(days) days ago" : "in \(-days) days"))"
         } else {
-            s += ", last contact not recorded (counted at \(formatNumber(rubric.parameters.undatedTieFactor)) of its strength)"
+            s +=
+                ", last contact not recorded (counted at \(formatNumber(rubric.parameters.undatedTieFactor)) of its strength)"
         }
-        s += "; credit \(formatNumber(Self.tieCredit(t, asOf: asOf, rubric.parameters), maxFractionDigits: 2))"
+        s +=
+            "; credit \(formatNumber(Self.tieCredit(t, asOf: asOf, rubric.parameters), maxFractionDigits: 2))"
         return s
     }
 

@@ -64,7 +64,9 @@ public struct ScoringEngine: Sendable {
         let p = rubric.parameters
 
         var maxTag = workspace.tags.count
-        for list in [lib.values, lib.needs, lib.offers, lib.dealbreakers] { maxTag = max(maxTag, Int(list.max() ?? 0) + 1) }
+        for list in [lib.values, lib.needs, lib.offers, lib.dealbreakers] {
+            maxTag = max(maxTag, Int(list.max() ?? 0) + 1)
+        }
         for a in lib.audiences { maxTag = max(maxTag, Int(a.tag) + 1) }
         for pr in lib.priorities { maxTag = max(maxTag, Int(pr.topics.max() ?? 0) + 1) }
         var bits = [UInt8](repeating: 0, count: maxTag)
@@ -147,7 +149,9 @@ public struct ScoringEngine: Sendable {
     /// Pass 1: which query words each mission contains, and in how many missions each occurs.
     ///
     /// - Complexity: O(total mission bytes), parallel over chunks.
-    static func scanMissions(_ orgs: [Organization], _ q: MissionQuery) -> (masks: [UInt64], df: [Int], documents: Int) {
+    static func scanMissions(_ orgs: [Organization], _ q: MissionQuery) -> (
+        masks: [UInt64], df: [Int], documents: Int
+    ) {
         let n = orgs.count
         let parts = chunks(n)
         var masks = [UInt64](repeating: 0, count: n)
@@ -205,7 +209,9 @@ public struct ScoringEngine: Sendable {
 
     /// The strongest direct tie between the library (or its people) and each organization (or
     /// its people). - Complexity: O(ties).
-    static func directTies(_ w: Workspace, asOf: Day, parameters p: Rubric.Parameters) -> (credit: [Double], tie: [Int32]) {
+    static func directTies(_ w: Workspace, asOf: Day, parameters p: Rubric.Parameters) -> (
+        credit: [Double], tie: [Int32]
+    ) {
         var credit = [Double](repeating: -1, count: w.organizations.count)
         var tie = [Int32](repeating: -1, count: w.organizations.count)
         for (k, t) in w.ties.enumerated() {
@@ -257,7 +263,9 @@ public struct ScoringEngine: Sendable {
                 if tags.isKnown(.values) {
                     var n = 0
                     for t in tags[.values] where Int(t) < tagBits.count && tagBits[Int(t)] & 1 != 0 { n += 1 }
-                    total += p.valuesShare * min(1, Double(n) / min(p.valuesForFullCredit, Double(libraryValueCount)))
+                    total +=
+                        p.valuesShare
+                        * min(1, Double(n) / min(p.valuesForFullCredit, Double(libraryValueCount)))
                     known += p.valuesShare
                 } else {
                     total += p.valuesShare * unknown
@@ -267,8 +275,11 @@ public struct ScoringEngine: Sendable {
                 shares += p.topicsShare
                 if tags.isKnown(.topics) {
                     var mask: UInt64 = 0
-                    for t in tags[.topics] where Int(t) < topicPriorities.count { mask |= topicPriorities[Int(t)] }
-                    total += p.topicsShare * min(1, Self.sum(priorityWeights, over: mask) / priorityFullCredit)
+                    for t in tags[.topics] where Int(t) < topicPriorities.count {
+                        mask |= topicPriorities[Int(t)]
+                    }
+                    total +=
+                        p.topicsShare * min(1, Self.sum(priorityWeights, over: mask) / priorityFullCredit)
                     known += p.topicsShare
                 } else {
                     total += p.topicsShare * unknown

@@ -2,12 +2,14 @@ import PartnerKit
 
 extension Commands {
     static let rubricOption = OptionSpec.value(
-        "--rubric", "NAME|PATH", "a rubric file, or the name of one in the workspace's rubrics/ or the toolkit's Rubrics/")
+        "--rubric", "NAME|PATH",
+        "a rubric file, or the name of one in the workspace's rubrics/ or the toolkit's Rubrics/")
 
     static let score = Command(
         name: "score",
         summary: "Rank organizations against the library's priorities",
-        usage: "partnerkit score [--rubric NAME|PATH] [--top N] [--workspace DIR] [--format text|json|markdown|csv]",
+        usage:
+            "partnerkit score [--rubric NAME|PATH] [--top N] [--workspace DIR] [--format text|json|markdown|csv]",
         discussion: """
             Rates every organization on five dimensions (value alignment, shared audience,
             complementary assets, capacity, relationship), each 0–1, weighted by the rubric
@@ -18,7 +20,8 @@ extension Commands {
         options: [rubricOption, .value("--top", "N", "show only the best N (default: all)")],
         run: { inv in
             let top = try inv.args.int("--top", range: 1...100_000_000)
-            guard let rubric = loadRubric(inv, default: "partner-fit"), let workspace = inv.loadWorkspace() else {
+            guard let rubric = loadRubric(inv, default: "partner-fit"), let workspace = inv.loadWorkspace()
+            else {
                 return Exit.inputError
             }
             let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: inv.asOf)

@@ -16,7 +16,8 @@ extension Commands {
         positionals: 1...1,
         run: { inv in
             let id = inv.args.positionals[0].trimmingWhitespace
-            guard let rubric = loadRubric(inv, default: "grant-partner"), let workspace = inv.loadWorkspace() else {
+            guard let rubric = loadRubric(inv, default: "grant-partner"), let workspace = inv.loadWorkspace()
+            else {
                 return Exit.inputError
             }
             let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: inv.asOf)
@@ -28,7 +29,9 @@ extension Commands {
                 }
                 if let near, editDistance(lowered, near.id.lowercased()) <= max(2, id.count / 3) {
                     hint = "did you mean \"\(near.id)\" (\(near.name))?"
-                } else if let byName = workspace.organizations.first(where: { $0.name.lowercased() == lowered }) {
+                } else if let byName = workspace.organizations.first(where: {
+                    $0.name.lowercased() == lowered
+                }) {
                     hint = "that is the name of \"\(byName.id)\"; vet takes the id"
                 }
                 inv.console.report([
@@ -39,7 +42,8 @@ extension Commands {
                 return Exit.inputError
             }
             switch inv.format {
-            case "json": inv.emit(ScoreRendering.json(vetting, rubric: rubric.name, asOf: inv.asOf).serialized())
+            case "json":
+                inv.emit(ScoreRendering.json(vetting, rubric: rubric.name, asOf: inv.asOf).serialized())
             case "markdown": inv.emit(ScoreRendering.markdown(vetting, rubric: rubric.name, asOf: inv.asOf))
             default: inv.emit(ScoreRendering.text(vetting, rubric: rubric.name, asOf: inv.asOf))
             }
