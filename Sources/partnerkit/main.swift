@@ -4,7 +4,8 @@ import PartnerKit
 let version = "0.1.0"
 
 let commands: [Command] = [
-    Commands.initCommand, Commands.check, Commands.spectrum, Commands.introduce, Commands.path, Commands.network,
+    Commands.initCommand, Commands.check, Commands.score, Commands.vet, Commands.spectrum, Commands.introduce,
+    Commands.path, Commands.network,
 ]
 
 func topLevelHelp() -> String {

@@ -2,18 +2,25 @@
 /// worst kept element.
 ///
 /// - Complexity: O(log k) per `insert`, O(k log k) for `sortedBestFirst`; O(k) memory.
-struct TopK<Element> {
-    let capacity: Int
+/// Used by scoring (the top N candidates), link prediction and introductions.
+public struct TopK<Element> {
+    public let capacity: Int
     let isBetter: (Element, Element) -> Bool
     private(set) var heap: [Element] = []
 
-    init(capacity: Int, isBetter: @escaping (Element, Element) -> Bool) {
+    public init(capacity: Int, isBetter: @escaping (Element, Element) -> Bool) {
         self.capacity = max(0, capacity)
         self.isBetter = isBetter
         heap.reserveCapacity(min(self.capacity, 1 << 16))
     }
 
-    var count: Int { heap.count }
+    /// `before(a, b)`: a ranks strictly ahead of b.
+    public init(_ k: Int, by before: @escaping (Element, Element) -> Bool) {
+        self.init(capacity: k, isBetter: before)
+    }
+
+    public var k: Int { capacity }
+    public var count: Int { heap.count }
     var isFull: Bool { heap.count >= capacity }
     /// The worst element kept (the first to go).
     var worst: Element? { heap.first }
@@ -25,7 +32,7 @@ struct TopK<Element> {
         return isBetter(e, w)
     }
 
-    mutating func insert(_ e: Element) {
+    public mutating func insert(_ e: Element) {
         guard capacity > 0 else { return }
         if heap.count < capacity {
             heap.append(e)
@@ -37,7 +44,10 @@ struct TopK<Element> {
     }
 
     /// The kept elements, best first.
-    func sortedBestFirst() -> [Element] { heap.sorted(by: isBetter) }
+    public func sortedBestFirst() -> [Element] { heap.sorted(by: isBetter) }
+
+    /// The kept elements, best first (the same as `sortedBestFirst`).
+    public func sorted() -> [Element] { sortedBestFirst() }
 
     // The root is the worst: a parent is never better than its children.
     private mutating func siftUp(_ i0: Int) {

@@ -1,0 +1,220 @@
+import Foundation
+
+/// PartnerKit's own word tokenizer for mission statements, working on UTF-8 bytes so that the
+/// scoring loop never builds a `String` per organization.
+///
+/// A token is a run of ASCII letters and digits or non-ASCII bytes (letters of other scripts);
+/// everything else separates, including the General Punctuation block (U+2000–U+206F: dashes,
+/// curly quotes), so `children’s` gives `children`. ASCII is case-folded. A light suffix rule,
+/// applied identically to the priorities and to the missions, lets `careers`/`career` and
+/// `training`/`trains` meet: drop `'s`; `-ies` → `-y`; drop `-ing` or `-ed` (words of 5+
+/// letters); drop a final `-s` (not `-ss`, words of 4+ letters).
+public enum MissionTokenizer {
+    /// Words too common in mission statements to say anything about a match.
+    public static let stopWords: Set<String> = [
+        "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of",
+        "on", "or", "our", "that", "the", "their", "this", "to", "we", "with", "who", "all", "through",
+        "help",
+        "support", "serve", "community", "people", "provide", "across", "so", "can", "more", "every",
+    ]
+
+    /// Calls `body(start, end, appendY)` for each token of `bytes`, after suffix stripping:
+    /// the token is `bytes[start..<end]` case-folded, followed by `y` when `appendY`.
+    ///
+    /// - Complexity: O(bytes), no allocation.
+    @inlinable
+    public static func forEachToken(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (_ start: Int, _ end: Int, _ appendY: Bool) -> Void
+    ) {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            // Skip separators.
+            while i < n {
+                let b = bytes[i]
+                if b == 0xE2, i + 1 < n, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
+                    i += 3
+                    continue
+                }
+                if isWordByte(b) { break }
+                i += 1
+            }
+            guard i < n else { return }
+            let start = i
+            while i < n {
+                let b = bytes[i]
+                if b == 0xE2, i + 1 < n, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 { break }
+                if !isWordByte(b) {
+                    // Keep "'s" handling simple: an apostrophe ends the word and "s" after it is
+                    // skipped as a separate one-letter token below.
+                    break
+                }
+                i += 1
+            }
+            var end = i
+            var appendY = false
+            let len = end - start
+            @inline(__always) func lower(_ k: Int) -> UInt8 {
+                let b = bytes[k]
+                return b >= 65 && b <= 90 ? b | 0x20 : b
+            }
+            if len >= 4, lower(end - 3) == 0x69, lower(end - 2) == 0x65, lower(end - 1) == 0x73 {  // ies
+                end -= 3
+                appendY = true
+            } else if len >= 5, lower(end - 3) == 0x69, lower(end - 2) == 0x6E, lower(end - 1) == 0x67 {
+                end -= 3  // ing
+            } else if len >= 5, lower(end - 2) == 0x65, lower(end - 1) == 0x64 {  // ed
+                end -= 2
+            } else if len >= 4, lower(end - 1) == 0x73, lower(end - 2) != 0x73 {  // s, not ss
+                end -= 1
+            }
+            if len > 1 { body(start, end, appendY) }
+        }
+    }
+
+    @inlinable @inline(__always)
+    static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+    }
+
+    /// The tokens of a text as strings (for building queries and for tests).
+    public static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { mbuf in
+            let buf = UnsafeBufferPointer(mbuf)
+            forEachToken(buf) { s, e, y in
+                var t = [UInt8]()
+                t.reserveCapacity(e - s + 1)
+                for k in s..<e {
+                    let b = buf[k]
+                    t.append(b >= 65 && b <= 90 ? b | 0x20 : b)
+                }
+                if y { t.append(UInt8(ascii: "y")) }
+                out.append(String(decoding: t, as: UTF8.self))
+            }
+        }
+        return out
+    }
+}
+
+/// The words of the library's priorities (labels and topic names), looked up in mission text
+/// with TF-IDF weights.
+///
+/// Each priority contributes the stemmed, non-stop words of its label and topics; at most 64
+/// distinct terms are kept (heaviest priorities first) so that a mission's matches fit in one
+/// `UInt64` bit mask. Lookup is an open-addressing table keyed by FNV-1a of the case-folded
+/// token bytes, compared byte for byte on a hit.
+public struct MissionQuery: Sendable {
+    public static let maxTerms = 64
+
+    /// Stemmed terms.
+    public private(set) var terms: [String] = []
+    /// A word as written in the priority that produced each term, for reasons.
+    public private(set) var display: [String] = []
+    /// For each priority (in `LibraryProfile.priorities` order), the mask of its terms.
+    public private(set) var priorityMasks: [UInt64] = []
+
+    private var termBytes: [[UInt8]] = []
+    private var slots: [Int32] = []
+    private var slotMask = 0
+
+    public init(library: LibraryProfile, tags: TagTable) {
+        var termIndex: [String: Int] = [:]
+        priorityMasks = Array(repeating: 0, count: library.priorities.count)
+        let order = library.priorities.indices.sorted {
+            let a = library.priorities[$0], b = library.priorities[$1]
+            return a.weight != b.weight ? a.weight > b.weight : $0 < $1
+        }
+        for p in order {
+            let priority = library.priorities[p]
+            var words = priority.label.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(
+                String.init)
+            for t in priority.topics { words += tags.name(t).split(separator: "-").map(String.init) }
+            for word in words {
+                for term in MissionTokenizer.tokens(word) where !MissionTokenizer.stopWords.contains(term) {
+                    var idx = termIndex[term]
+                    if idx == nil, terms.count < Self.maxTerms {
+                        idx = terms.count
+                        termIndex[term] = terms.count
+                        terms.append(term)
+                        display.append(word.lowercased())
+                    }
+                    if let idx { priorityMasks[p] |= 1 << UInt64(idx) }
+                }
+            }
+        }
+        termBytes = terms.map { Array($0.utf8) }
+        var size = 16
+        while size < terms.count * 4 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        slotMask = size - 1
+        for (i, t) in termBytes.enumerated() {
+            var h = Int(truncatingIfNeeded: Self.hash(t))
+            while slots[h & slotMask] >= 0 { h &+= 1 }
+            slots[h & slotMask] = Int32(i)
+        }
+    }
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    @inlinable @inline(__always)
+    static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h = fnvBasis
+        for b in bytes { h = fnvStep(h, b) }
+        return h
+    }
+
+    /// The mask of query terms present in `text`.
+    ///
+    /// - Complexity: O(bytes of text); no allocation for native strings.
+    public func matches(_ text: String) -> UInt64 {
+        guard !terms.isEmpty else { return 0 }
+        var text = text
+        return text.withUTF8 { matches($0) }
+    }
+
+    func matches(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0
+        MissionTokenizer.forEachToken(buf) { s, e, y in
+            var h = Self.fnvBasis
+            for k in s..<e {
+                let b = buf[k]
+                h = Self.fnvStep(h, b >= 65 && b <= 90 ? b | 0x20 : b)
+            }
+            if y { h = Self.fnvStep(h, UInt8(ascii: "y")) }
+            let len = e - s + (y ? 1 : 0)
+            var slot = Int(truncatingIfNeeded: h)
+            while true {
+                let t = slots[slot & slotMask]
+                if t < 0 { return }
+                let term = termBytes[Int(t)]
+                if term.count == len {
+                    var same = true
+                    for k in 0..<(e - s) {
+                        let b = buf[s + k]
+                        if (b >= 65 && b <= 90 ? b | 0x20 : b) != term[k] {
+                            same = false
+                            break
+                        }
+                    }
+                    if same && (!y || term[len - 1] == UInt8(ascii: "y")) {
+                        mask |= 1 << UInt64(t)
+                        return
+                    }
+                }
+                slot &+= 1
+            }
+        }
+        return mask
+    }
+
+    /// Smoothed inverse document frequency, as scikit-learn's `TfidfVectorizer` computes it:
+    /// idf(t) = ln((1 + N) / (1 + df(t))) + 1, so a word in every mission still counts a little.
+    public static func idf(documents: Int, frequency: Int) -> Double {
+        log(Double(1 + documents) / Double(1 + frequency)) + 1
+    }
+}

@@ -1,0 +1,301 @@
+import Foundation
+
+/// Phase 2 of scoring: the reasons, in words a librarian reads, for the candidates shown.
+/// Every sentence here restates a number `evaluate` computed from the same tables; nothing is
+/// scored in this file.
+extension ScoringEngine {
+    /// The explained candidate for organization `i`.
+    ///
+    /// - Complexity: O(tags of the organization + priorities + audiences); strings built here only.
+    public func explain(_ i: Int) -> Candidate {
+        let org = workspace.organizations[i]
+        let e = evaluate(i)
+        let lib = workspace.library
+        let p = rubric.parameters
+        let tags = org.tags
+        let counted = "counted as \(formatNumber(p.unknownValue)), neither zero nor full marks"
+
+        func names(_ ids: [UInt32], _ c: TagCategory) -> String {
+            ids.map { workspace.label($0, c) }.joined(separator: ", ")
+        }
+
+        // value_alignment
+        var va: [String] = []
+        if libraryValueCount > 0, p.valuesShare > 0 {
+            if tags.isKnown(.values) {
+                let shared = sortedIntersection(tags[.values], lib.values)
+                va.append(
+                    shared.isEmpty
+                        ? "shares none of the library's values (\(names(lib.values, .values)))"
+                        : "shares the library's values: \(names(shared, .values))")
+            } else {
+                va.append("its values are not recorded (\(counted))")
+            }
+        }
+        if hasPriorityTopics, p.topicsShare > 0 {
+            if tags.isKnown(.topics) {
+                var served: [String] = []
+                for pr in lib.priorities.prefix(64) {
+                    let hit = sortedIntersection(tags[.topics], pr.topics)
+                    if !hit.isEmpty { served.append("\(pr.label) (\(names(hit, .topics)))") }
+                }
+                va.append(
+                    served.isEmpty
+                        ? "its topics (\(names(Array(tags[.topics]), .topics))) match none of the library's priorities"
+                        : "its topics serve the priorities \(served.joined(separator: "; "))")
+            } else {
+                va.append("its topics are not recorded (\(counted))")
+            }
+        }
+        if !query.isEmpty, p.missionShare > 0 {
+            if org.mission != nil {
+                let mask = missionMasks[i]
+                if mask == 0 {
+                    va.append("its mission does not use the words of the library's priorities")
+                } else {
+                    var words: [String] = []
+                    var m = mask
+                    while m != 0 {
+                        let b = m.trailingZeroBitCount
+                        words.append(query.display[b])
+                        m &= m - 1
+                    }
+                    var served: [String] = []
+                    for (k, pm) in query.priorityMasks.prefix(64).enumerated() where pm & mask != 0 {
+                        served.append(lib.priorities[k].label)
+                    }
+                    va.append(
+                        "its mission matches the words \(words.map { "“\($0)”" }.joined(separator: ", ")) of \(served.joined(separator: "; ")) (TF-IDF coverage \(percent(missionCoverage(mask))))"
+                    )
+                }
+            } else {
+                va.append("no mission statement (\(counted))")
+            }
+        }
+        if va.isEmpty { va.append("the library's profile lists no values or priorities to align with") }
+
+        // shared_audience
+        var sa: [String] = []
+        if lib.audiences.isEmpty {
+            sa.append("the library lists no audiences (\(counted))")
+        } else if !tags.isKnown(.audiences) {
+            sa.append("its audiences are not recorded (\(counted))")
+        } else {
+            let shared = lib.audiences.filter { a in tags[.audiences].contains(a.tag) }
+            if shared.isEmpty {
+                sa.append(
+                    "serves none of the library's audiences (\(lib.audiences.map { workspace.label($0.tag, .audiences) }.joined(separator: ", ")))"
+                )
+            } else {
+                sa.append(
+                    "serves the library's audiences "
+                        + shared.map {
+                            "\(workspace.label($0.tag, .audiences)) (weight \(formatNumber($0.weight)))"
+                        }.joined(separator: ", "))
+            }
+        }
+
+        // complementary_assets
+        var ca: [String] = []
+        if !lib.needs.isEmpty {
+            if tags.isKnown(.offers) {
+                let hit = sortedIntersection(tags[.offers], lib.needs)
+                ca.append(
+                    hit.isEmpty
+                        ? "offers nothing the library needs"
+                        : "offers what the library needs: \(names(hit, .assets))")
+            } else {
+                ca.append("what it offers is not recorded (\(counted))")
+            }
+        }
+        if !lib.offers.isEmpty {
+            if tags.isKnown(.needs) {
+                let hit = sortedIntersection(tags[.needs], lib.offers)
+                ca.append(
+                    hit.isEmpty
+                        ? "needs nothing the library offers"
+                        : "needs what the library offers: \(names(hit, .assets))")
+            } else {
+                ca.append("what it needs is not recorded (\(counted))")
+            }
+        }
+        if e.oneWay {
+            ca.append(
+                "one-way: benefit flows in one direction only — a transaction in waiting, not yet a partnership"
+            )
+        }
+        if ca.isEmpty { ca.append("the library lists nothing it offers or needs (\(counted))") }
+
+        // capacity
+        var cap: [String] = []
+        var have: [String] = []
+        if let s = org.staffFTE { have.append("\(formatNumber(s)) staff FTE") }
+        if let b = org.annualBudget { have.append("annual budget \(money(b))") }
+        if let v = org.volunteers { have.append("\(formatNumber(v)) volunteers") }
+        if let r = org.replyDays {
+            have.append("replies in about \(formatNumber(r)) day\(r == 1 ? "" : "s")")
+        }
+        if !have.isEmpty { cap.append(have.joined(separator: ", ")) }
+        let missingCapacity = missingCapacityInputs(org)
+        if !missingCapacity.isEmpty {
+            cap.append("unknown: \(missingCapacity.joined(separator: ", ")) (\(counted))")
+        }
+
+        // relationship
+        var rel: [String] = []
+        if directTie[i] >= 0 {
+            let t = workspace.ties[Int(directTie[i])]
+            rel.append(describeTie(t, organization: org.id))
+        } else if e.viaWarmPath {
+            rel.append(
+                "no direct tie; a warm path counts at \(formatNumber(p.warmPathFactor)) of its strength (\(formatNumber(e.values[4], maxFractionDigits: 2)))"
+            )
+        } else {
+            rel.append(
+                "no recorded tie between the library (or its people) and this organization (or its people)")
+        }
+
+        let dims: [DimensionScore] = Dimension.allCases.map { d in
+            let r: [String]
+            switch d {
+            case .valueAlignment: r = va
+            case .sharedAudience: r = sa
+            case .complementaryAssets: r = ca
+            case .capacity: r = cap
+            case .relationship: r = rel
+            }
+            return DimensionScore(dimension: d, value: e.values[d.index], known: e.known[d.index], reasons: r)
+        }
+
+        // Flags.
+        var flags: [String] = []
+        let hits = sortedIntersection(tags[.flags], lib.dealbreakers)
+        flags += hits.map { "dealbreaker:\(workspace.tags.name($0))" }
+        if e.oneWay { flags.append("one-way") }
+        for d in Dimension.allCases where e.belowMinimum & (1 << UInt8(d.index)) != 0 {
+            flags.append("below-minimum:\(d.rawValue)")
+        }
+        flags.sort()
+
+        // Headline reasons: dealbreakers, then the dimensions by weighted contribution, then
+        // what is unknown.
+        var reasons: [String] = []
+        for h in hits {
+            reasons.append(
+                "dealbreaker: its practices include \(workspace.label(h, .flags)), which the library will not accept; ranked last"
+            )
+        }
+        let order = Dimension.allCases.filter { rubric.weight($0) > 0 }.sorted {
+            let a = rubric.weight($0) * e.values[$0.index], b = rubric.weight($1) * e.values[$1.index]
+            return a != b ? a > b : $0 < $1
+        }
+        for d in order {
+            let v = e.values[d.index]
+            let lead = dims[d.index].reasons.first ?? ""
+            reasons.append("\(d.label) \(formatNumber(v, maxFractionDigits: 2)): \(lead)")
+        }
+        for d in Dimension.allCases where e.belowMinimum & (1 << UInt8(d.index)) != 0 {
+            let minimum = rubric.minimums[d] ?? 0
+            reasons.append(
+                "below the rubric's minimum for \(d.label): \(formatNumber(e.values[d.index], maxFractionDigits: 2)) < \(formatNumber(minimum))"
+            )
+        }
+        let missing = missingInputs(i)
+        if !missing.isEmpty {
+            reasons.append("confidence \(percent(e.confidence)): unknown \(missing.joined(separator: ", "))")
+        }
+        if !lib.dealbreakers.isEmpty && !tags.isKnown(.flags) {
+            reasons.append(
+                "its practices (flags) are not recorded, so the library's dealbreakers could not be checked")
+        }
+
+        return Candidate(
+            id: org.id, name: org.name, organizationIndex: i, score: e.score, confidence: e.confidence,
+            dimensions: dims, flags: flags, reasons: reasons)
+    }
+
+    /// The capacity inputs an organization left empty, in words.
+    func missingCapacityInputs(_ org: Organization) -> [String] {
+        let p = rubric.parameters
+        var out: [String] = []
+        if org.staffFTE == nil && p.staffShare > 0 { out.append("staff") }
+        if org.annualBudget == nil && p.budgetShare > 0 { out.append("annual budget") }
+        if org.volunteers == nil && p.volunteersShare > 0 { out.append("volunteers") }
+        if org.replyDays == nil && p.responsivenessShare > 0 { out.append("typical reply time") }
+        return out
+    }
+
+    /// Every input that is unknown and carries rubric weight, in words ("annual budget").
+    public func missingInputs(_ i: Int) -> [String] {
+        let org = workspace.organizations[i]
+        let tags = org.tags
+        let lib = workspace.library
+        let p = rubric.parameters
+        var out: [String] = []
+        if rubric.weight(.valueAlignment) > 0 {
+            if libraryValueCount > 0 && p.valuesShare > 0 && !tags.isKnown(.values) { out.append("values") }
+            if hasPriorityTopics && p.topicsShare > 0 && !tags.isKnown(.topics) { out.append("topics") }
+            if !query.isEmpty && p.missionShare > 0 && org.mission == nil { out.append("mission") }
+        }
+        if rubric.weight(.sharedAudience) > 0 && !lib.audiences.isEmpty && !tags.isKnown(.audiences) {
+            out.append("audiences")
+        }
+        if rubric.weight(.complementaryAssets) > 0 {
+            if !lib.needs.isEmpty && !tags.isKnown(.offers) { out.append("what it offers") }
+            if !lib.offers.isEmpty && !tags.isKnown(.needs) { out.append("what it needs") }
+        }
+        if rubric.weight(.capacity) > 0 { out += missingCapacityInputs(org) }
+        if rubric.weight(.relationship) > 0, directTie[i] >= 0,
+            workspace.ties[Int(directTie[i])].lastContact == nil
+        {
+            out.append("date of last contact")
+        }
+        return out
+    }
+
+    /// "trusted tie (3 of 4) between Ana Ruiz (Outreach librarian) and Lee Park (Director),
+    /// partnered, last contact 2026-09-01 (89 days ago)": people by name and role, never by
+    /// email or phone.
+    public func describeTie(_ t: Tie, organization: String) -> String {
+        let strengthWord: String
+        switch Int(min(4, max(1, t.strength.rounded()))) {
+        case 4: strengthWord = "close partner"
+        case 3: strengthWord = "trusted"
+        case 2: strengthWord = "working contact"
+        default: strengthWord = "acquainted"
+        }
+        var s =
+            "\(strengthWord) tie (\(formatNumber(t.strength)) of 4, \(t.kind)) between \(who(t.source)) and \(who(t.target))"
+        if let last = t.lastContact {
+            let days = asOf - last
+            s += ", last contact \(last) (\(days >= 0 ? "\(days) days ago" : "in \(-days) days"))"
+        } else {
+            s +=
+                ", last contact not recorded (counted at \(formatNumber(rubric.parameters.undatedTieFactor)) of its strength)"
+        }
+        s +=
+            "; credit \(formatNumber(Self.tieCredit(t, asOf: asOf, rubric.parameters), maxFractionDigits: 2))"
+        return s
+    }
+
+    /// A node by name, with a person's role and organization.
+    func who(_ id: String) -> String {
+        if let p = workspace.person(id) {
+            var parts: [String] = []
+            if let r = p.role { parts.append(r) }
+            if let o = p.organization { parts.append(workspace.displayName(o)) }
+            return parts.isEmpty ? p.name : "\(p.name) (\(parts.joined(separator: ", ")))"
+        }
+        return workspace.displayName(id)
+    }
+}
+
+/// `0.734` → `73%`.
+func percent(_ v: Double) -> String { "\(Int((v * 100).rounded()))%" }
+
+/// `1250000` → `$1.25M`, `250000` → `$250k`, `900` → `$900`.
+func money(_ d: Double) -> String {
+    if d >= 1_000_000 { return "$\(formatNumber(d / 1_000_000, maxFractionDigits: 2))M" }
+    if d >= 1_000 { return "$\(formatNumber(d / 1_000, maxFractionDigits: 1))k" }
+    return "$\(formatNumber(d))"
+}

@@ -1,0 +1,59 @@
+import PartnerKit
+
+extension Commands {
+    static let rubricOption = OptionSpec.value(
+        "--rubric", "NAME|PATH",
+        "a rubric file, or the name of one in the workspace's rubrics/ or the toolkit's Rubrics/")
+
+    static let score = Command(
+        name: "score",
+        summary: "Rank organizations against the library's priorities",
+        usage:
+            "partnerkit score [--rubric NAME|PATH] [--top N] [--workspace DIR] [--format text|json|markdown|csv]",
+        discussion: """
+            Rates every organization on five dimensions (value alignment, shared audience,
+            complementary assets, capacity, relationship), each 0–1, weighted by the rubric
+            (default: partner-fit) into a score out of 100. Confidence is the share of rubric
+            weight whose inputs are known. Dealbreakers rank last; ties are broken by id.
+            """,
+        formats: ["text", "json", "markdown", "csv"],
+        options: [rubricOption, .value("--top", "N", "show only the best N (default: all)")],
+        run: { inv in
+            let top = try inv.args.int("--top", range: 1...100_000_000)
+            guard let rubric = loadRubric(inv, default: "partner-fit"), let workspace = inv.loadWorkspace()
+            else {
+                return Exit.inputError
+            }
+            let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: inv.asOf)
+            let card = engine.score(top: top)
+            switch inv.format {
+            case "json": inv.emit(ScoreRendering.json(card).serialized())
+            case "markdown": inv.emit(ScoreRendering.markdown(card))
+            case "csv": inv.emit(ScoreRendering.csv(card))
+            default: inv.emit(ScoreRendering.text(card))
+            }
+            return Exit.success
+        })
+
+    /// Finds and reads `--rubric` (or the default), printing every problem with the rubric's
+    /// file and field path. Nil when it cannot be used.
+    static func loadRubric(_ inv: Invocation, default name: String) -> Rubric? {
+        let wanted = inv.args.value("--rubric") ?? name
+        let found = Resources.locateRubric(wanted, workspace: inv.workspacePath)
+        guard let path = found.path else {
+            var hint = "looked in: \(found.tried.joined(separator: ", "))"
+            let shipped = Resources.shippedRubrics()
+            if !shipped.isEmpty { hint += "; shipped rubrics: \(shipped.joined(separator: ", "))" }
+            inv.console.report([.error(wanted, .file, "rubric not found", hint: hint)])
+            return nil
+        }
+        let sink = DiagnosticSink()
+        let rubric = RubricReader.load(path: path, sink: sink)
+        let diagnostics = sink.diagnostics.sorted()
+        if !diagnostics.isEmpty { inv.console.report(diagnostics) }
+        if rubric == nil {
+            inv.console.err("\(diagnostics.summary): fix the rubric \(path)\n")
+        }
+        return rubric
+    }
+}

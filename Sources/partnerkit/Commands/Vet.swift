@@ -1,0 +1,52 @@
+import PartnerKit
+
+extension Commands {
+    static let vet = Command(
+        name: "vet",
+        summary: "One organization in depth: scorecard, reasons, flags, relationship, grant readiness",
+        usage: "partnerkit vet ORG [--rubric NAME|PATH] [--workspace DIR] [--format text|json|markdown]",
+        discussion: """
+            Shows every dimension with its reasons and a Wilder-style band (strength, borderline,
+            concern; thresholds in the rubric), the organization's ties with the library (people
+            by name and role), and a grant-readiness checklist: minimums met, an existing
+            relationship, a shared priority, mutual benefit, and the data still missing.
+            Default rubric: grant-partner.
+            """,
+        options: [rubricOption],
+        positionals: 1...1,
+        run: { inv in
+            let id = inv.args.positionals[0].trimmingWhitespace
+            guard let rubric = loadRubric(inv, default: "grant-partner"), let workspace = inv.loadWorkspace()
+            else {
+                return Exit.inputError
+            }
+            let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: inv.asOf)
+            guard let vetting = engine.vet(id) else {
+                var hint: String?
+                let lowered = id.lowercased()
+                let near = workspace.organizations.min {
+                    editDistance(lowered, $0.id.lowercased()) < editDistance(lowered, $1.id.lowercased())
+                }
+                if let near, editDistance(lowered, near.id.lowercased()) <= max(2, id.count / 3) {
+                    hint = "did you mean \"\(near.id)\" (\(near.name))?"
+                } else if let byName = workspace.organizations.first(where: {
+                    $0.name.lowercased() == lowered
+                }) {
+                    hint = "that is the name of \"\(byName.id)\"; vet takes the id"
+                }
+                inv.console.report([
+                    .error(
+                        "organizations.csv", .file, "no organization with id \"\(id)\"",
+                        hint: hint ?? "`partnerkit score` lists the organizations with their ids")
+                ])
+                return Exit.inputError
+            }
+            switch inv.format {
+            case "json":
+                inv.emit(ScoreRendering.json(vetting, rubric: rubric.name, asOf: inv.asOf).serialized())
+            case "markdown": inv.emit(ScoreRendering.markdown(vetting, rubric: rubric.name, asOf: inv.asOf))
+            default: inv.emit(ScoreRendering.text(vetting, rubric: rubric.name, asOf: inv.asOf))
+            }
+            return Exit.success
+        })
+}
