@@ -7,14 +7,16 @@
 import Foundation
 
 /// Which reader this run exercises (FUZZ_TARGET): csv, json, workspace, proposal, vocabulary,
-/// rubric.
+/// rubric (a scoring rubric), spectrum-rubric.
 let fuzzTarget: String = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 
 /// A small fixed workspace that proposals are read against.
 let fuzzWorkspace: Workspace? = {
     let files: [String: [UInt8]] = [
         "library.json": Array(#"{"id":"lib","name":"L","priorities":[{"id":"p","label":"P","topics":["t"]}],"values":["v"]}"#.utf8),
-        "organizations.csv": Array("id,name,offers,needs\na,A,x,y\nb,B,y,x\n".utf8),
+        "organizations.csv": Array("id,name,values,offers,needs,staff_fte,reply_days\na,A,v,x,y,0,0\nb,B,,y,x,,\nc,C,v;w,,,1e300,\n".utf8),
+        "relationships.csv": Array("source,target,strength,last_contact\nlib,a,4,2026-01-01\na,b,0.001,\n".utf8),
+        "partnerships.json": Array(#"{"partnerships":[{"id":"p1","title":"T","partners":["a"],"status":"active","decisions":"shared","initiated_by":"joint","partner_input":"ongoing","co_designed":true,"partner_pays":5},{"id":"p2","title":"U","partners":["b"],"status":"proposed"}]}"#.utf8),
     ]
     return WorkspaceLoader.load(files: files).workspace
 }()
@@ -39,6 +41,66 @@ func fuzzFiles(_ bytes: [UInt8]) -> [String: [UInt8]] {
     return files
 }
 
+/// The date the fuzz targets evaluate against.
+let fuzzDay = Day(ordinal: 740_000)
+
+/// Aborts (a finding) when `x` is NaN or outside `range`.
+@inline(__always)
+func fuzzCheck(_ x: Double, _ range: ClosedRange<Double>) {
+    if x.isNaN || !range.contains(x) { abort() }
+}
+
+/// Scoring rubric: any bytes give a rubric or diagnostics; a rubric that loads has finite,
+/// non-negative weights summing to 1, and scoring the fixed workspace with it keeps every
+/// score in 0–100 and every dimension and confidence in 0–1.
+func fuzzRubric(_ bytes: [UInt8], limits: InputLimits) {
+    let sink = DiagnosticSink()
+    guard let root = JSONDocument.parse(bytes, file: "r.json", sink: sink, limits: limits) else {
+        if !sink.diagnostics.hasErrors { abort() }
+        return
+    }
+    guard let rubric = RubricReader.read(root) else {
+        if !sink.diagnostics.hasErrors { abort() }
+        return
+    }
+    if sink.diagnostics.hasErrors { abort() }
+    var total = 0.0
+    for w in rubric.weights {
+        fuzzCheck(w, 0...1)
+        total += w
+    }
+    if abs(total - 1) > 1e-9 { abort() }
+    guard let w = fuzzWorkspace else { abort() }
+    let engine = ScoringEngine(workspace: w, rubric: rubric, asOf: fuzzDay)
+    for c in engine.score().candidates {
+        fuzzCheck(c.score, 0...100)
+        fuzzCheck(c.confidence, 0...1)
+        for d in c.dimensions {
+            fuzzCheck(d.value, 0...1)
+            fuzzCheck(d.known, 0...1)
+        }
+    }
+}
+
+/// Spectrum rubric: a rubric that loads has levels in increasing position on the 1–5 scale,
+/// and placing the fixed workspace's partnerships with it keeps positions in 1–5 and
+/// confidence in 0–1, on one of the rubric's own levels.
+func fuzzSpectrumRubric(_ bytes: [UInt8]) {
+    let (rubric, diagnostics) = SpectrumRubric.read(bytes: bytes, file: "s.json")
+    guard let rubric else {
+        if !diagnostics.hasErrors { abort() }
+        return
+    }
+    if diagnostics.hasErrors || rubric.levels.isEmpty { abort() }
+    for l in rubric.levels { fuzzCheck(l.position, 1...5) }
+    guard let w = fuzzWorkspace else { abort() }
+    for p in SpectrumEngine.place(w.partnerships, workspace: w, rubric: rubric, asOf: fuzzDay) {
+        fuzzCheck(p.position, 1...5)
+        fuzzCheck(p.confidence, 0...1)
+        if rubric.level(p.level) == nil { abort() }
+    }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -54,6 +116,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if result.workspace != nil && result.diagnostics.hasErrors { abort() }
     case "proposal":
         if let w = fuzzWorkspace { _ = PartnershipReader.readProposal(bytes, file: "p.json", workspace: w, limits: limits) }
+    case "rubric":
+        fuzzRubric(bytes, limits: limits)
+    case "spectrum-rubric":
+        fuzzSpectrumRubric(bytes)
     case "vocabulary":
         let sink = DiagnosticSink()
         if case .success(let root) = JSONParser.parse(bytes) { _ = VocabularyReader.parse(root, file: "v.json", sink: sink) }

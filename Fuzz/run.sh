@@ -5,7 +5,7 @@
 #   Fuzz/run.sh csv 300         run one target for 300 s
 #   Fuzz/run.sh --build-only    build only (what CI does before a short run)
 #
-# Targets: csv json workspace proposal vocabulary (see Fuzz/FuzzTargets.swift).
+# Targets: csv json workspace proposal vocabulary rubric spectrum-rubric (see Fuzz/FuzzTargets.swift).
 # Crashes are written to Fuzz/crashes/; seeds come from Fuzz/corpus/TARGET and the sample data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ if [[ ! -x "$out/partnerkit-fuzz" ]] || [[ -n "$(find Sources/PartnerKit Fuzz -n
 fi
 [[ "${1:-}" == "--build-only" ]] && exit 0
 
-targets=(csv json workspace proposal vocabulary)
+targets=(csv json workspace proposal vocabulary rubric spectrum-rubric)
 if [[ $# -ge 1 ]]; then targets=("$1"); fi
 seconds="${2:-30}"
 mkdir -p Fuzz/crashes
@@ -33,9 +33,12 @@ for t in "${targets[@]}"; do
         csv) cp -n Data/sample/*.csv "$corpus"/ 2>/dev/null || true ;;
         json|proposal) cp -n Data/sample/*.json "$corpus"/ 2>/dev/null || true ;;
         vocabulary) cp -n Data/vocabulary.json "$corpus"/ 2>/dev/null || true ;;
+        rubric) cp -n Rubrics/partner-fit.json Rubrics/grant-partner.json "$corpus"/ 2>/dev/null || true ;;
+        spectrum-rubric) cp -n Rubrics/spectrum-*.json "$corpus"/ 2>/dev/null || true ;;
     esac
     echo "fuzzing $t for ${seconds}s"
-    FUZZ_TARGET="$t" "$out/partnerkit-fuzz" "$corpus" -max_total_time="$seconds" -max_len=65536 \
+    # SWIFT_BACKTRACE off: on a crash the Swift backtracer would otherwise keep the pipe open.
+    SWIFT_BACKTRACE=enable=no FUZZ_TARGET="$t" "$out/partnerkit-fuzz" "$corpus" -max_total_time="$seconds" -max_len=65536 \
         -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashes/"$t"- -print_final_stats=1 2>&1 \
         | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss|==.*ERROR|SUMMARY)" || true
     if ls Fuzz/crashes/"$t"-* >/dev/null 2>&1; then
