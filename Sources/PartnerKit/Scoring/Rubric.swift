@@ -106,7 +106,14 @@ public struct Rubric: Sendable {
         self.name = name
         self.description = description
         self.file = file
-        let raw = Dimension.allCases.map { max(0, weights[$0] ?? 0) }
+        // Scale by the largest weight first: two weights of 1e308 would otherwise sum to
+        // infinity and normalise to zero, silently scoring every candidate 0.
+        let unscaled = Dimension.allCases.map { d -> Double in
+            let v = weights[d] ?? 0
+            return v.isFinite && v > 0 ? v : 0
+        }
+        let largest = unscaled.max() ?? 0
+        let raw = largest > 0 ? unscaled.map { $0 / largest } : unscaled
         let total = raw.reduce(0, +)
         self.weights = total > 0 ? raw.map { $0 / total } : raw.map { _ in 1 / Double(raw.count) }
         self.minimums = minimums
