@@ -9,7 +9,7 @@ extension Commands {
             partnerkit network [--stale-days N]
                    partnerkit network links --measure common-neighbors|jaccard|adamic-adar|resource-allocation|preferential-attachment [--top N]
                    partnerkit network measures [--weighted]
-                   partnerkit network export --to graphml|dot|kumu [--include-contacts] [--output FILE]
+                   partnerkit network export --to graphml|dot|kumu [--include-contacts] [--out FILE [--force]]
             """,
         discussion: """
             `network` alone summarises the relationship graph: size, density, components, the
@@ -18,8 +18,10 @@ extension Commands {
             --stale-days days (default 180). `links` scores every unconnected pair as networkx
             does (unweighted; a < b; value descending). `measures` gives each node's degree,
             constraint and effective size (null for isolated nodes), weighted by strength with
-            --weighted. `export` writes GraphML (Gephi, Cytoscape), DOT (Graphviz) or Kumu JSON;
-            people's email and phone only with --include-contacts.
+            --weighted. `export` writes GraphML (Gephi, Cytoscape), DOT (Graphviz) or Kumu JSON
+            to standard output, or with --out FILE to a file, written atomically (a temporary
+            file renamed into place, so the file is never left half-written) and never over an
+            existing one without --force; people's email and phone only with --include-contacts.
             """,
         formats: ["text", "json", "markdown", "csv"],
         options: [
@@ -27,7 +29,9 @@ extension Commands {
             .value("--top", "N", "links: how many pairs (default 20); summary: how many brokers (default 5)"),
             .flag("--weighted", "measures: weight ties by strength"),
             .value("--to", "FORMAT", "export: graphml, dot or kumu"),
-            .value("--output", "FILE", "export: write to FILE (atomically) instead of standard output"),
+            .value("--out", "FILE", "export: write to FILE (atomically) instead of standard output"),
+            .value("--output", "FILE", "export: the same as --out"),
+            .flag("--force", "export: let --out replace an existing file"),
             .value(
                 "--stale-days", "N",
                 "summary: a strong tie is stale after N days without contact (default 180)"),
@@ -75,11 +79,11 @@ extension Commands {
             case "measures": return networkMeasures(inv, w)
             case "export":
                 let text = GraphExport.render(w, format: exportFormat, includeContacts: inv.includeContacts)
-                if let out = inv.args.value("--output") {
-                    switch Files.writeAtomically(Array(text.utf8), to: out, overwrite: true) {
+                if let out = inv.args.value("--out") ?? inv.args.value("--output") {
+                    switch Files.writeAtomically(Array(text.utf8), to: out, overwrite: inv.args.has("--force")) {
                     case .success: inv.console.err("Wrote \(out)\n")
                     case .failure(let e):
-                        inv.console.err("partnerkit: error: \(e)\n")
+                        inv.console.err("\(e)\n")
                         return Exit.inputError
                     }
                 } else {
