@@ -38,7 +38,9 @@ struct Invocation {
 
     /// Prints output; adds a final newline when missing.
     func emit(_ text: String) {
-        console.out(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+        // Bytes, not Characters: "\r\n" is one Character, so `hasSuffix("\n")` is false for
+        // CRLF text (the CSV outputs) and a stray blank line would follow.
+        console.out(text.utf8.last == 0x0A || text.isEmpty ? text : text + "\n")
     }
 }
 
