@@ -501,7 +501,8 @@ public struct WorkspaceLoader {
             }
             let email = cell("email")
             if !email.isEmpty && !email.utf8.contains(UInt8(ascii: "@")) {
-                sink.warning(t.path, .line(row.line), "email: \"\(email)\" does not look like an email address")
+                // The value is not echoed: contact details stay private even in diagnostics.
+                sink.warning(t.path, .line(row.line), "email: does not look like an email address (it has no @)")
             }
             let name = cell("name")
             if name.isEmpty { sink.error(t.path, .line(row.line), "name: must not be empty") }
