@@ -1,0 +1,407 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// Safe output, end to end: a hostile workspace (formula-like names, markup, quotes, leading
+/// tabs) through every command and format; CSV cells neutralised, exports escaped and parseable,
+/// people's contact details only with --include-contacts, atomic export files, and the same
+/// bytes on every run.
+@Suite struct SafetyCLITests {
+    static let asOf = "2026-11-29"
+    static let email = "secret.person@example.org"
+    static let phone = "555-0199"
+    static let badEmail = "hidden-person-at-example.org"
+    static let badPhone = "555-0142"
+
+    /// Names a spreadsheet would run, a browser would render, or a naive writer would break on.
+    static let hostileNames = [
+        #"=HYPERLINK("http://x")"#, "+1", "-2", "@SUM(A1)", "<script>alert(1)</script>",
+        #""quotes" & ampersands"#,
+    ]
+
+    static func hostileWorkspace() -> Scratch {
+        let s = Scratch()
+        s.write(
+            "w/library.json",
+            """
+            { "id": "lib", "name": "<b>Library</b> & \\"Co\\"",
+              "priorities": [ { "id": "work", "label": "=Work", "weight": 3, "topics": ["employment"] } ],
+              "values": ["equity"], "audiences": [ { "tag": "job-seekers", "weight": 2 } ],
+              "offers": ["meeting-space"], "needs": ["financial-expertise"], "dealbreakers": [] }
+            """)
+        s.write(
+            "w/organizations.csv",
+            """
+            id,name,topics,values,audiences,offers,needs,mission,staff_fte
+            =hyper,"=HYPERLINK(""http://x"")",employment,equity,job-seekers,financial-expertise,meeting-space,"=1+1 <i>jobs</i>",4
+            plus,+1,employment,equity,job-seekers,financial-expertise,,@mission,2
+            -2,-2,employment,,job-seekers,,meeting-space,-mission,
+            @sum,@SUM(A1),employment,equity,,financial-expertise,,,1
+            xss,<script>alert(1)</script>,employment,equity,job-seekers,financial-expertise,meeting-space,"<script>x</script>",3
+            amp,\"""quotes"" & ampersands\",employment,equity,job-seekers,,,"a & b",
+            tab,"\t=tab",employment,,,,,,
+            lonely,Lonely Org,employment,equity,job-seekers,financial-expertise,meeting-space,,5
+
+            """)
+        s.write(
+            "w/people.csv",
+            """
+            id,name,organization,role,email,phone
+            secret-person,Secret Person,xss,=Director,\(email),\(phone)
+            hidden-person,Hidden Person,amp,Lead,\(badEmail),\(badPhone)
+
+            """)
+        s.write(
+            "w/relationships.csv",
+            """
+            source,target,kind,strength,last_contact,note
+            lib,=hyper,partnered,4,2026-10-01,"=cmd|' /C calc'!A0"
+            lib,plus,knows,3,2026-06-01,
+            =hyper,-2,knows,2,2026-01-01,
+            plus,@sum,coalition,3,2025-12-01,
+            @sum,xss,knows,2,2026-02-01,
+            xss,amp,referral,2,2026-03-01,
+            amp,tab,knows,1,,
+            lib,secret-person,knows,3,2026-09-01,
+            hidden-person,-2,knows,2,2026-08-01,
+
+            """)
+        s.write(
+            "w/partnerships.json",
+            """
+            { "partnerships": [ { "id": "p1", "title": "<b>=cmd</b> & \\"x\\"", "partners": ["xss"], "status": "active",
+              "description": "=HYPERLINK(\\"http://x\\")", "decisions": "shared",
+              "goals": [ { "text": "<script>", "priority": "work" } ] } ] }
+            """)
+        return s
+    }
+
+    /// Every command and format that reads a workspace, as argument lists.
+    static func invocations(_ w: String) -> [[String]] {
+        var all: [[String]] = []
+        let common = ["--workspace", w, "--as-of", asOf]
+        for f in ["text", "json"] { all.append(["check", "--format", f] + common) }
+        for f in ["text", "json", "markdown", "csv"] {
+            all.append(["score", "--format", f] + common)
+            all.append(["network", "links", "--format", f] + common)
+            all.append(["network", "measures", "--format", f] + common)
+        }
+        for f in ["text", "json", "markdown"] {
+            all.append(["vet", "xss", "--format", f] + common)
+            all.append(["vet", "amp", "--format", f] + common)
+            all.append(["spectrum", "--format", f] + common)
+            all.append(["introduce", "--format", f] + common)
+            all.append(["path", "secret-person", "--format", f] + common)
+            all.append(["path", "tab", "--format", f] + common)
+            all.append(["network", "--format", f] + common)
+        }
+        for t in ["graphml", "dot", "kumu"] { all.append(["network", "export", "--to", t] + common) }
+        return all
+    }
+
+    // MARK: Contacts
+
+    @Test func contactsNeverAppearWithoutIncludeContacts() {
+        let s = Self.hostileWorkspace()
+        for args in Self.invocations(s.path + "/w") {
+            let r = CLI.run(args)
+            #expect(r.status == 0, "\(args.joined(separator: " ")): \(r.stderr)")
+            for secret in [Self.email, Self.phone, Self.badEmail, Self.badPhone] {
+                #expect(!r.stdout.contains(secret), "\(args.joined(separator: " ")) printed \(secret)")
+                #expect(!r.stderr.contains(secret), "\(args.joined(separator: " ")) printed \(secret) on stderr")
+            }
+        }
+    }
+
+    @Test(arguments: ["graphml", "dot", "kumu"])
+    func exportsCarryContactsOnlyWithIncludeContacts(format: String) {
+        let s = Self.hostileWorkspace()
+        let r = CLI.run([
+            "network", "export", "--to", format, "--include-contacts", "--workspace", s.path + "/w", "--as-of", Self.asOf,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(Self.email))
+        #expect(r.stdout.contains(Self.phone))
+        // To a file as well.
+        let out = s.path + "/contacts." + format
+        let f = CLI.run([
+            "network", "export", "--to", format, "--include-contacts", "--out", out, "--workspace", s.path + "/w",
+        ])
+        #expect(f.status == 0, "\(f.stderr)")
+        #expect(s.read("contacts." + format)?.contains(Self.email) == true)
+        #expect(!f.stdout.contains(Self.email) && !f.stderr.contains(Self.email))
+    }
+
+    // MARK: CSV injection
+
+    /// Every CSV output: no cell a spreadsheet would run. A cell may begin with `-` or `+`
+    /// only when it is a number the tool computed, never a hostile name or id.
+    @Test func csvOutputsNeutraliseFormulaCells() throws {
+        let s = Self.hostileWorkspace()
+        let w = s.path + "/w"
+        let outputs = [
+            ["score", "--format", "csv"], ["score", "--format", "csv", "--rubric", "grant-partner"],
+            ["network", "links", "--format", "csv"], ["network", "links", "--format", "csv", "--measure", "jaccard"],
+            ["network", "measures", "--format", "csv"], ["network", "measures", "--format", "csv", "--weighted"],
+        ]
+        var seen = Set<String>()
+        for args in outputs {
+            let r = CLI.run(args + ["--workspace", w, "--as-of", Self.asOf])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            let rows = try #require(CSVText.parse(r.stdout), "\(args) is not valid CSV")
+            #expect(rows.count > 1)
+            let width = rows.first?.count ?? 0
+            for row in rows {
+                #expect(row.count == width, "\(args): ragged row \(row)")
+                for cell in row {
+                    seen.insert(cell)
+                    guard let first = cell.unicodeScalars.first else { continue }
+                    if "=@\t\r".unicodeScalars.contains(first) {
+                        Issue.record("\(args): formula cell \(cell.debugDescription)")
+                    }
+                    if "+-".unicodeScalars.contains(first) && Double(cell) == nil {
+                        Issue.record("\(args): formula cell \(cell.debugDescription)")
+                    }
+                }
+                // The hostile "+1" and "-2" would pass as numbers: they must be neutralised.
+                #expect(!row.contains("+1") && !row.contains("-2"), "\(args): \(row)")
+            }
+        }
+        // The names and ids did reach the CSV, neutralised.
+        for expected in ["'=HYPERLINK(\"http://x\")", "'+1", "'-2", "'@SUM(A1)", "'=hyper", "'@sum"] {
+            #expect(seen.contains(expected), "missing \(expected)")
+        }
+        #expect(seen.contains("<script>alert(1)</script>"))
+        #expect(seen.contains("\"quotes\" & ampersands"))
+    }
+
+    // MARK: Exports
+
+    @Test func graphMLIsEscapedAndParses() throws {
+        let s = Self.hostileWorkspace()
+        let r = CLI.run(["network", "export", "--to", "graphml", "--workspace", s.path + "/w"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let collector = XMLText()
+        let parser = XMLParser(data: Data(r.stdout.utf8))
+        parser.delegate = collector
+        #expect(parser.parse(), "GraphML does not parse: \(String(describing: parser.parserError))")
+        #expect(!r.stdout.contains("<script>"))
+        for name in Self.hostileNames { #expect(collector.text.contains(name), "\(name) lost in GraphML") }
+    }
+
+    @Test func kumuIsEscapedAndParses() throws {
+        let s = Self.hostileWorkspace()
+        let r = CLI.run(["network", "export", "--to", "kumu", "--workspace", s.path + "/w"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let root = try #require(CLI.json(r), "Kumu export is not JSON")
+        let flat = String(describing: root)
+        for name in ["<script>alert(1)</script>", "@SUM(A1)", "+1", "-2"] { #expect(flat.contains(name)) }
+    }
+
+    @Test func dotIsEscapedAndBalanced() throws {
+        let s = Self.hostileWorkspace()
+        let r = CLI.run(["network", "export", "--to", "dot", "--workspace", s.path + "/w"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains(#"\"quotes\" & ampersands"#))
+        // Every line has its double quotes balanced once escaped ones are removed, and the
+        // braces of the graph close.
+        for line in r.stdout.split(separator: "\n") {
+            let unescaped = line.replacingOccurrences(of: "\\\\", with: "").replacingOccurrences(of: "\\\"", with: "")
+            #expect(unescaped.filter { $0 == "\"" }.count % 2 == 0, "unbalanced quotes: \(line)")
+        }
+        let outside = r.stdout.components(separatedBy: "\"").enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+            .joined()
+        #expect(outside.filter { $0 == "{" }.count == outside.filter { $0 == "}" }.count)
+        #expect(r.stdout.hasPrefix("graph") || r.stdout.hasPrefix("strict graph") || r.stdout.hasPrefix("//"))
+    }
+
+    // MARK: Atomic export files
+
+    @Test func exportOutRefusesToOverwriteWithoutForce() {
+        let s = Self.hostileWorkspace()
+        s.write("graph.dot", "OLD")
+        let r = CLI.run(["network", "export", "--to", "dot", "--out", s.path + "/graph.dot", "--workspace", s.path + "/w"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("--force"), "\(r.stderr)")
+        #expect(s.read("graph.dot") == "OLD")
+        let forced = CLI.run([
+            "network", "export", "--to", "dot", "--out", s.path + "/graph.dot", "--force", "--workspace", s.path + "/w",
+        ])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(s.read("graph.dot")?.contains("<script>") == true)
+        #expect(forced.stdout.isEmpty)
+        // No temporary file is left beside it.
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: s.path)) ?? []
+        #expect(Set(left) == ["w", "graph.dot"], "\(left)")
+    }
+
+    /// SIGKILLs `network export --out FILE --force` at random moments while it loads, renders
+    /// and writes a multi-megabyte export: the file must always be the old content or the
+    /// complete new one, and nothing but hidden temporary files may be left beside it.
+    @Test func killedExportNeverLeavesATornFile() throws {
+        let s = Scratch()
+        BigWorkspace.write(into: s.path + "/w", organizations: 6_000, people: 3_000)
+        let full = s.path + "/full.graphml"
+        let start = Date()
+        let first = CLI.run(["network", "export", "--to", "graphml", "--out", full, "--workspace", s.path + "/w"])
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(first.status == 0, "\(first.stderr)")
+        let complete = try Data(contentsOf: URL(fileURLWithPath: full))
+        #expect(complete.count > 1_000_000)
+        let old = Data("OLD CONTENT\n".utf8)
+        let target = s.path + "/out/graph.graphml"
+        try FileManager.default.createDirectory(atPath: s.path + "/out", withIntermediateDirectories: true)
+        var rng = SystemRandomNumberGenerator()
+        var killed = 0, sawOld = 0, sawNew = 0
+        for round in 0..<10 {
+            try old.write(to: URL(fileURLWithPath: target))
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: CLI.binary)
+            p.arguments = ["network", "export", "--to", "graphml", "--out", target, "--force", "--workspace", s.path + "/w"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            // Spread the kills over the whole run, weighted toward its end where the write is.
+            let fraction = round < 3 ? Double.random(in: 0...1, using: &rng) : Double.random(in: 0.6...1.05, using: &rng)
+            usleep(UInt32(max(0, fraction * elapsed) * 1_000_000))
+            if p.isRunning {
+                kill(p.processIdentifier, SIGKILL)
+            }
+            p.waitUntilExit()
+            if p.terminationReason == .uncaughtSignal { killed += 1 }
+            let now = try Data(contentsOf: URL(fileURLWithPath: target))
+            if now == old { sawOld += 1 } else if now == complete { sawNew += 1 } else {
+                Issue.record("round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
+            }
+            let entries = try FileManager.default.contentsOfDirectory(atPath: s.path + "/out")
+            for e in entries where e != "graph.graphml" {
+                #expect(e.hasPrefix("."), "a visible leftover \(e)")
+                #expect(e != "graph.graphml", "a leftover under the target's name")
+                try? FileManager.default.removeItem(atPath: s.path + "/out/" + e)
+            }
+        }
+        #expect(sawOld + sawNew == 10)
+        #expect(killed > 0, "no run was killed: the export finished too fast to test")
+    }
+
+    // MARK: Determinism
+
+    /// The same command on the same workspace prints the same bytes, every command and format.
+    @Test(arguments: ["hostile", "sample"])
+    func everyCommandIsByteIdenticalTwice(workspace: String) {
+        let s = Self.hostileWorkspace()
+        let w = workspace == "sample" ? CLI.repositoryRoot + "/Data/sample" : s.path + "/w"
+        var commands = Self.invocations(w)
+        if workspace == "sample" {
+            commands = commands.filter { !$0.contains("xss") && !$0.contains("amp") && !$0.contains("path") }
+            commands.append(["vet", "harbor-cu", "--workspace", w, "--as-of", Self.asOf])
+            commands.append(["path", "harbor-cu", "--workspace", w, "--as-of", Self.asOf, "--format", "json"])
+        }
+        for args in commands {
+            let a = CLI.run(args), b = CLI.run(args)
+            #expect(a.status == b.status)
+            #expect(a.stdout == b.stdout, "\(args.joined(separator: " ")) differs between runs")
+            #expect(a.stderr == b.stderr, "\(args.joined(separator: " ")) stderr differs between runs")
+        }
+    }
+}
+
+/// A strict RFC 4180 reader for checking the tool's CSV: nil when the text is not valid CSV.
+enum CSVText {
+    static func parse(_ text: String) -> [[String]]? {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell = ""
+        var scalars = Array(text.unicodeScalars)[...]
+        var quoted = false
+        var startOfCell = true
+        while let c = scalars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if scalars.first == "\"" {
+                        scalars.removeFirst()
+                        cell.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    cell.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"":
+                guard startOfCell else { return nil }
+                quoted = true
+                startOfCell = false
+            case ",":
+                row.append(cell)
+                cell = ""
+                startOfCell = true
+            case "\r":
+                guard scalars.first == "\n" else { return nil }
+            case "\n":
+                row.append(cell)
+                rows.append(row)
+                row = []
+                cell = ""
+                startOfCell = true
+            default:
+                cell.unicodeScalars.append(c)
+                startOfCell = false
+            }
+        }
+        if quoted { return nil }
+        if !row.isEmpty || !cell.isEmpty {
+            row.append(cell)
+            rows.append(row)
+        }
+        return rows
+    }
+}
+
+/// Collects the character data of an XML document (attribute values too).
+final class XMLText: NSObject, XMLParserDelegate {
+    var text = ""
+    func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
+        for v in attributeDict.values { text += v + "\n" }
+        text += "\n"
+    }
+}
+
+/// A large, valid workspace written as files, for tests that need a slow writer.
+enum BigWorkspace {
+    static func write(into dir: String, organizations: Int, people: Int) {
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        func put(_ name: String, _ text: String) {
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + name))
+        }
+        put("library.json", #"{"id":"lib","name":"Big Library","values":["equity"]}"#)
+        var orgs = "id,name,mission\n"
+        for i in 0..<organizations {
+            orgs += "org-\(i),Organization number \(i),\"A long mission statement for organization \(i), with words & <markup>.\"\n"
+        }
+        put("organizations.csv", orgs)
+        var ppl = "id,name,organization,role,email,phone\n"
+        for i in 0..<people { ppl += "person-\(i),Person \(i),org-\(i % organizations),Role,p\(i)@example.org,555-\(i)\n" }
+        put("people.csv", ppl)
+        var ties = "source,target,kind,strength,last_contact,note\n"
+        var x: UInt64 = 12_345
+        for i in 0..<organizations {
+            for _ in 0..<3 {
+                x = x &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let j = Int((x >> 33) % UInt64(organizations))
+                if j != i { ties += "org-\(i),org-\(j),knows,\(1 + Int(x >> 60) % 4),2026-01-01,note \(i)\n" }
+            }
+        }
+        ties += "lib,org-0,partnered,4,2026-01-01,\n"
+        put("relationships.csv", ties)
+    }
+}
