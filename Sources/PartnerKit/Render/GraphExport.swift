@@ -169,14 +169,5 @@ extension GraphExport {
     /// neutralised: a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
     /// leading apostrophe (OWASP "CSV injection"). Numbers are passed as already-formatted text
     /// and are not touched when `numeric` is set.
-    public static func csvCell(_ s: String, numeric: Bool = false) -> String {
-        var v = s
-        if !numeric, let f = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f) {
-            v = "'" + v
-        }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return v
-    }
+    public static func csvCell(_ s: String, numeric: Bool = false) -> String { Escape.csvCell(s, numeric: numeric) }
 }

@@ -214,14 +214,7 @@ public enum ScoreRendering {
 
     /// A CSV cell, neutralised and quoted when needed. Numbers we format ourselves never start
     /// with `-` (scores are non-negative), so only text can be prefixed.
-    public static func csvCell(_ raw: String) -> String {
-        var s = raw
-        if let f = s.first, "=+-@\t\r".contains(f) { s = "'" + s }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingQuotes() + "\""
-        }
-        return s
-    }
+    public static func csvCell(_ raw: String) -> String { Escape.csvCell(raw) }
 }
 
 extension String {
