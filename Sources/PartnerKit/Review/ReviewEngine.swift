@@ -282,7 +282,7 @@ extension ReviewEngine {
             return scored.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         }
         let intros = Introductions.suggest(w, options: IntroductionOptions(top: 3)).map {
-            PortfolioReview.IntroductionNote(a: $0.a, b: $0.b, score: $0.score, reason: $0.reasons.first ?? "")
+            PortfolioReview.IntroductionNote(a: $0.a, b: $0.b, score: $0.score, reason: $0.reasons.joined(separator: "; "))
         }
         return review(
             workspace: w, spectrum: spectrum, quarter: quarter, asOf: asOf, previous: previous, policy: policy,
