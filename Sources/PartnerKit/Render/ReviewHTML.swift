@@ -38,7 +38,8 @@ public struct ReviewHTML: Sendable {
         s += "<div class=\"two\">" + section("Where the portfolio sits on the spectrum", spectrumChart) + section("Library priorities served", coverage) + "</div>"
         s += section("Partnership health", healthTable)
         if !r.proposed.isEmpty { s += section("Proposed", proposedList) }
-        s += "<div class=\"two\">" + section("Relationship map", networkMap) + section("The network this quarter", networkNotes) + "</div>"
+        s += section("The network this quarter", networkNotes)
+        s += section("Relationship map", networkMap)
         if !r.movement.isEmpty { s += section("What moved since \(r.previousQuarter.map { $0.description } ?? "the last review")", list(r.movement)) }
         s += section("Audiences reached", audiences)
         s += """
@@ -218,9 +219,9 @@ public struct ReviewHTML: Sendable {
                 pos[id] = (c + radius * cos(a), c + radius * sin(a), a)
             }
         }
-        place(inner, radius: 120, offset: -Double.pi / 2)
-        place(outer, radius: 215, offset: -Double.pi / 2 + 0.1)
-        var svg = "<svg viewBox=\"-60 -20 \(Int(size) + 120) \(Int(size) + 40)\" width=\"100%\" role=\"img\" aria-label=\"relationship map\">"
+        place(inner, radius: 105, offset: -Double.pi / 2)
+        place(outer, radius: 262, offset: -Double.pi / 2 + 0.1)
+        var svg = "<svg viewBox=\"-80 -60 \(Int(size) + 160) \(Int(size) + 120)\" width=\"100%\" style=\"max-width:860px;display:block;margin:auto\" role=\"img\" aria-label=\"relationship map\">"
         // Ties between organizations on the map, then the library's own ties on top.
         for t in w.ties {
             guard t.source != lib, t.target != lib, let a = pos[t.source], let b = pos[t.target] else { continue }
@@ -242,8 +243,9 @@ public struct ReviewHTML: Sendable {
                 let deg = p.2 * 180 / Double.pi
                 let left = cos(p.2) < 0
                 let lx = p.0 + (ring == 0 ? 10 : 7) * cos(p.2), ly = p.1 + (ring == 0 ? 10 : 7) * sin(p.2)
-                let label = name.count > 26 ? String(name.prefix(25)) + "…" : name
-                svg += "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" font-size=\"\(ring == 0 ? 10 : 8)\" dominant-baseline=\"middle\" text-anchor=\"\(left ? "end" : "start")\" transform=\"rotate(\(fmt(left ? deg + 180 : deg)) \(fmt(lx)) \(fmt(ly)))\" fill=\"\(ring == 0 ? "#1f2933" : "#616e7c")\">\(h(label))</text>"
+                let limit = ring == 0 ? 19 : 24
+                let label = name.count > limit ? String(name.prefix(limit - 1)) + "…" : name
+                svg += "<text x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" font-size=\"\(ring == 0 ? 9.5 : 8)\" stroke=\"#fff\" stroke-width=\"2.5\" paint-order=\"stroke\" dominant-baseline=\"middle\" text-anchor=\"\(left ? "end" : "start")\" transform=\"rotate(\(fmt(left ? deg + 180 : deg)) \(fmt(lx)) \(fmt(ly)))\" fill=\"\(ring == 0 ? "#1f2933" : "#616e7c")\">\(h(label))</text>"
             }
         }
         svg += "<circle cx=\"\(fmt(c))\" cy=\"\(fmt(c))\" r=\"14\" fill=\"#245b8f\"><title>\(h(w.library.name))</title></circle>"
