@@ -49,25 +49,7 @@ public enum GraphExport {
     }
 
     /// XML text escaping (also safe in attribute values).
-    public static func xmlEscape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                // Characters XML 1.0 cannot hold at all are dropped.
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    public static func xmlEscape(_ s: String) -> String { Escape.html(s) }
 
     /// A DOT double-quoted string (Graphviz: only `"` and `\` need escaping; newlines as `\n`).
     public static func dotQuote(_ s: String) -> String {
