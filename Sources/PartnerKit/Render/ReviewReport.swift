@@ -104,7 +104,11 @@ public struct ReviewReport: Sendable {
         s += r.proposed.isEmpty ? ".\n" : "; \(r.proposed.count) proposed.\n"
 
         s += md ? "\n## Partnerships\n\n" : "\nPARTNERSHIPS\n"
-        if md { s += "| health | partnership | partners | level | suggestion |\n| --- | --- | --- | --- | --- |\n" }
+        if r.partnerships.isEmpty {
+            s += (md ? "" : "  ") + "No active or paused partnerships to review (partnerships.json lists them).\n"
+        } else if md {
+            s += "| health | partnership | partners | level | suggestion |\n| --- | --- | --- | --- | --- |\n"
+        }
         for h in r.partnerships.sorted(by: { ($1.health, $0.title) < ($0.health, $1.title) }) {
             let level = "\(h.levelName) \(String(format: "%.1f", h.position))" + (h.edgingToward.map { ", edging toward \($0)" } ?? "")
             let kind = h.kind == .partnership ? "" : " (\(h.kind.rawValue))"
