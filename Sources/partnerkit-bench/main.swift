@@ -94,6 +94,19 @@ case "run":
         print("")
         print(Table.render(suite.rows))
     }
+case "graph":
+    // For Scripts/side_by_side.py: one graph algorithm's time in process, after loading.
+    checkKnown([], values: ["--workspace", "--op"])
+    guard let dir = value("--workspace"), let op = value("--op"), ["links", "constraint"].contains(op) else {
+        fail("graph needs --workspace DIR and --op links|constraint")
+    }
+    guard let w = WorkspaceLoader.load(directory: dir).workspace else {
+        FileHandle.standardError.write(Data("partnerkit-bench: error: \(dir) does not load\n".utf8))
+        exit(1)
+    }
+    let g = RelationshipGraph(workspace: w)
+    let (t, _) = Measure.best(3) { op == "links" ? g.links(.adamicAdar, top: 100).count : g.brokerage(weighted: false).count }
+    print("{\"op\": \"\(op)\", \"seconds\": \(t), \"nodes\": \(g.nodeCount)}")
 default:
     fail("unknown command '\(command)'")
 }
