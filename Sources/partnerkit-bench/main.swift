@@ -1,31 +1,112 @@
 import Foundation
 import PartnerKit
 
-// Temporary driver: generate and time the workspace load (the full suite follows).
-let n = Int(CommandLine.arguments.dropFirst().first ?? "100000") ?? 100000
-let dir = "/tmp/pk-bench-\(n)"
-try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-let asOf = Day("2026-11-29") ?? Day(ordinal: 0)
-var t0 = Date()
-let files = Synthetic.workspace(organizations: n, asOf: asOf)
-print("generate", Date().timeIntervalSince(t0))
-for (name, bytes) in files { _ = Files.writeAtomically(bytes, to: dir + "/" + name, overwrite: true) }
-t0 = Date()
-let r = WorkspaceLoader.load(directory: dir)
-let dt = Date().timeIntervalSince(t0)
-let mb = Double(files.values.map(\.count).reduce(0, +)) / 1e6
-print("load", dt, "s", mb / dt, "MB/s", r.diagnostics.summary, r.workspace?.organizations.count ?? -1)
-if let bytes = files["organizations.csv"] {
-    t0 = Date()
-    var count = 0
-    let d = bytes.withUnsafeBufferPointer { buf in CSVParser.parse(buf, file: "o") { rec in count += rec.count } }
-    print("csv parse only", Date().timeIntervalSince(t0), count, d.count)
-    t0 = Date()
-    let rows = CSVParser.rows(bytes, file: "o")
-    print("csv rows", Date().timeIntervalSince(t0), rows.rows.count)
+// partnerkit-bench: the performance suite (see BENCHMARKS.md).
+//   partnerkit-bench run [--sizes small|medium|large|all|a,b] [--quick] [--format text|json]
+//   partnerkit-bench generate --organizations N [--graph-nodes M] --out DIR
+
+let usage = """
+    usage: partnerkit-bench run [--sizes small|medium|large|all] [--quick] [--format text|json]
+           partnerkit-bench generate --organizations N [--graph-nodes M] --out DIR
+
+    run       times loading, scoring, paths, introductions, link prediction and constraint on
+              seeded synthetic workspaces (small 10k orgs / 10k-node graph, medium 100k / 100k,
+              large 1M / 100k), in process and end to end, with peak memory and scaling slopes.
+              --quick: one repetition (default: best of 3). Run from the repository root after
+              `swift build -c release --product partnerkit`.
+    generate  writes a workspace (library.json, vocabulary.json, organizations.csv and, with
+              --graph-nodes M, a relationships.csv Barabási–Albert graph with m = 5) to DIR.
+
+    """
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("partnerkit-bench: error: \(message)\n\n\(usage)".utf8))
+    exit(2)
 }
-if let bytes = files["relationships.csv"] {
-    t0 = Date()
-    let rows = CSVParser.rows(bytes, file: "o")
-    print("rel rows", Date().timeIntervalSince(t0), rows.rows.count, bytes.count)
+
+var args = Array(CommandLine.arguments.dropFirst())
+if args.first == "_spawn", args.count >= 3 {
+    exit(Measure.helper(report: args[1], argv: Array(args.dropFirst(2))))
+}
+if args.contains("--help") || args.contains("-h") {
+    print(usage, terminator: "")
+    exit(0)
+}
+let command = args.first.map { $0.hasPrefix("-") ? "run" : $0 } ?? "run"
+if let first = args.first, !first.hasPrefix("-") { args.removeFirst() }
+
+@MainActor func value(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name) else { return nil }
+    guard i + 1 < args.count else { fail("\(name) needs a value") }
+    return args[i + 1]
+}
+
+@MainActor func checkKnown(_ flags: [String], values: [String]) {
+    var i = 0
+    while i < args.count {
+        if values.contains(args[i]) { i += 2; continue }
+        if !flags.contains(args[i]) { fail("unknown argument '\(args[i])'") }
+        i += 1
+    }
+}
+
+switch command {
+case "generate":
+    checkKnown([], values: ["--organizations", "--graph-nodes", "--out"])
+    guard let o = value("--organizations"), let n = Int(o), n >= 1, n <= 10_000_000 else {
+        fail("--organizations N (1…10000000) is required")
+    }
+    let nodesText = value("--graph-nodes") ?? "0"
+    guard let nodes = Int(nodesText), nodes >= 0 else { fail("--graph-nodes must be a number, found '\(nodesText)'") }
+    guard let out = value("--out") else { fail("--out DIR is required") }
+    if let e = Generate.write(organizations: n, graphNodes: nodes, to: out) {
+        FileHandle.standardError.write(Data("partnerkit-bench: error: \(e)\n".utf8))
+        exit(1)
+    }
+    print("wrote \(out): \(n) organizations, \(min(nodes, n + 1) > 6 ? "\(min(nodes, n + 1))-node graph" : "no graph")")
+case "run":
+    checkKnown(["--quick"], values: ["--sizes", "--format"])
+    let format = value("--format") ?? "text"
+    guard format == "text" || format == "json" else { fail("--format must be text or json, found '\(format)'") }
+    let wanted = value("--sizes") ?? "small"
+    var sizes: [Size] = []
+    for name in wanted.split(separator: ",").map(String.init) {
+        if name == "all" { sizes = Size.all; break }
+        guard let s = Size.all.first(where: { $0.name == name }) else {
+            fail("--sizes: '\(name)' is not small, medium, large or all")
+        }
+        sizes.append(s)
+    }
+    let quick = args.contains("--quick")
+    var suite = Suite(sizes: sizes, repeats: quick ? 1 : 3, quick: quick) { line in
+        if format == "text" { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+    }
+    suite.run()
+    if format == "json" {
+        let rows: [[String: Any]] = suite.rows.map {
+            ["size": $0.size, "step": $0.step, "seconds": $0.seconds, "rate": $0.rate, "peak_rss_bytes": $0.peakRSS, "note": $0.note]
+        }
+        let doc: [String: Any] = ["quick": quick, "nproc": ProcessInfo.processInfo.activeProcessorCount, "rows": rows]
+        if let data = try? JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]) {
+            print(String(decoding: data, as: UTF8.self))
+        }
+    } else {
+        print("")
+        print(Table.render(suite.rows))
+    }
+case "graph":
+    // For Scripts/side_by_side.py: one graph algorithm's time in process, after loading.
+    checkKnown([], values: ["--workspace", "--op"])
+    guard let dir = value("--workspace"), let op = value("--op"), ["links", "constraint"].contains(op) else {
+        fail("graph needs --workspace DIR and --op links|constraint")
+    }
+    guard let w = WorkspaceLoader.load(directory: dir).workspace else {
+        FileHandle.standardError.write(Data("partnerkit-bench: error: \(dir) does not load\n".utf8))
+        exit(1)
+    }
+    let g = RelationshipGraph(workspace: w)
+    let (t, _) = Measure.best(3) { op == "links" ? g.links(.adamicAdar, top: 100).count : g.brokerage(weighted: false).count }
+    print("{\"op\": \"\(op)\", \"seconds\": \(t), \"nodes\": \(g.nodeCount)}")
+default:
+    fail("unknown command '\(command)'")
 }

@@ -86,11 +86,13 @@ struct NetworkxFixture {
             let v = try #require(f.graph.node(id))
             #expect(b[v].degree == (m["degree"] as? Int))
             let suffix = weighted ? "_weighted" : ""
-            for (key, got) in [("constraint", b[v].constraint), ("effective_size", b[v].effectiveSize)] {
-                let want = (m[key + suffix] as? NSNumber)?.doubleValue
+            var checks: [(String, Double?)] = [("constraint" + suffix, b[v].constraint), ("effective_size" + suffix, b[v].effectiveSizeBurt)]
+            if weighted { checks.append(("effective_size_weighted_networkx_fast_path", b[v].effectiveSize)) }
+            for (key, got) in checks {
+                let want = (m[key] as? NSNumber)?.doubleValue
                 if let want {
                     let got = try #require(got, "\(id) \(key)")
-                    #expect(abs(got - want) <= 1e-9, "\(graphName) \(id) \(key)\(suffix): \(got) vs \(want)")
+                    #expect(abs(got - want) <= 1e-9, "\(graphName) \(id) \(key): \(got) vs \(want)")
                 } else {
                     #expect(got == nil, "\(id) \(key) should be null (isolated)")
                 }

@@ -226,6 +226,30 @@ public struct TagLists: Sendable, Hashable {
         self.knownMask = knownMask
     }
 
+    /// Lists already flattened: `storage` holds the six fields in `TagField` order, field f
+    /// ending at `ends[f]`; each list sorted and without repeats.
+    init(storage: [UInt32], ends: SIMD8<UInt16>, knownMask: UInt8) {
+        self.storage = storage
+        self.ends = ends
+        self.knownMask = knownMask
+    }
+
+    /// Renumbers every id through `table` (old id → new id), keeping each list sorted.
+    /// Used when lists were interned against a chunk-local table read in parallel.
+    mutating func renumber(_ table: UnsafeBufferPointer<UInt32>) {
+        var start = 0
+        for f in 0..<TagField.allCases.count {
+            let end = Int(ends[f])
+            var sorted = true
+            for k in start..<end {
+                storage[k] = table[Int(storage[k])]
+                if k > start && storage[k - 1] > storage[k] { sorted = false }
+            }
+            if !sorted { storage[start..<end].sort() }
+            start = end
+        }
+    }
+
     public subscript(field: TagField) -> ArraySlice<UInt32> {
         let start = field.rawValue == 0 ? 0 : Int(ends[field.rawValue - 1])
         let end = Int(ends[field.rawValue])

@@ -12,10 +12,20 @@
 ///   Burt's redundancy measures", Connections 20(1))
 ///
 /// Both are undefined for an isolated node: networkx returns NaN, we return nil.
+///
+/// Weighted effective size, a caveat: networkx 3.6's `effective_size(G, weight=…)` for all
+/// nodes (its sparse-matrix path, taken whenever SciPy is installed) normalises a_jq by
+/// max_k a_qk (q's strongest tie) instead of max_k a_jk as its own per-node path and Burt's
+/// formula do. `effectiveSize` is the value that call returns, so results equal networkx's
+/// as users call it; `effectiveSizeBurt` is the documented per-node formula. Unweighted, and
+/// for constraint, the two paths agree.
 public struct Brokerage: Sendable, Hashable {
     public var degree: Int
     public var constraint: Double?
+    /// As `networkx.effective_size(G, weight=…)` returns it for every node.
     public var effectiveSize: Double?
+    /// Burt's formula, as networkx documents it and computes it per node.
+    public var effectiveSizeBurt: Double?
 }
 
 extension RelationshipGraph {
@@ -51,7 +61,7 @@ extension RelationshipGraph {
         for i in 0..<n {
             let k = degree(i)
             guard k > 0, total[i] > 0 else {
-                out.append(Brokerage(degree: k, constraint: nil, effectiveSize: nil))
+                out.append(Brokerage(degree: k, constraint: nil, effectiveSize: nil, effectiveSizeBurt: nil))
                 continue
             }
             for p in offsets[i]..<offsets[i + 1] {
@@ -60,8 +70,8 @@ extension RelationshipGraph {
                 inN[q] = true
             }
             // indirect[j] = Σ_q p_iq p_qj over j ∈ N(i); redundancy[j] = Σ_q p_iq m_jq.
-            var redundancy = 0.0
-            var effective = 0.0
+            var redundancy = 0.0, redundancyAllNodes = 0.0
+            var effective = 0.0, effectiveAllNodes = 0.0
             for p in offsets[i]..<offsets[i + 1] {
                 let q = Int(neighborStorage[p])
                 let piq = share[q]
@@ -77,14 +87,17 @@ extension RelationshipGraph {
                 let local = share[j] + indirect[j]
                 constraint += local * local
                 // Redundancy of j: Σ_{q ∈ N(i) ∩ N(j)} p_iq · a_jq / max_k a_jk.
+                // networkx's all-nodes path divides by max_k a_qk instead (see above).
                 redundancy = 0
-                if maxW[j] > 0 {
-                    for r in offsets[j]..<offsets[j + 1] {
-                        let q = Int(neighborStorage[r])
-                        if inN[q] { redundancy += share[q] * w(r) / maxW[j] }
-                    }
+                redundancyAllNodes = 0
+                for r in offsets[j]..<offsets[j + 1] {
+                    let q = Int(neighborStorage[r])
+                    guard inN[q] else { continue }
+                    if maxW[j] > 0 { redundancy += share[q] * w(r) / maxW[j] }
+                    if maxW[q] > 0 { redundancyAllNodes += share[q] * w(r) / maxW[q] }
                 }
                 effective += 1 - redundancy
+                effectiveAllNodes += 1 - redundancyAllNodes
             }
             for p in offsets[i]..<offsets[i + 1] {
                 let q = Int(neighborStorage[p])
@@ -92,7 +105,8 @@ extension RelationshipGraph {
                 inN[q] = false
                 indirect[q] = 0
             }
-            out.append(Brokerage(degree: k, constraint: constraint, effectiveSize: effective))
+            out.append(
+                Brokerage(degree: k, constraint: constraint, effectiveSize: effectiveAllNodes, effectiveSizeBurt: effective))
         }
         return out
     }

@@ -43,9 +43,14 @@ public enum Introductions {
     /// least one common neighbour who is the library or someone the library trusts
     /// (tie strength ≥ `trustedStrength`).
     ///
-    /// Score = fit (`PairFit`) × proximity (resource allocation, the strongest classic local
-    /// predictor in Lü & Zhou 2011, "Link prediction in complex networks: a survey", Physica A
-    /// 390) × trust of the best broker's ties. Ties broken by Adamic–Adar, then ids.
+    /// Score = fit (`PairFit`) × proximity × trust of the best broker's ties. Proximity is the
+    /// resource allocation index (the strongest classic local predictor in Lü & Zhou 2011,
+    /// "Link prediction in complex networks: a survey", Physica A 390), saturated as
+    /// RA / (RA + 1/k_library): resource allocation divides each common neighbour's credit by
+    /// its degree, and the library is a hub by design ("the table"), so raw RA would bury
+    /// exactly the introductions only the library can make. Saturated, a pair known only
+    /// through the library gets proximity ½ and more shared neighbours raise it towards 1;
+    /// fit and trust decide the rest. Ties broken by Adamic–Adar, then ids.
     ///
     /// Runs on the organization-level graph (each person folded into their organization) with
     /// a dense scratch accumulator over each organization's two-hop neighbourhood.
@@ -94,6 +99,7 @@ public enum Introductions {
             return Swift.max(g.rank[x.u], g.rank[x.v]) < Swift.max(g.rank[y.u], g.rank[y.v])
         }
         var heap = TopK<Scored>(capacity: o.top, isBetter: precedes)
+        let rho = 1 / Double(Swift.max(1, g.degree(lib)))
         var ra = [Double](repeating: 0, count: n)
         var aa = [Double](repeating: 0, count: n)
         var trust = [Double](repeating: 0, count: n)
@@ -127,7 +133,7 @@ public enum Introductions {
                     let fit = PairFit.quickScore(tu, tv)
                     if fit.hasPurpose && fit.score > 0 {
                         let s = Scored(
-                            u: u, v: v, score: fit.score * ra[v] * trust[v], aa: aa[v], fit: fit.score,
+                            u: u, v: v, score: fit.score * (ra[v] / (ra[v] + rho)) * trust[v], aa: aa[v], fit: fit.score,
                             ra: ra[v], trust: trust[v])
                         heap.insert(s)
                     }

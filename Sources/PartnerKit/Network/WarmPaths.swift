@@ -225,3 +225,32 @@ extension RelationshipGraph {
         return Set(path).count == path.count ? path : nil
     }
 }
+
+extension RelationshipGraph {
+    /// The trust of the best path from `source` to every node with at most
+    /// `maxIntermediaries` nodes between (the same edge weights as `warmPaths`): hop-bounded
+    /// Bellman–Ford, one relaxation round per hop. 0 for nodes out of reach, 1 for the source.
+    /// What the scoring engine's `relationship` dimension credits when there is no direct tie.
+    ///
+    /// - Complexity: O(H · m), H = maxIntermediaries + 1; O(n) memory.
+    public func bestTrust(from source: Int, asOf: Day, options o: WarmPathOptions = WarmPathOptions()) -> [Double] {
+        var best = [Double](repeating: 0, count: nodeCount)
+        guard source >= 0, source < nodeCount else { return best }
+        best[source] = 1
+        var frontier = best
+        let hops = Swift.max(1, o.maxIntermediaries + 1)
+        for _ in 0..<hops {
+            var next = frontier
+            var changed = false
+            for e in edges {
+                let t = normalisedStrength(e, o) * recency(e, asOf: asOf, o)
+                if frontier[e.a] * t > next[e.b] { next[e.b] = frontier[e.a] * t; changed = true }
+                if frontier[e.b] * t > next[e.a] { next[e.a] = frontier[e.b] * t; changed = true }
+            }
+            frontier = next
+            if !changed { break }
+        }
+        for v in 0..<nodeCount { best[v] = frontier[v] }
+        return best
+    }
+}

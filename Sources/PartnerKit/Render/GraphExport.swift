@@ -49,25 +49,7 @@ public enum GraphExport {
     }
 
     /// XML text escaping (also safe in attribute values).
-    public static func xmlEscape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(u)
-            default:
-                // Characters XML 1.0 cannot hold at all are dropped.
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF { continue }
-                out.unicodeScalars.append(u)
-            }
-        }
-        return out
-    }
+    public static func xmlEscape(_ s: String) -> String { Escape.html(s) }
 
     /// A DOT double-quoted string (Graphviz: only `"` and `\` need escaping; newlines as `\n`).
     public static func dotQuote(_ s: String) -> String {
@@ -169,14 +151,5 @@ extension GraphExport {
     /// neutralised: a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
     /// leading apostrophe (OWASP "CSV injection"). Numbers are passed as already-formatted text
     /// and are not touched when `numeric` is set.
-    public static func csvCell(_ s: String, numeric: Bool = false) -> String {
-        var v = s
-        if !numeric, let f = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f) {
-            v = "'" + v
-        }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return v
-    }
+    public static func csvCell(_ s: String, numeric: Bool = false) -> String { Escape.csvCell(s, numeric: numeric) }
 }

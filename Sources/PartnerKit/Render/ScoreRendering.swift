@@ -123,7 +123,12 @@ public enum ScoreRendering {
         out += "\nRelationship:\n"
         if v.ties.isEmpty { out += "  no recorded tie with the library or its people\n" }
         for t in v.ties { out += "  - \(t.description)\n" }
-        out += "  warm path: \(v.warmPath == nil ? "not computed" : "see JSON output")\n"
+        if v.warmPathLines.isEmpty {
+            out += "  warm path: \(v.warmPath == nil ? "none found within the intermediary cap" : "none")\n"
+        } else {
+            out += "  warm paths (most trusted first):\n"
+            for line in v.warmPathLines { out += "    \(line)\n" }
+        }
         out += "\nGrant readiness:\n"
         for r in v.readiness { out += "  [\(r.ok ? "x" : " ")] \(r.check): \(r.detail)\n" }
         return out
@@ -166,6 +171,7 @@ public enum ScoreRendering {
         out += "\n## Relationship\n\n"
         if v.ties.isEmpty { out += "- no recorded tie with the library or its people\n" }
         for t in v.ties { out += "- \(md(t.description))\n" }
+        for line in v.warmPathLines { out += "- warm path: \(md(line))\n" }
         out += "\n## Grant readiness\n\n"
         for r in v.readiness { out += "- [\(r.ok ? "x" : " ")] **\(r.check)**: \(md(r.detail))\n" }
         return out
@@ -208,14 +214,7 @@ public enum ScoreRendering {
 
     /// A CSV cell, neutralised and quoted when needed. Numbers we format ourselves never start
     /// with `-` (scores are non-negative), so only text can be prefixed.
-    public static func csvCell(_ raw: String) -> String {
-        var s = raw
-        if let f = s.first, "=+-@\t\r".contains(f) { s = "'" + s }
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + s.replacingQuotes() + "\""
-        }
-        return s
-    }
+    public static func csvCell(_ raw: String) -> String { Escape.csvCell(raw) }
 }
 
 extension String {

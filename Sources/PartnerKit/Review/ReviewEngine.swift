@@ -99,7 +99,12 @@ public enum ReviewEngine {
             if let n = newTies, !n.isEmpty { movement.append("\(n.count) new tie\(n.count == 1 ? "" : "s") in the relationship graph") }
         }
 
+        // Recommendations, most urgent first: partnerships in trouble, priorities nobody
+        // serves, the one fix for each amber partnership, then growth (deepen, reconnect,
+        // introduce).
         var recs: [String] = []
+        let byHealth = reviewed.sorted { ($1.health, $0.title) < ($0.health, $1.title) }
+        for h in byHealth where h.health == .red { recs.append("\(h.title): \(h.suggestion.text)") }
         for c in coverage where c.partnerships == 0 {
             var s = "No active partnership serves the priority \"\(c.label)\""
             if !c.candidates.isEmpty {
@@ -107,15 +112,15 @@ public enum ReviewEngine {
             }
             recs.append(s + ".")
         }
-        for h in reviewed where h.suggestion.kind != .keep {
-            recs.append("\(h.title): \(h.suggestion.text)")
-        }
+        for h in byHealth where h.health == .amber { recs.append("\(h.title): \(h.suggestion.text)") }
+        for h in byHealth where h.health == .green && h.suggestion.kind == .deepen { recs.append("\(h.title): \(h.suggestion.text)") }
         for a in audiences where a.partnerships.isEmpty && a.weight >= 2 {
             recs.append("No active partnership reaches \(a.label), an audience the library weighs \(formatNumber(a.weight)).")
         }
-        if let t = quiet.first {
-            let more = quiet.count > 1 ? " (and \(quiet.count - 1) more strong ties gone quiet)" : ""
-            recs.append("Get back in touch with \(w.displayName(t.b == w.library.id ? t.a : t.b)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more).")
+        let ownQuiet = quiet.filter { $0.a == w.library.id || $0.b == w.library.id }
+        if let t = ownQuiet.first {
+            let more = ownQuiet.count > 1 ? " (and \(ownQuiet.count - 1) more of the library's strong ties have gone quiet)" : ""
+            recs.append("Get back in touch with \(w.displayName(t.a == w.library.id ? t.b : t.a)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more).")
         }
         for i in introductions.prefix(3) {
             recs.append("Introduce \(w.displayName(i.a)) and \(w.displayName(i.b)): \(i.reason)")
@@ -252,4 +257,35 @@ public enum ReviewEngine {
 
 extension String {
     fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
+
+extension ReviewEngine {
+    /// The review with everything the other engines add: for each uncovered priority the
+    /// best-fitting organizations that are not partners yet (scoring engine), and the top
+    /// introductions to make this quarter (network engine).
+    public static func fullReview(
+        workspace w: Workspace, spectrum: SpectrumRubric, scoring: Rubric, quarter: Quarter, asOf: Day,
+        previous: ReviewSnapshot?, policy: ReviewPolicy = ReviewPolicy()
+    ) -> PortfolioReview {
+        let engine = ScoringEngine.withWarmPaths(workspace: w, rubric: scoring, asOf: asOf)
+        var partnered = Set<String>()
+        for p in w.partnerships where p.status != .ended { partnered.formUnion(p.partners) }
+        let candidates: (LibraryProfile.Priority) -> [(id: String, name: String, score: Double)] = { pr in
+            let topics = pr.topics.sorted()
+            var scored: [(id: String, name: String, score: Double)] = []
+            for (i, o) in w.organizations.enumerated() where !partnered.contains(o.id) {
+                guard sortedIntersectionCount(o.tags[.topics], topics) > 0 else { continue }
+                let e = engine.evaluate(i)
+                if e.dealbreaker { continue }
+                scored.append((o.id, o.name, e.score))
+            }
+            return scored.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        }
+        let intros = Introductions.suggest(w, options: IntroductionOptions(top: 3)).map {
+            PortfolioReview.IntroductionNote(a: $0.a, b: $0.b, score: $0.score, reason: $0.reasons.joined(separator: "; "))
+        }
+        return review(
+            workspace: w, spectrum: spectrum, quarter: quarter, asOf: asOf, previous: previous, policy: policy,
+            candidates: candidates, introductions: intros)
+    }
 }

@@ -37,8 +37,11 @@ public struct Vetting: Sendable, Equatable {
     public var readiness: [Check]
     /// The inputs still missing, in words, for "ask for: …".
     public var missing: [String]
-    /// Filled by the caller once the network engine can find one; nil until then.
+    /// The most trusted chains from the library to the organization (the `path` object), filled
+    /// by `vetWithWarmPaths`; nil when not computed or when nobody reaches it.
     public var warmPath: JSONOutput?
+    /// The same paths in words, best first ("strength 0.42: Library → Ana Ruiz (…) → Org").
+    public var warmPathLines: [String] = []
 
     public var ready: Bool { readiness.allSatisfy(\.ok) }
 }

@@ -72,13 +72,14 @@ public enum CSVParser {
     /// - Complexity: O(n) in the size of the input.
     public static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: InputLimits = .default,
-        _ body: (borrowing CSVRecord) -> Void
+        startLine: Int = 1, _ body: (borrowing CSVRecord) -> Void
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let n = bytes.count
         var i = 0
-        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        var line = 1
+        // A byte order mark counts only at the very start of a file (`startLine` 1).
+        if startLine == 1, n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        var line = startLine
         var record = CSVRecord(source: bytes)
         var rows = 0
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D

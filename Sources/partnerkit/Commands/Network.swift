@@ -18,10 +18,13 @@ extension Commands {
             --stale-days days (default 180). `links` scores every unconnected pair as networkx
             does (unweighted; a < b; value descending). `measures` gives each node's degree,
             constraint and effective size (null for isolated nodes), weighted by strength with
-            --weighted. `export` writes GraphML (Gephi, Cytoscape), DOT (Graphviz) or Kumu JSON
-            to standard output, or with --out FILE to a file, written atomically (a temporary
-            file renamed into place, so the file is never left half-written) and never over an
-            existing one without --force; people's email and phone only with --include-contacts.
+            --weighted (then `effective_size` is what networkx's effective_size(G, weight=…)
+            returns for all nodes, and `effective_size_burt` Burt's per-node formula; networkx
+            3.6's two code paths differ when weighted). `export` writes GraphML (Gephi,
+            Cytoscape), DOT (Graphviz) or Kumu JSON to standard output, or with --out FILE to a
+            file, written atomically (a temporary file renamed into place, so the file is never
+            left half-written) and never over an existing one without --force; people's email
+            and phone only with --include-contacts.
             """,
         formats: ["text", "json", "markdown", "csv"],
         options: [
@@ -162,6 +165,7 @@ extension Commands {
                                     ("id", .string(g.ids[v])), ("degree", .int(b[v].degree)),
                                     ("constraint", .optional(b[v].constraint)),
                                     ("effective_size", .optional(b[v].effectiveSize)),
+                                    ("effective_size_burt", .optional(b[v].effectiveSizeBurt)),
                                 ])
                             })
                     ),

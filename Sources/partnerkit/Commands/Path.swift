@@ -46,80 +46,11 @@ extension Commands {
             let found = g.warmPaths(
                 from: from, to: target, asOf: inv.asOf,
                 options: WarmPathOptions(paths: paths, maxIntermediaries: cap))
-            func step(_ v: Int) -> (id: String, name: String, detail: String?) {
-                let id = g.ids[v]
-                if let p = w.person(id), g.kinds[v] == .person {
-                    let org = p.organization.map { w.displayName($0) }
-                    let detail = [p.role, org].compactMap { $0 }.joined(separator: ", ")
-                    return (id, p.name, detail.isEmpty ? nil : detail)
-                }
-                return (id, w.displayName(id), nil)
-            }
+            let report = PathReport(workspace: w, graph: g, from: from, targetID: targetID, paths: found, maxIntermediaries: cap)
             switch inv.format {
-            case "json":
-                let list: [JSONOutput] = found.map { p in
-                    .object([
-                        ("nodes", .strings(p.nodes.map { g.ids[$0] })),
-                        ("strength", .number(p.strength)),
-                        ("tie_strength", .number(p.tieStrength)),
-                        (
-                            "steps",
-                            .array(
-                                p.nodes.map { v in
-                                    let s = step(v)
-                                    var m: [(String, JSONOutput)] = [
-                                        ("id", .string(s.id)), ("name", .string(s.name)),
-                                        ("type", .string(g.kinds[v].rawValue)),
-                                    ]
-                                    if let p = w.person(s.id), g.kinds[v] == .person {
-                                        m.append(("role", .optional(p.role)))
-                                    }
-                                    return .object(m)
-                                })
-                        ),
-                        (
-                            "ties",
-                            .array(
-                                p.ties.map { e in
-                                    .object([
-                                        ("kind", .string(e.kind)), ("strength", .number(e.strength)),
-                                        ("last_contact", .optional(e.lastContact?.description)),
-                                    ])
-                                })
-                        ),
-                    ])
-                }
-                inv.emit(
-                    JSONOutput.object([
-                        ("from", .string(g.ids[from])), ("target", .string(targetID)),
-                        ("paths", .array(list)),
-                    ]).serialized())
-            default:
-                let md = inv.format == "markdown"
-                var s =
-                    md
-                    ? "# Warm paths to \(w.displayName(targetID))\n\n"
-                    : "Warm paths from \(w.displayName(g.ids[from])) to \(w.displayName(targetID))\n\n"
-                if found.isEmpty {
-                    s +=
-                        "No path within \(cap) intermediar\(cap == 1 ? "y" : "ies"): nobody you know is connected to \(w.displayName(targetID)) yet. Try --max-intermediaries \(cap + 2), or record more ties in relationships.csv.\n"
-                }
-                for (i, p) in found.enumerated() {
-                    let chain = p.nodes.map { v -> String in
-                        let st = step(v)
-                        return st.detail.map { "\(st.name) (\($0))" } ?? st.name
-                    }
-                    let ties = p.ties.map { "\($0.kind) \(Introductions.strengthText($0.strength))" }.joined(
-                        separator: ", ")
-                    let strength = String(format: "%.3f", p.strength)
-                    if md {
-                        s += "\(i + 1). \(chain.joined(separator: " → ")) — strength \(strength) (\(ties))\n"
-                    } else {
-                        s +=
-                            "\(i + 1). strength \(strength)  \(chain.joined(separator: " → "))\n   ties: \(ties)\n"
-                    }
-                }
-                inv.emit(s)
+            case "json": inv.emit(report.json.serialized())
+            case "markdown": inv.emit(report.markdown)
+            default: inv.emit(report.text)
             }
             return Exit.success
         })

@@ -24,7 +24,7 @@ extension Commands {
             else {
                 return Exit.inputError
             }
-            let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: inv.asOf)
+            let engine = ScoringEngine.withWarmPaths(workspace: workspace, rubric: rubric, asOf: inv.asOf)
             let card = engine.score(top: top)
             switch inv.format {
             case "json": inv.emit(ScoreRendering.json(card).serialized())

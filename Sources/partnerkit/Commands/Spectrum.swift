@@ -23,29 +23,7 @@ extension Commands {
         positionals: 0...Int.max,
         run: { inv in
             guard let workspace = inv.loadWorkspace() else { return Exit.inputError }
-            let name = inv.args.value("--spectrum") ?? "spectrum-iap2"
-            let (found, tried) = Resources.locateRubric(name, workspace: inv.workspacePath)
-            guard let rubricPath = found else {
-                inv.console.report([
-                    .error(
-                        name, .file, "spectrum rubric not found (looked in \(tried.joined(separator: ", ")))",
-                        hint:
-                            "shipped spectra: \(Resources.shippedRubrics().filter { $0.hasPrefix("spectrum") }.joined(separator: ", "))"
-                    )
-                ])
-                return Exit.inputError
-            }
-            let rubric: SpectrumRubric
-            switch Files.read(rubricPath) {
-            case .failure(let e):
-                inv.console.report([.error(rubricPath, .file, e.message)])
-                return Exit.inputError
-            case .success(let bytes):
-                let (r, diagnostics) = SpectrumRubric.read(bytes: bytes, file: rubricPath)
-                inv.console.report(diagnostics)
-                guard let r else { return Exit.inputError }
-                rubric = r
-            }
+            guard let rubric = loadSpectrum(inv) else { return Exit.inputError }
 
             var chosen: [Partnership] = []
             var unknown: [Diagnostic] = []
@@ -99,4 +77,27 @@ extension Commands {
             }
             return Exit.success
         })
+
+    /// Finds and reads the `--spectrum` rubric (default spectrum-iap2), printing its problems.
+    static func loadSpectrum(_ inv: Invocation) -> SpectrumRubric? {
+        let name = inv.args.value("--spectrum") ?? "spectrum-iap2"
+        let (found, tried) = Resources.locateRubric(name, workspace: inv.workspacePath)
+        guard let rubricPath = found else {
+            inv.console.report([
+                .error(
+                    name, .file, "spectrum rubric not found (looked in \(tried.joined(separator: ", ")))",
+                    hint: "shipped spectra: \(Resources.shippedRubrics().filter { $0.hasPrefix("spectrum") }.joined(separator: ", "))")
+            ])
+            return nil
+        }
+        switch Files.read(rubricPath) {
+        case .failure(let e):
+            inv.console.report([.error(rubricPath, .file, e.message)])
+            return nil
+        case .success(let bytes):
+            let (r, diagnostics) = SpectrumRubric.read(bytes: bytes, file: rubricPath)
+            inv.console.report(diagnostics)
+            return r
+        }
+    }
 }

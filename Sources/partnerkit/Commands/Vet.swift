@@ -20,8 +20,8 @@ extension Commands {
             else {
                 return Exit.inputError
             }
-            let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: inv.asOf)
-            guard let vetting = engine.vet(id) else {
+            let engine = ScoringEngine.withWarmPaths(workspace: workspace, rubric: rubric, asOf: inv.asOf)
+            guard let vetting = engine.vetWithWarmPaths(id) else {
                 var hint: String?
                 let lowered = id.lowercased()
                 let near = workspace.organizations.min {

@@ -1,0 +1,194 @@
+import Foundation
+
+/// The quarterly review as JSON (also the snapshot `--save` writes), text and Markdown.
+public struct ReviewReport: Sendable {
+    public var review: PortfolioReview
+    public var workspace: Workspace
+    /// Where the comparison came from, for the header ("reviews/2026-Q3.json").
+    public var previousFile: String?
+
+    public init(review: PortfolioReview, workspace: Workspace, previousFile: String? = nil) {
+        self.review = review
+        self.workspace = workspace
+        self.previousFile = previousFile
+    }
+
+    var r: PortfolioReview { review }
+
+    func partnerNames(_ ids: [String]) -> String { ids.map { workspace.displayName($0) }.joined(separator: ", ") }
+
+    // MARK: JSON
+
+    func json(_ h: PortfolioReview.PartnershipHealth) -> JSONOutput {
+        .object([
+            ("id", .string(h.id)), ("title", .string(h.title)), ("status", .string(h.status.rawValue)),
+            ("partners", .strings(h.partners)), ("health", .string(h.health.rawValue)), ("level", .string(h.level)),
+            ("position", .rounded(h.position, 2)), ("edging_toward", .optional(h.edgingToward)), ("kind", .string(h.kind.rawValue)),
+            ("issues", .strings(h.issues.map(\.text))),
+            ("issue_details", .array(h.issues.map { i in
+                .object([("code", .string(i.code)), ("major", .bool(i.major)), ("text", .string(i.text)), ("fix", .string(i.fix))])
+            })),
+            ("previous", h.previous.map { p in
+                .object([("health", .string(p.health.rawValue)), ("level", .string(p.level)), ("position", .optional(p.position))])
+            } ?? .null),
+            ("movement", .optional(h.movement)),
+            ("suggestion", .object([("kind", .string(h.suggestion.kind.rawValue)), ("text", .string(h.suggestion.text))])),
+            ("last_contact", .optional(h.lastContact?.description)),
+        ])
+    }
+
+    /// The contract's keys (`quarter`, `partnerships`, `coverage`, `recommendations`) and more.
+    /// `network.ties` lets the next quarter's review tell which ties are new.
+    public var json: JSONOutput {
+        .object([
+            ("quarter", .string(r.quarter.description)), ("as_of", .string(r.asOf.description)),
+            ("library", .string(r.libraryName)), ("spectrum", .string(r.spectrumName)),
+            ("compared_with", .optional(r.previousQuarter?.description)),
+            ("partnerships", .array(r.partnerships.map(json))),
+            ("proposed", .array(r.proposed.map(json))),
+            ("health", .object(PortfolioReview.Health.allCases.map { ($0.rawValue, .int(r.healthCounts[$0] ?? 0)) })),
+            ("levels", .array(r.distribution.map { .object([("level", .string($0.level)), ("name", .string($0.name)), ("partnerships", .int($0.count))]) })),
+            ("coverage", .array(r.coverage.map { c in
+                .object([
+                    ("priority", .string(c.priority)), ("label", .string(c.label)), ("weight", .number(c.weight)),
+                    ("partnerships", .int(c.partnerships)), ("by_goal", .strings(c.byGoal)), ("by_topic", .strings(c.byTopic)),
+                    ("candidates", .array(c.candidates.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("score", .rounded($0.score, 1))]) })),
+                ])
+            })),
+            ("audiences", .array(r.audiences.map { a in
+                .object([("tag", .string(a.tag)), ("label", .string(a.label)), ("weight", .number(a.weight)), ("partnerships", .strings(a.partnerships))])
+            })),
+            ("network", .object([
+                ("quiet_ties", .array(r.quietTies.map { t in
+                    .object([("a", .string(t.a)), ("b", .string(t.b)), ("strength", .number(t.strength)),
+                             ("last_contact", .optional(t.lastContact?.description)), ("days_quiet", t.daysQuiet.map { .int($0) } ?? .null)])
+                })),
+                ("new_ties", r.newTies.map { list in .array(list.map { .object([("a", .string($0.a)), ("b", .string($0.b))]) }) } ?? .null),
+                ("introductions", .array(r.introductions.map { i in
+                    .object([("a", .string(i.a)), ("b", .string(i.b)), ("score", .rounded(i.score, 4)), ("reason", .string(i.reason))])
+                })),
+                ("ties", .strings(ReviewEngine.tieKeys(workspace).sorted())),
+            ])),
+            ("movement", .strings(r.movement)),
+            ("recommendations", .strings(r.recommendations)),
+        ])
+    }
+
+    // MARK: Text and Markdown
+
+    public var text: String { render(markdown: false) }
+    public var markdown: String { render(markdown: true) }
+
+    static func mark(_ h: PortfolioReview.Health) -> String {
+        switch h {
+        case .green: "green"
+        case .amber: "AMBER"
+        case .red: "RED"
+        }
+    }
+
+    func render(markdown md: Bool) -> String {
+        func esc(_ s: String) -> String { md ? ScoreRendering.md(s) : s }
+        let counts = r.healthCounts
+        var s = ""
+        let title = "Quarterly partnership review \(r.quarter): \(r.libraryName)"
+        s += md ? "# \(esc(title))\n\n" : title + "\n" + String(repeating: "=", count: min(title.count, 78)) + "\n"
+        s += "As of \(r.asOf). "
+        if let q = r.previousQuarter {
+            s += "Compared with \(q)\(previousFile.map { " (\(esc($0)))" } ?? "").\n"
+        } else {
+            s += "No earlier snapshot to compare with (save one with `partnerkit review --save`).\n"
+        }
+        s += "\n\(r.partnerships.count) partnership\(r.partnerships.count == 1 ? "" : "s") reviewed: "
+        s += "\(counts[.green] ?? 0) green, \(counts[.amber] ?? 0) amber, \(counts[.red] ?? 0) red"
+        s += r.proposed.isEmpty ? ".\n" : "; \(r.proposed.count) proposed.\n"
+
+        s += md ? "\n## Partnerships\n\n" : "\nPARTNERSHIPS\n"
+        if r.partnerships.isEmpty {
+            s += (md ? "" : "  ") + "No active or paused partnerships to review (partnerships.json lists them).\n"
+        } else if md {
+            s += "| health | partnership | partners | level | suggestion |\n| --- | --- | --- | --- | --- |\n"
+        }
+        for h in r.partnerships.sorted(by: { ($1.health, $0.title) < ($0.health, $1.title) }) {
+            let level = "\(h.levelName) \(String(format: "%.1f", h.position))" + (h.edgingToward.map { ", edging toward \($0)" } ?? "")
+            let kind = h.kind == .partnership ? "" : " (\(h.kind.rawValue))"
+            if md {
+                let issues = h.issues.map { "• " + esc($0.text) }.joined(separator: "<br>")
+                s += "| **\(h.health.rawValue)** | \(esc(h.title))\(kind)\(issues.isEmpty ? "" : "<br>" + issues) | \(esc(partnerNames(h.partners))) | \(esc(level))\(h.movement.map { "<br>" + esc($0) } ?? "") | \(esc(h.suggestion.text)) |\n"
+            } else {
+                s += "\n[\(Self.mark(h.health))] \(h.title)\(kind) — \(partnerNames(h.partners))\n"
+                s += "    \(h.status.rawValue), \(level)\(h.movement.map { "; \($0)" } ?? "")\n"
+                for i in h.issues { s += "    - \(i.text)\n" }
+                s += "    → \(h.suggestion.text)\n"
+            }
+        }
+        if !r.proposed.isEmpty {
+            s += md ? "\n## Proposed\n\n" : "\nPROPOSED (not started)\n"
+            for h in r.proposed {
+                let gaps = h.issues.filter { !$0.major }.count
+                let line = "\(h.title) — \(partnerNames(h.partners)): would sit at \(h.levelName) \(String(format: "%.1f", h.position)) (\(h.kind.rawValue)); \(gaps == 0 ? "plan ready" : "\(gaps) gap\(gaps == 1 ? "" : "s") in the plan")"
+                s += md ? "- \(esc(line))\n" : "  - \(line)\n"
+            }
+        }
+
+        s += md ? "\n## The spectrum\n\n" : "\nTHE SPECTRUM (\(r.spectrumName))\n"
+        let maxCount = max(1, r.distribution.map(\.count).max() ?? 1)
+        for d in r.distribution {
+            if md {
+                s += "- \(esc(d.name)): \(d.count)\n"
+            } else {
+                s += "  \(d.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(bar(Double(d.count) / Double(maxCount), width: 20)) \(d.count)\n"
+            }
+        }
+
+        s += md ? "\n## Priority coverage\n\n" : "\nPRIORITY COVERAGE\n"
+        for c in r.coverage {
+            var line = "\(c.label) (weight \(formatNumber(c.weight))): "
+            if c.partnerships == 0 {
+                line += "not served by any active partnership"
+                if !c.candidates.isEmpty {
+                    line += "; candidates: " + c.candidates.map { "\(workspace.displayName($0.id)) (\(Int($0.score.rounded())))" }.joined(separator: ", ")
+                }
+            } else {
+                var parts: [String] = []
+                if !c.byGoal.isEmpty { parts.append("goals in " + c.byGoal.map { workspace.partnership($0)?.title ?? $0 }.joined(separator: ", ")) }
+                if !c.byTopic.isEmpty { parts.append("partners' work in " + c.byTopic.map { workspace.partnership($0)?.title ?? $0 }.joined(separator: ", ")) }
+                line += "\(c.partnerships) — " + parts.joined(separator: "; ")
+            }
+            s += md ? "- \(esc(line))\n" : "  - \(line)\n"
+        }
+
+        s += md ? "\n## Audiences reached\n\n" : "\nAUDIENCES REACHED\n"
+        for a in r.audiences {
+            let line = "\(a.label) (weight \(formatNumber(a.weight))): " + (a.partnerships.isEmpty ? "none" : "\(a.partnerships.count) partnership\(a.partnerships.count == 1 ? "" : "s")")
+            s += md ? "- \(esc(line))\n" : "  - \(line)\n"
+        }
+
+        s += md ? "\n## The network\n\n" : "\nTHE NETWORK\n"
+        if let n = r.newTies {
+            s += (md ? "- " : "  ") + "\(n.count) new tie\(n.count == 1 ? "" : "s") since \(r.previousQuarter.map { "\($0)" } ?? "the last review")\n"
+        }
+        let quiet = r.quietTies.prefix(8)
+        s += (md ? "- " : "  ") + "Strong ties gone quiet: \(r.quietTies.count)\n"
+        for t in quiet {
+            let line = "\(workspace.displayName(t.a)) — \(workspace.displayName(t.b)) (strength \(formatNumber(t.strength))): " + (t.lastContact.map { "last contact \($0), \(t.daysQuiet ?? 0) days ago" } ?? "no contact date")
+            s += md ? "  - \(esc(line))\n" : "    - \(line)\n"
+        }
+        if !r.introductions.isEmpty {
+            s += (md ? "- " : "  ") + "Introductions to make this quarter:\n"
+            for i in r.introductions {
+                let line = "\(workspace.displayName(i.a)) ↔ \(workspace.displayName(i.b)): \(i.reason)"
+                s += md ? "  - \(esc(line))\n" : "    - \(line)\n"
+            }
+        }
+
+        if !r.movement.isEmpty {
+            s += md ? "\n## What moved since \(r.previousQuarter.map { "\($0)" } ?? "")\n\n" : "\nWHAT MOVED SINCE \(r.previousQuarter.map { "\($0)" } ?? "")\n"
+            for m in r.movement { s += md ? "- \(esc(m))\n" : "  - \(m)\n" }
+        }
+
+        s += md ? "\n## Recommendations\n\n" : "\nRECOMMENDATIONS\n"
+        for (k, rec) in r.recommendations.enumerated() { s += md ? "\(k + 1). \(esc(rec))\n" : "  \(k + 1). \(rec)\n" }
+        return s
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Where scoring meets the relationship graph: the `relationship` dimension's credit for an
+/// organization the library has no direct tie with (the best warm path, counted at the
+/// rubric's `warm_path_factor`), and `vet`'s warm paths.
+extension ScoringEngine {
+    /// A scoring engine whose relationship dimension also credits warm paths: one hop-bounded
+    /// pass over the graph from the library (`RelationshipGraph.bestTrust`), then a table
+    /// lookup per organization. Skipped when the rubric gives warm paths no weight.
+    ///
+    /// - Complexity: O(n + m log m) to build the graph, O(H · m) for the trust pass.
+    public static func withWarmPaths(
+        workspace w: Workspace, rubric: Rubric, asOf: Day, options: WarmPathOptions = WarmPathOptions()
+    ) -> ScoringEngine {
+        let relationshipWeight = rubric.weights[Dimension.relationship.index]
+        guard relationshipWeight > 0, rubric.parameters.warmPathFactor > 0, !w.ties.isEmpty else {
+            return ScoringEngine(workspace: w, rubric: rubric, asOf: asOf)
+        }
+        let g = RelationshipGraph(workspace: w)
+        let trust = g.bestTrust(from: g.node(w.library.id) ?? 0, asOf: asOf, options: options)
+        let table: [Double] = w.organizations.map { o in g.node(o.id).map { trust[$0] } ?? 0 }
+        return ScoringEngine(workspace: w, rubric: rubric, asOf: asOf, warmPathStrength: { i in
+            i >= 0 && i < table.count && table[i] > 0 ? table[i] : nil
+        })
+    }
+
+    /// `vet` with the warm paths from the library to the organization filled in.
+    public func vetWithWarmPaths(_ id: String, options: WarmPathOptions = WarmPathOptions()) -> Vetting? {
+        guard var v = vet(id) else { return nil }
+        let g = RelationshipGraph(workspace: workspace)
+        guard let from = g.node(workspace.library.id), let to = g.node(id) else { return v }
+        let paths = g.warmPaths(from: from, to: to, asOf: asOf, options: options)
+        guard !paths.isEmpty else { return v }
+        let report = PathReport(workspace: workspace, graph: g, from: from, targetID: id, paths: paths,
+            maxIntermediaries: options.maxIntermediaries)
+        v.warmPath = report.json
+        v.warmPathLines = paths.map { "strength \(String(format: "%.3f", $0.strength)): \(report.chain($0))" }
+        return v
+    }
+}

@@ -1,0 +1,395 @@
+import Foundation
+import Dispatch
+
+/// A read-only byte buffer shared by the parallel chunk readers. `@unchecked Sendable` is sound
+/// because nobody writes to it while they run.
+struct SharedBytes: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<UInt8>
+}
+
+/// `organizations.csv` is the one workspace file that can be large (the IRS Business Master
+/// File has about 1.8 million rows). It is read in parallel chunks split at record boundaries,
+/// each row taking a byte-level fast path when it is plain ASCII that needs no trimming and
+/// raises no diagnostic; anything else goes through the same row code as the sequential
+/// reader. The result, tag ids and every diagnostic are identical to reading sequentially.
+extension WorkspaceLoader {
+    /// Bytes of body per chunk below which the file is read sequentially.
+    static let defaultChunkBytes = 2 << 20
+
+    /// Where each known column sits in a file.
+    struct OrganizationColumns: Sendable {
+        /// Per `organizationColumns` entry: its field position, or -1 when absent.
+        var index: [Int]
+        /// Per `TagField`: its position in `organizationColumns`.
+        var tagColumns: [Int]
+        var headerCount: Int
+    }
+
+    /// What one chunk produced, in the chunk's own tag numbering.
+    struct OrganizationChunk {
+        var organizations: [Organization] = []
+        var diagnostics: [Diagnostic] = []
+        /// The CSV reader reported a problem: the split may be wrong, read sequentially.
+        var csvProblems = false
+        var tags = TagTable()
+        var unknownTags: [TagCategory: [String: TagUse]] = [:]
+    }
+
+    // MARK: - Splitting at record boundaries
+
+    /// Quote, line-feed and lone-CR counts of a range.
+    struct ByteCounts {
+        var quotes = 0
+        var lines = 0
+    }
+
+    /// Counts quotes and physical line ends (LF, or CR not followed by LF, as the CSV reader
+    /// counts lines) in `range`.
+    /// - Complexity: O(range.count).
+    static func counts(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> ByteCounts {
+        var quotes = 0, lf = 0, cr = 0, crlf = 0
+        // Blocks of 255 bytes counted in UInt8 lanes, which the compiler vectorizes.
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let end = min(i + 255, range.upperBound)
+            var q: UInt8 = 0, l: UInt8 = 0, r: UInt8 = 0
+            for j in i..<end {
+                let c = b[j]
+                q &+= c == 0x22 ? 1 : 0
+                l &+= c == 0x0A ? 1 : 0
+                r &+= c == 0x0D ? 1 : 0
+            }
+            quotes += Int(q)
+            lf += Int(l)
+            cr += Int(r)
+            i = end
+        }
+        if cr > 0 {
+            for i in range where b[i] == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A { crlf += 1 }
+        }
+        return ByteCounts(quotes: quotes, lines: lf + cr - crlf)
+    }
+
+    /// The first record start at or after `from`: just past an LF outside quotes, given the
+    /// quote parity at `from`. Also the physical lines crossed. Nil when there is none.
+    static func nextRecordStart(_ b: UnsafeBufferPointer<UInt8>, from: Int, oddQuotes: Bool) -> (offset: Int, lines: Int)? {
+        var odd = oddQuotes
+        var i = from
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0x22 { odd.toggle() } else if c == 0x0A && !odd {
+                return (i + 1, counts(b, from..<(i + 1)).lines)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Record-aligned chunk starts after the header, with the line each begins on. A record
+    /// starts after a line feed with an even number of quotes before it; that holds for every
+    /// well-formed RFC 4180 file, and a chunk that the CSV reader finds malformed makes the
+    /// caller read the whole file sequentially instead, so a wrong split never shows.
+    static func chunkStarts(_ b: UnsafeBufferPointer<UInt8>, bodyStart: Int, headerLines: Int, pieces: Int)
+        -> (starts: [(offset: Int, line: Int)], lines: Int)
+    {
+        let n = b.count
+        let step = max(1, (n - bodyStart) / pieces)
+        let nominal = (0..<pieces).map { bodyStart + $0 * step }
+        let ranges = (0..<pieces).map { k in nominal[k]..<(k + 1 < pieces ? nominal[k + 1] : n) }
+        let shared = SharedBytes(buffer: b)
+        let counted = parallelMap(ranges.indices.map { $0..<($0 + 1) }) { r in counts(shared.buffer, ranges[r.lowerBound]) }
+        var starts: [(offset: Int, line: Int)] = [(bodyStart, 1 + headerLines)]
+        var quotesBefore = counts(b, 0..<bodyStart).quotes
+        var linesBefore = headerLines
+        for k in 0..<pieces {
+            if k > 0, let next = nextRecordStart(b, from: nominal[k], oddQuotes: quotesBefore % 2 == 1),
+                let last = starts.last, next.offset > last.offset, next.offset < n
+            {
+                starts.append((next.offset, 1 + linesBefore + next.lines))
+            }
+            quotesBefore += counted[k].quotes
+            linesBefore += counted[k].lines
+        }
+        return (starts, linesBefore)
+    }
+
+    // MARK: - Reading
+
+    /// Reads the organizations in parallel chunks. Nil when the file is small or anything
+    /// about it (the header, a malformed record, the row limit) calls for the sequential reader,
+    /// in which case nothing has been reported yet.
+    mutating func readOrganizationsInChunks(_ b: UnsafeBufferPointer<UInt8>, path p: String) -> [Organization]? {
+        let chunkBytes = self.chunkBytes ?? Self.defaultChunkBytes
+        guard b.count >= 2 * chunkBytes, let header = Self.nextRecordStart(b, from: 0, oddQuotes: false) else { return nil }
+        // The header: plain, well-formed, every required column.
+        var headerFields: [String] = []
+        var headerProblem = false
+        let headerDiagnostics = CSVParser.parse(UnsafeBufferPointer(rebasing: b[0..<header.offset]), file: p, limits: limits) {
+            record in
+            for k in 0..<record.count {
+                if let s = record.string(k) { headerFields.append(s.trimmingWhitespace) } else { headerProblem = true }
+            }
+        }
+        guard headerDiagnostics.isEmpty, !headerProblem else { return nil }
+        let headerSink = DiagnosticSink()
+        let known = Self.organizationColumns
+        guard let map = columns(headerFields, file: p, known: known, required: ["id", "name"], into: headerSink) else { return nil }
+        let cols = OrganizationColumns(
+            index: known.map { map[$0] ?? -1 },
+            tagColumns: TagField.allCases.map { f in known.firstIndex(of: f.column) ?? -1 },
+            headerCount: headerFields.count)
+
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let pieces = max(1, min(4 * cores, (b.count - header.offset) / chunkBytes))
+        let (starts, lines) = Self.chunkStarts(b, bodyStart: header.offset, headerLines: header.lines, pieces: pieces)
+        // Records never outnumber physical lines: under the row limit, no chunk can hit it.
+        guard lines < limits.maxRows else { return nil }
+        let ends = starts.dropFirst().map(\.offset) + [b.count]
+        let shared = SharedBytes(buffer: b)
+        let (directory, limits, vocabulary) = (self.directory, self.limits, self.vocabulary)
+        var chunks = parallelMap(starts.indices.map { $0..<($0 + 1) }) { r -> OrganizationChunk in
+            let k = r.lowerBound
+            var local = WorkspaceLoader(directory: directory, limits: limits)
+            local.vocabulary = vocabulary
+            var chunk = OrganizationChunk()
+            chunk.organizations.reserveCapacity((ends[k] - starts[k].offset) / 200)
+            var fields: [String] = []
+            var scratch: [UInt32] = []
+            let slice = UnsafeBufferPointer(rebasing: shared.buffer[starts[k].offset..<ends[k]])
+            let problems = CSVParser.parse(slice, file: p, limits: limits, startLine: starts[k].line) { record in
+                local.organizationRecord(record, cols, path: p, fields: &fields, scratch: &scratch, into: &chunk.organizations)
+            }
+            chunk.csvProblems = !problems.isEmpty
+            chunk.diagnostics = local.sink.diagnostics
+            chunk.tags = local.tags
+            chunk.unknownTags = local.unknownTags
+            return chunk
+        }
+        guard !chunks.contains(where: \.csvProblems) else { return nil }
+
+        // Commit: the header's diagnostics, then each chunk's, renumbering its tags into the
+        // workspace table in chunk order (so ids are those a sequential read assigns).
+        headerSink.diagnostics.forEach(sink.add)
+        var out: [Organization] = []
+        out.reserveCapacity(chunks.reduce(0) { $0 + $1.organizations.count })
+        for k in chunks.indices {
+            let table = chunks[k].tags.names.map { tags.intern($0) }
+            if table.enumerated().contains(where: { UInt32($0.offset) != $0.element }) {
+                table.withUnsafeBufferPointer { t in
+                    for i in chunks[k].organizations.indices { chunks[k].organizations[i].tags.renumber(t) }
+                }
+            }
+            for (category, uses) in chunks[k].unknownTags {
+                for (tag, use) in uses {
+                    if unknownTags[category]?[tag] != nil {
+                        unknownTags[category]?[tag]?.count += use.count
+                    } else {
+                        unknownTags[category, default: [:]][tag] = use
+                    }
+                }
+            }
+            chunks[k].diagnostics.forEach(sink.add)
+            out.append(contentsOf: chunks[k].organizations)
+            chunks[k].organizations = []
+        }
+        return out
+    }
+
+    /// One record of a chunk: the fast path when it applies, else exactly what the sequential
+    /// reader does (UTF-8 check, field count, then the row).
+    mutating func organizationRecord(
+        _ record: borrowing CSVRecord, _ cols: OrganizationColumns, path p: String, fields: inout [String],
+        scratch: inout [UInt32], into out: inout [Organization]
+    ) {
+        if let o = fastOrganization(record, cols, path: p, scratch: &scratch) {
+            out.append(o)
+            return
+        }
+        fields.removeAll(keepingCapacity: true)
+        var badUTF8 = false
+        for k in 0..<record.count {
+            if let s = record.string(k) { fields.append(s.trimmingWhitespace) } else {
+                fields.append("")
+                badUTF8 = true
+            }
+        }
+        if badUTF8 { sink.error(p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8") }
+        if fields.count != cols.headerCount {
+            sink.error(p, .line(record.line), "expected \(cols.headerCount) fields, found \(fields.count)",
+                hint: fields.count > cols.headerCount ? "a comma inside a value needs the value in double quotes" : nil)
+            return
+        }
+        if !badUTF8, let o = organizationRow(line: record.line, fields: fields, index: cols.index, tagColumns: cols.tagColumns, path: p) {
+            out.append(o)
+        }
+    }
+
+    /// The byte-level path for a plain row: every field ASCII with nothing to trim, and every
+    /// check passing (so there is nothing to report). Nil, having changed nothing, otherwise.
+    mutating func fastOrganization(
+        _ record: borrowing CSVRecord, _ cols: OrganizationColumns, path p: String, scratch: inout [UInt32]
+    ) -> Organization? {
+        guard record.count == cols.headerCount else { return nil }
+        for k in 0..<record.count {
+            let plain = record.withBytes(k) { f -> Bool in
+                guard let first = f.first, let last = f.last else { return true }
+                guard first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return false }
+                var acc: UInt8 = 0
+                for c in f { acc |= c }
+                return acc < 0x80
+            }
+            if !plain { return nil }
+        }
+        func text(_ column: Int) -> String {
+            let i = cols.index[column]
+            return i < 0 ? "" : record.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+        }
+        let id = text(0), name = text(1)
+        guard !id.isEmpty, !name.isEmpty, !id.utf8.contains(UInt8(ascii: ";")) else { return nil }
+        var sector: Sector?
+        let s = text(2)
+        if !s.isEmpty {
+            sector = Sector(rawValue: s.lowercased())
+            if sector == nil { return nil }
+        }
+        let ntee = text(3).uppercased()
+        if !ntee.isEmpty && !Self.looksLikeNTEE(ntee) { return nil }
+        let ein = text(4)
+        if !ein.isEmpty && !Self.looksLikeEIN(ein) { return nil }
+        var numbers: [Double?] = [nil, nil, nil, nil]
+        for (slot, column) in (12...15).enumerated() {
+            let cell = text(column)
+            if cell.isEmpty { continue }
+            var points = 0
+            for c in cell.utf8 {
+                if c == UInt8(ascii: ".") { points += 1 } else if c < 48 || c > 57 { return nil }
+            }
+            guard points <= 1, cell.utf8.count < 20, let d = Double(cell) else { return nil }
+            numbers[slot] = d
+        }
+        // Nothing to report: intern the tags (the only step that changes state).
+        var storage: [UInt32] = []
+        var ends = SIMD8<UInt16>(repeating: 0)
+        var knownMask: UInt8 = 0
+        for f in TagField.allCases {
+            let column = cols.tagColumns[f.rawValue]
+            let i = column >= 0 ? cols.index[column] : -1
+            if i >= 0 {
+                scratch.removeAll(keepingCapacity: true)
+                let given = record.withBytes(i) { cell -> Bool in
+                    internPieces(cell, field: f, path: p, line: record.line, into: &scratch)
+                    return !cell.isEmpty
+                }
+                if given { knownMask |= 1 << UInt8(f.rawValue) }
+                if scratch.count > 1 {
+                    scratch.sort()
+                    var last: UInt32?
+                    for t in scratch where t != last {
+                        storage.append(t)
+                        last = t
+                    }
+                } else {
+                    storage.append(contentsOf: scratch)
+                }
+            }
+            ends[f.rawValue] = UInt16(clamping: storage.count)
+        }
+        return Organization(
+            id: id, name: name, sector: sector, ntee: ntee.isEmpty ? nil : ntee, ein: ein.isEmpty ? nil : ein,
+            mission: text(5).nilIfEmpty, tags: TagLists(storage: storage, ends: ends, knownMask: knownMask),
+            staffFTE: numbers[0], annualBudget: numbers[1], volunteers: numbers[2], replyDays: numbers[3],
+            serviceArea: text(16).nilIfEmpty, website: text(17).nilIfEmpty, line: record.line)
+    }
+
+    /// `internCell` on bytes: each `;`-separated piece looked up by its bytes, so a repeated
+    /// spelling costs no `String`; a new one goes through `internCell`'s own logic.
+    mutating func internPieces(
+        _ cell: UnsafeBufferPointer<UInt8>, field: TagField, path p: String, line: Int, into out: inout [UInt32]
+    ) {
+        let slot = field.category.slot
+        var start = 0
+        let n = cell.count
+        while start < n {
+            var end = start
+            while end < n && cell[end] != UInt8(ascii: ";") { end += 1 }
+            if end > start {
+                let piece = UnsafeBufferPointer(rebasing: cell[start..<end])
+                if let hit = pieceCache.find(slot, piece) {
+                    let item = pieceItems[hit]
+                    out.append(item.id)
+                    if let unknown = item.unknown { unknownTags[field.category]?[unknown]?.count += 1 }
+                } else {
+                    let raw = String(decoding: piece, as: UTF8.self)
+                    let ids = internCell(raw, category: field.category, file: p, line: line)
+                    out.append(contentsOf: ids)
+                    if let cached = internCache[slot][raw] {
+                        pieceCache.insert(slot, piece, value: pieceItems.count)
+                        pieceItems.append(cached)
+                    }
+                }
+            }
+            start = end + 1
+        }
+    }
+}
+
+extension TagCategory {
+    /// Position in `allCases`, for per-category tables.
+    var slot: Int { TagCategory.allCases.firstIndex(of: self) ?? 0 }
+}
+
+/// An open-addressing table from (slot, bytes) to an integer, comparing bytes exactly: the
+/// cache of tag spellings already seen, looked up without building a `String`.
+struct ByteKeyTable {
+    private var keys: [UInt8] = []
+    /// Per entry: start in `keys`, length, slot, value.
+    private var entries: [(start: Int, count: Int, slot: Int, value: Int)] = []
+    private var buckets = [Int32](repeating: -1, count: 64)
+
+    private static func hash(_ slot: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(slot)
+        for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    func find(_ slot: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = buckets.count - 1
+        var i = Self.hash(slot, b) & mask
+        while true {
+            let e = Int(buckets[i])
+            if e < 0 { return nil }
+            let entry = entries[e]
+            if entry.slot == slot, entry.count == b.count {
+                var same = true
+                for j in 0..<b.count where keys[entry.start + j] != b[j] {
+                    same = false
+                    break
+                }
+                if same { return entry.value }
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func insert(_ slot: Int, _ b: UnsafeBufferPointer<UInt8>, value: Int) {
+        if (entries.count + 1) * 2 > buckets.count {
+            buckets = [Int32](repeating: -1, count: buckets.count * 2)
+            let old = entries
+            entries = []
+            let oldKeys = keys
+            keys = []
+            for e in old {
+                oldKeys.withUnsafeBufferPointer { k in
+                    insert(e.slot, UnsafeBufferPointer(rebasing: k[e.start..<(e.start + e.count)]), value: e.value)
+                }
+            }
+        }
+        let mask = buckets.count - 1
+        var i = Self.hash(slot, b) & mask
+        while buckets[i] >= 0 { i = (i + 1) & mask }
+        buckets[i] = Int32(entries.count)
+        entries.append((keys.count, b.count, slot, value))
+        keys.append(contentsOf: b)
+    }
+}

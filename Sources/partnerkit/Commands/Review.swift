@@ -1,0 +1,80 @@
+import PartnerKit
+
+extension Commands {
+    static let review = Command(
+        name: "review",
+        summary: "The quarterly portfolio review: health, coverage, movement, recommendations, HTML report",
+        usage:
+            "partnerkit review [--quarter YYYY-Qn] [--html FILE] [--save [--force]] [--workspace DIR] [--format text|json|markdown]",
+        discussion: """
+            Reviews every active and paused partnership (proposed ones apart; ended ones if they
+            ended this quarter): health green/amber/red with its issues (overdue milestones,
+            overdue contact, goals due without a result, plan gaps, a party contributing
+            nothing), its place on the spectrum and movement since the last saved review, and a
+            suggestion (deepen, repair, pause or end gracefully). Then the portfolio: levels,
+            coverage of each library priority (with candidates for uncovered ones), audiences
+            reached, quiet strong ties and introductions to make.
+            --quarter defaults to the quarter containing --as-of. --html FILE writes a
+            self-contained report to read and print (never overwriting FILE without --force).
+            --save writes reviews/YYYY-Qn.json, the snapshot the next review compares with; it
+            refuses to replace an existing one without --force.
+            """,
+        options: [
+            .value("--quarter", "YYYY-Qn", "the quarter to review (default: the one containing --as-of)"),
+            .value("--html", "FILE", "also write the report as one self-contained HTML file"),
+            .flag("--save", "save this review as reviews/YYYY-Qn.json in the workspace"),
+            .flag("--force", "let --save and --html replace an existing file"),
+            .value("--spectrum", "NAME|PATH", "the spectrum rubric (default: spectrum-iap2)"),
+            rubricOption,
+        ],
+        run: { inv in
+            var quarter = inv.asOf.quarter
+            if let q = inv.args.value("--quarter") {
+                guard let parsed = Quarter(q) else {
+                    throw UsageError(message: "--quarter takes YYYY-Qn (e.g. 2026-Q4), not \"\(q)\"")
+                }
+                quarter = parsed
+            }
+            // "Today" for a past quarter is its last day, unless --as-of says otherwise.
+            var asOf = inv.asOf
+            if inv.args.value("--as-of") == nil, quarter.last < asOf { asOf = quarter.last }
+            guard let spectrum = loadSpectrum(inv), let scoring = loadRubric(inv, default: "partner-fit"),
+                let workspace = inv.loadWorkspace()
+            else { return Exit.inputError }
+
+            let (previous, archiveProblems) = ReviewArchive.latest(before: quarter, workspace: inv.workspacePath)
+            if !archiveProblems.isEmpty {
+                inv.console.report(archiveProblems)
+                if archiveProblems.hasErrors { return Exit.inputError }
+            }
+            let review = ReviewEngine.fullReview(
+                workspace: workspace, spectrum: spectrum, scoring: scoring, quarter: quarter, asOf: asOf, previous: previous)
+            let report = ReviewReport(review: review, workspace: workspace, previousFile: previous?.file)
+
+            let force = inv.args.has("--force")
+            if let html = inv.args.value("--html") {
+                let page = ReviewHTML(report: report).page
+                switch Files.writeAtomically(Array(page.utf8), to: html, overwrite: force) {
+                case .success: inv.console.err("wrote \(html)\n")
+                case .failure(let e):
+                    inv.console.err("\(e)\n")
+                    return Exit.inputError
+                }
+            }
+            if inv.args.has("--save") {
+                let path = ReviewArchive.path(for: quarter, workspace: inv.workspacePath)
+                switch Files.writeAtomically(Array((report.json.serialized() + "\n").utf8), to: path, overwrite: force) {
+                case .success: inv.console.err("saved \(path)\n")
+                case .failure(let e):
+                    inv.console.err("\(e)\n")
+                    return Exit.inputError
+                }
+            }
+            switch inv.format {
+            case "json": inv.emit(report.json.serialized())
+            case "markdown": inv.emit(report.markdown)
+            default: inv.emit(report.text)
+            }
+            return Exit.success
+        })
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// `review` end to end on the sample workspace: the contract's JSON keys, the HTML file,
+/// `--save` refusing to overwrite, and quarter-over-quarter comparison.
+@Suite struct ReviewCLITests {
+    @Test func jsonHasTheContractKeys() throws {
+        let r = CLI.run(["review", "--workspace", "Data/sample", "--as-of", "2026-11-29", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(CLI.json(r) as? [String: Any])
+        #expect(obj["quarter"] as? String == "2026-Q4")
+        let partnerships = try #require(obj["partnerships"] as? [[String: Any]])
+        #expect(!partnerships.isEmpty)
+        for p in partnerships {
+            #expect(p["id"] is String)
+            #expect(["green", "amber", "red"].contains(p["health"] as? String ?? ""))
+            #expect(["inform", "consult", "involve", "collaborate", "empower"].contains(p["level"] as? String ?? ""))
+            #expect(p["issues"] is [String])
+        }
+        let coverage = try #require(obj["coverage"] as? [[String: Any]])
+        #expect(coverage.allSatisfy { $0["priority"] is String && $0["partnerships"] is Int })
+        #expect(obj["recommendations"] is [String])
+    }
+
+    @Test func saveWritesASnapshotAndRefusesToOverwriteWithoutForce() throws {
+        let s = Scratch()
+        let ws = s.path + "/ws"
+        try FileManager.default.copyItem(atPath: CLI.repositoryRoot + "/Data/sample", toPath: ws)
+        let first = CLI.run(["review", "--workspace", ws, "--as-of", "2026-09-30", "--save"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let saved = try #require(s.read("ws/reviews/2026-Q3.json"))
+        #expect(saved.contains("\"quarter\": \"2026-Q3\""))
+
+        let again = CLI.run(["review", "--workspace", ws, "--as-of", "2026-09-30", "--save"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("--force"))
+        #expect(s.read("ws/reviews/2026-Q3.json") == saved)
+        #expect(CLI.run(["review", "--workspace", ws, "--as-of", "2026-09-30", "--save", "--force"]).status == 0)
+
+        // The next quarter compares with the saved one.
+        let next = CLI.run(["review", "--workspace", ws, "--as-of", "2026-11-29", "--format", "json"])
+        let obj = try #require(CLI.json(next) as? [String: Any])
+        #expect(obj["compared_with"] as? String == "2026-Q3")
+        let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: ws + "/reviews")) ?? []
+        #expect(leftovers == ["2026-Q3.json"], "no temporary files left behind")
+    }
+
+    @Test func htmlIsWrittenOnceAndIsSelfContained() throws {
+        let s = Scratch()
+        let out = s.path + "/report.html"
+        let r = CLI.run(["review", "--workspace", "Data/sample", "--as-of", "2026-11-29", "--html", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try #require(s.read("report.html"))
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<svg"))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("src=\"http") && !page.contains("href=\"http"))
+        #expect(!page.contains("@example.org"), "contacts stay out of the report")
+        let again = CLI.run(["review", "--workspace", "Data/sample", "--as-of", "2026-11-29", "--html", out])
+        #expect(again.status == 1, "never overwrites a file without --force")
+    }
+
+    @Test func badQuarterIsAUsageError() {
+        let r = CLI.run(["review", "--workspace", "Data/sample", "--quarter", "2026-Q7"])
+        #expect(r.status == 2)
+    }
+}
