@@ -7,7 +7,8 @@
 import Foundation
 
 /// Which reader this run exercises (FUZZ_TARGET): csv, json, workspace, proposal, vocabulary,
-/// rubric (a scoring rubric), spectrum-rubric.
+/// rubric (a scoring rubric), spectrum-rubric, chunked (organizations.csv read in parallel
+/// chunks against the sequential reader).
 let fuzzTarget: String = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 
 /// A small fixed workspace that proposals are read against.
@@ -101,6 +102,25 @@ func fuzzSpectrumRubric(_ bytes: [UInt8]) {
     }
 }
 
+/// Differential: organizations.csv read in small parallel chunks must give exactly what the
+/// sequential reader gives (organizations, their lines and tags, and every diagnostic).
+func fuzzChunked(_ bytes: [UInt8], limits: InputLimits) {
+    let files: [String: [UInt8]] = [
+        "library.json": Array(#"{"id":"lib","name":"L","values":["v"]}"#.utf8), "organizations.csv": bytes,
+    ]
+    let sequential = WorkspaceLoader.load(files: files, limits: limits, chunkBytes: 1 << 40)
+    let chunked = WorkspaceLoader.load(files: files, limits: limits, chunkBytes: 16)
+    if chunked.diagnostics != sequential.diagnostics { abort() }
+    if (chunked.workspace == nil) != (sequential.workspace == nil) { abort() }
+    let a = chunked.workspace?.organizations ?? [], b = sequential.workspace?.organizations ?? []
+    if a.count != b.count { abort() }
+    for (x, y) in zip(a, b) {
+        if x.id != y.id || x.name != y.name || x.line != y.line || x.tags != y.tags || x.mission != y.mission { abort() }
+        if x.staffFTE != y.staffFTE || x.annualBudget != y.annualBudget || x.replyDays != y.replyDays { abort() }
+    }
+    if chunked.workspace?.tags.names != sequential.workspace?.tags.names { abort() }
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -120,6 +140,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzRubric(bytes, limits: limits)
     case "spectrum-rubric":
         fuzzSpectrumRubric(bytes)
+    case "chunked":
+        fuzzChunked(bytes, limits: limits)
     case "vocabulary":
         let sink = DiagnosticSink()
         if case .success(let root) = JSONParser.parse(bytes) { _ = VocabularyReader.parse(root, file: "v.json", sink: sink) }
