@@ -206,6 +206,14 @@ import Testing
 
     // MARK: Fuzz regressions
 
+    /// A saved review with a coverage count past Int's range once trapped in `Int(Double)`.
+    @Test func savedReviewWithAHugeCountIsAnError() {
+        let text = #"{"partnerships":[],"coverage":[{"priority":"p","partnerships":1e300}]}"#
+        let (snapshot, diagnostics) = ReviewArchive.parse(Array(text.utf8), file: "reviews/2026-Q3.json", quarter: Quarter(year: 2026, number: 3))
+        #expect(snapshot == nil)
+        #expect(diagnostics.map(\.prefix) == ["reviews/2026-Q3.json: coverage[0].partnerships:"])
+    }
+
     /// Every input a fuzz target once crashed on (Fuzz/regressions/TARGET-…): each must now
     /// read without crashing and keep the target's invariants.
     @Test func fuzzRegressionsKeepTheirInvariants() throws {
@@ -229,6 +237,10 @@ import Testing
             } else if name.hasPrefix("workspace-") {
                 let result = WorkspaceLoader.load(files: FuzzInput.files(bytes))
                 #expect(result.workspace == nil || !result.diagnostics.hasErrors, "\(name)")
+            } else if name.hasPrefix("review-archive-") {
+                let q = Quarter(year: 2026, number: 3)
+                let (snapshot, diagnostics) = ReviewArchive.parse(bytes, file: name, quarter: q)
+                #expect(snapshot != nil || diagnostics.hasErrors, "\(name)")
             } else if name.hasPrefix("csv-") {
                 _ = CSVParser.rows(bytes, file: name)
             } else {

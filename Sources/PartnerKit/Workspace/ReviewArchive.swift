@@ -50,7 +50,13 @@ public enum ReviewArchive {
         var coverage: [String: Int] = [:]
         for item in r.array("coverage") ?? [] {
             guard let p = item.string("priority") else { continue }
-            coverage[p] = item.number("partnerships").map { Int($0) } ?? 0
+            // Int(Double) traps beyond Int's range: a hand-edited 1e300 must be an error.
+            let count = item.number("partnerships") ?? 0
+            guard count == count.rounded(), count <= 1e9 else {
+                item.child("partnerships")?.error("must be a whole number of partnerships, found \(formatNumber(count))")
+                continue
+            }
+            coverage[p] = Int(count)
         }
         let ties = r.child("network")?.stringList("ties").map(Set.init)
         let snapshot = ReviewSnapshot(quarter: quarter, partnerships: entries, coverage: coverage, ties: ties, file: file)
