@@ -8,7 +8,8 @@ import Foundation
 
 /// Which reader this run exercises (FUZZ_TARGET): csv, json, workspace, proposal, vocabulary,
 /// rubric (a scoring rubric), spectrum-rubric, chunked (organizations.csv read in parallel
-/// chunks against the sequential reader).
+/// chunks against the sequential reader), review-archive (a saved reviews/YYYY-Qn.json, then the
+/// review that compares against it, rendered as text, JSON, Markdown and HTML).
 let fuzzTarget: String = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 
 /// A small fixed workspace that proposals are read against.
@@ -121,6 +122,31 @@ func fuzzChunked(_ bytes: [UInt8], limits: InputLimits) {
     if chunked.workspace?.tags.names != sequential.workspace?.tags.names { abort() }
 }
 
+/// The shipped IAP2 spectrum, read once from Rubrics/ (run.sh runs from the repository root).
+let fuzzSpectrum: SpectrumRubric? = {
+    guard case .success(let bytes) = Files.read("Rubrics/spectrum-iap2.json") else { return nil }
+    return SpectrumRubric.read(bytes: bytes, file: "spectrum-iap2.json").rubric
+}()
+
+/// A saved review: any bytes give a snapshot or diagnostics; a snapshot that loads is compared
+/// against by the next quarter's review, whose every rendering must complete.
+func fuzzReviewArchive(_ bytes: [UInt8], limits: InputLimits) {
+    let q3 = Quarter(year: 2026, number: 3)
+    let (snapshot, diagnostics) = ReviewArchive.parse(bytes, file: "reviews/2026-Q3.json", quarter: q3, limits: limits)
+    guard let snapshot else {
+        if !diagnostics.hasErrors { abort() }
+        return
+    }
+    guard let w = fuzzWorkspace, let spectrum = fuzzSpectrum else { abort() }
+    let review = ReviewEngine.fullReview(
+        workspace: w, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: q3.next, asOf: fuzzDay, previous: snapshot)
+    let report = ReviewReport(review: review, workspace: w, previousFile: snapshot.file)
+    _ = report.text
+    _ = report.markdown
+    _ = report.json.serialized()
+    _ = ReviewHTML(report: report).page
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -140,6 +166,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzRubric(bytes, limits: limits)
     case "spectrum-rubric":
         fuzzSpectrumRubric(bytes)
+    case "review-archive":
+        fuzzReviewArchive(bytes, limits: limits)
     case "chunked":
         fuzzChunked(bytes, limits: limits)
     case "vocabulary":

@@ -5,7 +5,7 @@
 #   Fuzz/run.sh csv 300         run one target for 300 s
 #   Fuzz/run.sh --build-only    build only (what CI does before a short run)
 #
-# Targets: csv json workspace proposal vocabulary rubric spectrum-rubric chunked (see Fuzz/FuzzTargets.swift).
+# Targets: csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive (see Fuzz/FuzzTargets.swift).
 # Crashes are written to Fuzz/crashes/; seeds come from Fuzz/corpus/TARGET and the sample data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ if [[ ! -x "$out/partnerkit-fuzz" ]] || [[ -n "$(find Sources/PartnerKit Fuzz -n
 fi
 [[ "${1:-}" == "--build-only" ]] && exit 0
 
-targets=(csv json workspace proposal vocabulary rubric spectrum-rubric chunked)
+targets=(csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive)
 if [[ $# -ge 1 ]]; then targets=("$1"); fi
 seconds="${2:-30}"
 mkdir -p Fuzz/crashes
