@@ -97,6 +97,7 @@ import Testing
             all.append(["path", "secret-person", "--format", f] + common)
             all.append(["path", "tab", "--format", f] + common)
             all.append(["network", "--format", f] + common)
+            all.append(["review", "--format", f] + common)
         }
         for t in ["graphml", "dot", "kumu"] { all.append(["network", "export", "--to", t] + common) }
         return all
@@ -216,6 +217,61 @@ import Testing
             .joined()
         #expect(outside.filter { $0 == "{" }.count == outside.filter { $0 == "}" }.count)
         #expect(r.stdout.hasPrefix("graph") || r.stdout.hasPrefix("strict graph") || r.stdout.hasPrefix("//"))
+    }
+
+    // MARK: HTML
+
+    /// The review's HTML page: every user string escaped (no markup from the workspace gets
+    /// through), no contact details, and --html never replaces a file without --force.
+    @Test func reviewHTMLEscapesUserStringsAndHidesContacts() throws {
+        let s = Self.hostileWorkspace()
+        let file = s.path + "/review.html"
+        let r = CLI.run(["review", "--html", file, "--workspace", s.path + "/w", "--as-of", Self.asOf])
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try #require(s.read("review.html"))
+        // The workspace's own markup (a library named "<b>Library</b>", a partnership titled
+        // "<b>=cmd</b>", a mission with "<i>") never reaches the page as markup.
+        for raw in ["<script", "<b>Library</b>", "<b>=cmd</b>", "<i>jobs</i>"] {
+            #expect(!page.contains(raw), "raw \(raw) in the HTML")
+        }
+        #expect(page.contains("&lt;b&gt;") || page.contains("&lt;b>"), "the library's name lost")
+        #expect(page.contains("&lt;b&gt;=cmd&lt;/b&gt;"), "the partnership's title lost")
+        for secret in [Self.email, Self.phone, Self.badEmail, Self.badPhone] { #expect(!page.contains(secret)) }
+        // Every tag in the page is one the report itself writes.
+        let allowed: Set<String> = [
+            "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "footer", "h1", "h2", "h3", "h4", "p",
+            "div", "section", "table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "span", "strong", "em",
+            "small", "svg", "g", "circle", "line", "text", "rect", "path", "polyline", "title", "desc", "a", "br",
+            "figure", "figcaption", "caption", "details", "summary", "abbr", "code", "b", "i", "tspan", "ellipse",
+            "main", "nav", "article", "aside", "defs", "marker", "polygon", "dl", "dt", "dd", "hr", "sup", "sub",
+        ]
+        var tags = Set<String>()
+        var rest = page[...]
+        while let open = rest.firstIndex(of: "<") {
+            var after = rest[rest.index(after: open)...]
+            if after.first == "/" { after = after.dropFirst() }
+            let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "!" || $0 == "-" }
+            tags.insert(String(name))
+            rest = after
+        }
+        #expect(tags.subtracting(allowed).isEmpty, "unexpected tags \(tags.subtracting(allowed))")
+        // --html refuses to replace the file without --force, and leaves it as it was.
+        let again = CLI.run(["review", "--html", file, "--workspace", s.path + "/w", "--as-of", Self.asOf])
+        #expect(again.status == 1)
+        #expect(s.read("review.html") == page)
+    }
+
+    /// A hand-edited snapshot with a count past Int's range once crashed `review`.
+    @Test func reviewWithAHostileSnapshotIsAnErrorNotACrash() {
+        let s = Self.hostileWorkspace()
+        s.write("w/reviews/2026-Q3.json", #"{"partnerships":[],"coverage":[{"priority":"work","partnerships":1e300}]}"#)
+        let r = CLI.run(["review", "--workspace", s.path + "/w", "--as-of", Self.asOf])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("2026-Q3.json: coverage[0].partnerships: error:"), "\(r.stderr)")
+        s.write("w/reviews/2026-Q3.json", String(repeating: "[", count: 100_000))
+        let deep = CLI.run(["review", "--workspace", s.path + "/w", "--as-of", Self.asOf])
+        #expect(deep.status == 1)
+        #expect(deep.stderr.contains("nesting deeper than"), "\(deep.stderr)")
     }
 
     // MARK: Atomic export files
