@@ -669,6 +669,8 @@ fileprivate func joinAnd(_ items: [String], _ word: String = "and") -> String {
 
 /// `$2,000`, `$1,250.50`.
 fileprivate func formatMoney(_ d: Double) -> String {
+    // Int64(Double) traps past 9.2e18: amounts no budget reaches are shown as plain numbers.
+    guard d.isFinite, abs(d) < 1e15 else { return "$" + formatNumber(d) }
     let whole = Int64(d.rounded(.down))
     var digits = String(whole)
     var groups: [String] = []

@@ -168,7 +168,14 @@ public struct PartnershipReader {
             for e in c.array("log") ?? [] {
                 if let s = e.string, let d = e.parseDay(s) { log.append(d) }
             }
-            communication = .init(cadenceDays: c.number("cadence_days", positive: true), log: log)
+            var cadence = c.number("cadence_days", positive: true)
+            // A cadence is counted in whole days downstream; beyond a century it is a typo,
+            // and past Int's range it would trap when rounded.
+            if let d = cadence, d > 36_500 {
+                c.child("cadence_days")?.error("must be at most 36500 days (100 years), found \(formatNumber(d))")
+                cadence = nil
+            }
+            communication = .init(cadenceDays: cadence, log: log)
         }
         var audiences: [String] = []
         if let list = r.stringList("audiences") {
