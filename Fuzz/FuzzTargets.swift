@@ -147,6 +147,37 @@ func fuzzReviewArchive(_ bytes: [UInt8], limits: InputLimits) {
     _ = ReviewHTML(report: report).page
 }
 
+/// Every engine over what a reader accepted: scoring, spectrum placement, the quarterly
+/// review, introductions, warm paths and the network summary, with their ranges checked and
+/// every rendering completed. A value a reader lets through must never crash an engine.
+func fuzzEngines(_ workspace: Workspace, partnerships: [Partnership]) {
+    var w = workspace
+    w.partnerships = partnerships
+    let engine = ScoringEngine(workspace: w, rubric: Rubric.partnerFit, asOf: fuzzDay)
+    for c in engine.score().candidates {
+        fuzzCheck(c.score, 0...100)
+        fuzzCheck(c.confidence, 0...1)
+    }
+    guard let spectrum = fuzzSpectrum else { abort() }
+    let placements = SpectrumEngine.place(partnerships, workspace: w, rubric: spectrum, asOf: fuzzDay)
+    for p in placements { fuzzCheck(p.position, 1...5) }
+    _ = SpectrumReport.text(placements, rubric: spectrum)
+    _ = SpectrumReport.json(placements, rubric: spectrum, asOf: fuzzDay).serialized()
+    let review = ReviewEngine.fullReview(
+        workspace: w, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: fuzzDay.quarter, asOf: fuzzDay,
+        previous: nil)
+    let report = ReviewReport(review: review, workspace: w)
+    _ = report.text
+    _ = report.json.serialized()
+    _ = ReviewHTML(report: report).page
+    for i in Introductions.suggest(w) where !i.score.isFinite { abort() }
+    let g = RelationshipGraph(workspace: w)
+    for t in 1..<max(1, min(g.nodeCount, 8)) {
+        for p in g.warmPaths(from: 0, to: t, asOf: fuzzDay) { fuzzCheck(p.strength, Double.leastNonzeroMagnitude...1) }
+    }
+    _ = NetworkSummary(workspace: w, asOf: fuzzDay)
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -160,8 +191,11 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let result = WorkspaceLoader.load(files: fuzzFiles(bytes), limits: limits)
         // Invariant: a workspace is returned only when there are no errors.
         if result.workspace != nil && result.diagnostics.hasErrors { abort() }
+        if let w = result.workspace { fuzzEngines(w, partnerships: w.partnerships) }
     case "proposal":
-        if let w = fuzzWorkspace { _ = PartnershipReader.readProposal(bytes, file: "p.json", workspace: w, limits: limits) }
+        guard let w = fuzzWorkspace else { abort() }
+        let (list, diagnostics) = PartnershipReader.readProposal(bytes, file: "p.json", workspace: w, limits: limits)
+        if !diagnostics.hasErrors { fuzzEngines(w, partnerships: list) }
     case "rubric":
         fuzzRubric(bytes, limits: limits)
     case "spectrum-rubric":

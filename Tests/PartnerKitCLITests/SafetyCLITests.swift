@@ -274,6 +274,27 @@ import Testing
         #expect(deep.stderr.contains("nesting deeper than"), "\(deep.stderr)")
     }
 
+    /// Amounts and cadences past Int64's range once trapped when spectrum formatted money and
+    /// review rounded the cadence: huge money is shown, a century-plus cadence is an error.
+    @Test func hugeNumbersInPartnershipsNeverCrash() {
+        let s = Self.hostileWorkspace()
+        s.write(
+            "w/partnerships.json",
+            #"{ "partnerships": [ { "id": "p1", "title": "T", "partners": ["xss"], "status": "active", "library_pays": 1e300, "partner_pays": 1e18 } ] }"#)
+        for command in ["spectrum", "review"] {
+            let r = CLI.run([command, "--workspace", s.path + "/w", "--as-of", Self.asOf])
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+        }
+        s.write(
+            "w/partnerships.json",
+            #"{ "partnerships": [ { "id": "p1", "title": "T", "partners": ["xss"], "status": "active", "communication": { "cadence_days": 1e300 } } ] }"#)
+        for command in ["spectrum", "review", "check"] {
+            let r = CLI.run([command, "--workspace", s.path + "/w", "--as-of", Self.asOf])
+            #expect(r.status == 1, "\(command): \(r.stderr)")
+            #expect(r.stderr.contains("partnerships[0].communication.cadence_days: error: must be at most 36500 days"), "\(r.stderr)")
+        }
+    }
+
     // MARK: Atomic export files
 
     @Test func exportOutRefusesToOverwriteWithoutForce() {

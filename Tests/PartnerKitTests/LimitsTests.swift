@@ -206,6 +206,15 @@ import Testing
 
     // MARK: Fuzz regressions
 
+    @Test func hugeCadenceIsAnErrorNamingTheField() throws {
+        let w = try #require(MiniWorkspace.load().0.workspace)
+        let text = #"{"id":"p","title":"T","partners":["cu"],"status":"active","communication":{"cadence_days":1e300}}"#
+        let (_, diagnostics) = PartnershipReader.readProposal(Array(text.utf8), file: "p.json", workspace: w)
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.formatted) == [
+            "p.json: communication.cadence_days: error: must be at most 36500 days (100 years), found 1e+300 (line 1)"
+        ])
+    }
+
     /// A saved review with a coverage count past Int's range once trapped in `Int(Double)`.
     @Test func savedReviewWithAHugeCountIsAnError() {
         let text = #"{"partnerships":[],"coverage":[{"priority":"p","partnerships":1e300}]}"#
@@ -241,6 +250,22 @@ import Testing
                 let q = Quarter(year: 2026, number: 3)
                 let (snapshot, diagnostics) = ReviewArchive.parse(bytes, file: name, quarter: q)
                 #expect(snapshot != nil || diagnostics.hasErrors, "\(name)")
+            } else if name.hasPrefix("proposal-") {
+                let w = try #require(MiniWorkspace.load().0.workspace)
+                let (list, diagnostics) = PartnershipReader.readProposal(bytes, file: name, workspace: w)
+                guard !diagnostics.hasErrors else { continue }
+                let spectrumBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Rubrics/spectrum-iap2.json")))
+                let spectrum = try #require(SpectrumRubric.read(bytes: spectrumBytes, file: "spectrum-iap2.json").rubric)
+                let day = Day(year: 2026, month: 11, day: 29) ?? Day(ordinal: 0)
+                for p in SpectrumEngine.place(list, workspace: w, rubric: spectrum, asOf: day) {
+                    #expect(p.position >= 1 && p.position <= 5, "\(name)")
+                }
+                var withProposal = w
+                withProposal.partnerships = list
+                let review = ReviewEngine.fullReview(
+                    workspace: withProposal, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: day.quarter, asOf: day,
+                    previous: nil)
+                _ = ReviewReport(review: review, workspace: withProposal).text
             } else if name.hasPrefix("csv-") {
                 _ = CSVParser.rows(bytes, file: name)
             } else {
