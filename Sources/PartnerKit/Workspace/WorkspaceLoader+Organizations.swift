@@ -125,13 +125,17 @@ extension WorkspaceLoader {
         // The header: plain, well-formed, every required column.
         var headerFields: [String] = []
         var headerProblem = false
+        var headerRecords = 0
         let headerDiagnostics = CSVParser.parse(UnsafeBufferPointer(rebasing: b[0..<header.offset]), file: p, limits: limits) {
             record in
+            // A lone CR also ends a record: "id,name\r:\n" is a header and a record, not one
+            // three-column header (found by the `chunked` fuzz target).
+            headerRecords += 1
             for k in 0..<record.count {
                 if let s = record.string(k) { headerFields.append(s.trimmingWhitespace) } else { headerProblem = true }
             }
         }
-        guard headerDiagnostics.isEmpty, !headerProblem else { return nil }
+        guard headerDiagnostics.isEmpty, !headerProblem, headerRecords == 1 else { return nil }
         let headerSink = DiagnosticSink()
         let known = Self.organizationColumns
         guard let map = columns(headerFields, file: p, known: known, required: ["id", "name"], into: headerSink) else { return nil }
