@@ -266,6 +266,15 @@ import Testing
                     workspace: withProposal, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: day.quarter, asOf: day,
                     previous: nil)
                 _ = ReviewReport(review: review, workspace: withProposal).text
+            } else if name.hasPrefix("chunked-") {
+                // Reading organizations.csv in parallel chunks gives what the sequential reader gives.
+                let files = ["library.json": Array(#"{"id":"lib","name":"L","values":["v"]}"#.utf8), "organizations.csv": bytes]
+                let sequential = WorkspaceLoader.load(files: files, chunkBytes: 1 << 40)
+                for chunk in [16, 64] {
+                    let chunked = WorkspaceLoader.load(files: files, chunkBytes: chunk)
+                    #expect(chunked.diagnostics == sequential.diagnostics, "\(name) in chunks of \(chunk)")
+                    #expect(chunked.workspace?.organizations.map(\.id) == sequential.workspace?.organizations.map(\.id))
+                }
             } else if name.hasPrefix("csv-") {
                 _ = CSVParser.rows(bytes, file: name)
             } else {
