@@ -315,6 +315,28 @@ import Testing
         #expect(Set(left) == ["w", "graph.dot"], "\(left)")
     }
 
+    /// Every file the tool writes goes through `Files.writeAtomically`: no other way of
+    /// writing a file appears in the library or the command-line tool.
+    @Test func onlyTheAtomicHelperWritesFiles() throws {
+        let root = CLI.repositoryRoot + "/Sources"
+        let forbidden = [
+            ".write(to:", ".write(toFile:", "createFile(atPath:", "forWritingAtPath", "forUpdatingAtPath", "fopen(",
+            "FileHandle(forWritingTo", "O_WRONLY", "O_RDWR", "O_CREAT",
+        ]
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        #expect(files.contains("partnerkit/Commands/Init.swift"))
+        // The benchmark harness is a developer tool, not something a user's data goes through.
+        for file in files
+        where file.hasSuffix(".swift") && file != "PartnerKit/Support/Files.swift" && !file.hasPrefix("partnerkit-bench/") {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            for f in forbidden { #expect(!text.contains(f), "\(file) writes a file with \(f), not Files.writeAtomically") }
+        }
+        let writers = files.filter { f in
+            (try? String(contentsOfFile: root + "/" + f, encoding: .utf8))?.contains("Files.writeAtomically") == true
+        }
+        #expect(Set(writers).isSuperset(of: ["partnerkit/Commands/Init.swift", "partnerkit/Commands/Network.swift", "partnerkit/Commands/Review.swift"]))
+    }
+
     /// SIGKILLs `network export --out FILE --force` at random moments while it loads, renders
     /// and writes a multi-megabyte export: the file must always be the old content or the
     /// complete new one, and nothing but hidden temporary files may be left beside it.
