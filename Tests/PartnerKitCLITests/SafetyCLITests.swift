@@ -337,9 +337,10 @@ import Testing
         #expect(Set(writers).isSuperset(of: ["partnerkit/Commands/Init.swift", "partnerkit/Commands/Network.swift", "partnerkit/Commands/Review.swift"]))
     }
 
-    /// SIGKILLs `network export --out FILE --force` at random moments while it loads, renders
-    /// and writes a multi-megabyte export: the file must always be the old content or the
-    /// complete new one, and nothing but hidden temporary files may be left beside it.
+    /// SIGKILLs `network export --out FILE --force` while it loads, renders and writes a
+    /// 6 MB export: half the rounds at a random moment of the whole run, half just after the
+    /// writing starts (inside the write, flush and rename, a window of a few milliseconds). The target must always hold the old content or the complete new one,
+    /// and nothing but hidden temporary files may be left beside it.
     @Test func killedExportNeverLeavesATornFile() throws {
         let s = Scratch()
         BigWorkspace.write(into: s.path + "/w", organizations: 6_000, people: 3_000)
@@ -351,11 +352,13 @@ import Testing
         let complete = try Data(contentsOf: URL(fileURLWithPath: full))
         #expect(complete.count > 1_000_000)
         let old = Data("OLD CONTENT\n".utf8)
-        let target = s.path + "/out/graph.graphml"
-        try FileManager.default.createDirectory(atPath: s.path + "/out", withIntermediateDirectories: true)
+        let dir = s.path + "/out"
+        let target = dir + "/graph.graphml"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         var rng = SystemRandomNumberGenerator()
-        var killed = 0, sawOld = 0, sawNew = 0
-        for round in 0..<10 {
+        let rounds = 16
+        var killed = 0, midWrite = 0, sawOld = 0, sawNew = 0
+        for round in 0..<rounds {
             try old.write(to: URL(fileURLWithPath: target))
             let p = Process()
             p.executableURL = URL(fileURLWithPath: CLI.binary)
@@ -363,27 +366,38 @@ import Testing
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            // Spread the kills over the whole run, weighted toward its end where the write is.
-            let fraction = round < 3 ? Double.random(in: 0...1, using: &rng) : Double.random(in: 0.6...1.05, using: &rng)
-            usleep(UInt32(max(0, fraction * elapsed) * 1_000_000))
-            if p.isRunning {
-                kill(p.processIdentifier, SIGKILL)
+            if round % 2 == 0 {
+                usleep(UInt32(Double.random(in: 0...1.05, using: &rng) * elapsed * 1_000_000))
+            } else {
+                // Wait for the writing to start (a temporary file appears, or, for a writer
+                // that is not atomic, the target changes), then kill within a millisecond.
+                let deadline = Date().addingTimeInterval(10 * elapsed + 5)
+                func writing() -> Bool {
+                    let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+                    let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
+                    return entries.contains { $0.hasPrefix(".") } || size != old.count
+                }
+                while p.isRunning, Date() < deadline, !writing() { usleep(200) }
+                usleep(UInt32.random(in: 0...1_000, using: &rng))
             }
+            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
             p.waitUntilExit()
             if p.terminationReason == .uncaughtSignal { killed += 1 }
             let now = try Data(contentsOf: URL(fileURLWithPath: target))
             if now == old { sawOld += 1 } else if now == complete { sawNew += 1 } else {
                 Issue.record("round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
             }
-            let entries = try FileManager.default.contentsOfDirectory(atPath: s.path + "/out")
-            for e in entries where e != "graph.graphml" {
-                #expect(e.hasPrefix("."), "a visible leftover \(e)")
-                #expect(e != "graph.graphml", "a leftover under the target's name")
-                try? FileManager.default.removeItem(atPath: s.path + "/out/" + e)
+            var leftover = false
+            for e in try FileManager.default.contentsOfDirectory(atPath: dir) where e != "graph.graphml" {
+                #expect(e.hasPrefix(".graph.graphml.tmp"), "a visible leftover \(e)")
+                leftover = true
+                try? FileManager.default.removeItem(atPath: dir + "/" + e)
             }
+            if leftover && p.terminationReason == .uncaughtSignal { midWrite += 1 }
         }
-        #expect(sawOld + sawNew == 10)
+        #expect(sawOld + sawNew == rounds)
         #expect(killed > 0, "no run was killed: the export finished too fast to test")
+        #expect(midWrite > 0, "no kill landed while the temporary file existed (killed \(killed) of \(rounds))")
     }
 
     // MARK: Determinism
