@@ -33,7 +33,9 @@ public enum Escape {
         if !numeric, let f = v.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(f) {
             v = "'" + v
         }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // By byte: "\r\n" is one Character, equal to neither "\n" nor "\r", so a Character test
+        // left a CRLF inside a name unquoted and split the row.
+        if v.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             var quoted = "\""
             for ch in v {
                 if ch == "\"" { quoted += "\"\"" } else { quoted.append(ch) }
