@@ -204,6 +204,14 @@ import Testing
         #expect(d.first?.formatted.hasPrefix("s.json:1:") == true)
     }
 
+    @Test(arguments: ["a\r\nb", "a\nb", "a\rb", "a,b", "a\"b"])
+    func csvCellsWithBreaksOrQuotesAreQuoted(cell: String) {
+        let out = Escape.csvCell(cell)
+        #expect(out.hasPrefix("\"") && out.hasSuffix("\""), "\(out.debugDescription)")
+        let parsed = CSVParser.rows(Array((out + "\n").utf8), file: "t.csv").rows
+        #expect(parsed.map(\.fields) == [[cell]])
+    }
+
     // MARK: Fuzz regressions
 
     @Test func hugeCadenceIsAnErrorNamingTheField() throws {
