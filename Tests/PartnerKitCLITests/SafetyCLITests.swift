@@ -44,7 +44,7 @@ import Testing
             amp,\"""quotes"" & ampersands\",employment,equity,job-seekers,,,"a & b",
             tab,"\t=tab",employment,,,,,,
             lonely,Lonely Org,employment,equity,job-seekers,financial-expertise,meeting-space,,5
-            crlf,"Two\r\nLines, one name",employment,equity,,,,,2
+            crlf,"Two\r\nLines",employment,equity,,,,,2
 
             """)
         s.write(
