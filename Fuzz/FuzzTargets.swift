@@ -15,10 +15,17 @@ let fuzzTarget: String = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "
 /// A small fixed workspace that proposals are read against.
 let fuzzWorkspace: Workspace? = {
     let files: [String: [UInt8]] = [
-        "library.json": Array(#"{"id":"lib","name":"L","priorities":[{"id":"p","label":"P","topics":["t"]}],"values":["v"]}"#.utf8),
-        "organizations.csv": Array("id,name,values,offers,needs,staff_fte,reply_days\na,A,v,x,y,0,0\nb,B,,y,x,,\nc,C,v;w,,,1e300,\n".utf8),
-        "relationships.csv": Array("source,target,strength,last_contact\nlib,a,4,2026-01-01\na,b,0.001,\n".utf8),
-        "partnerships.json": Array(#"{"partnerships":[{"id":"p1","title":"T","partners":["a"],"status":"active","decisions":"shared","initiated_by":"joint","partner_input":"ongoing","co_designed":true,"partner_pays":5},{"id":"p2","title":"U","partners":["b"],"status":"proposed"}]}"#.utf8),
+        "library.json": Array(
+            #"{"id":"lib","name":"L","priorities":[{"id":"p","label":"P","topics":["t"]}],"values":["v"]}"#
+                .utf8),
+        "organizations.csv": Array(
+            "id,name,values,offers,needs,staff_fte,reply_days\na,A,v,x,y,0,0\nb,B,,y,x,,\nc,C,v;w,,,1e300,\n"
+                .utf8),
+        "relationships.csv": Array(
+            "source,target,strength,last_contact\nlib,a,4,2026-01-01\na,b,0.001,\n".utf8),
+        "partnerships.json": Array(
+            #"{"partnerships":[{"id":"p1","title":"T","partners":["a"],"status":"active","decisions":"shared","initiated_by":"joint","partner_input":"ongoing","co_designed":true,"partner_pays":5},{"id":"p2","title":"U","partners":["b"],"status":"proposed"}]}"#
+                .utf8),
     ]
     return WorkspaceLoader.load(files: files).workspace
 }()
@@ -26,7 +33,10 @@ let fuzzWorkspace: Workspace? = {
 /// Splits fuzz input into workspace files at 0x1E (record separator) so one input can hold
 /// library.json, organizations.csv, people.csv, relationships.csv and partnerships.json.
 func fuzzFiles(_ bytes: [UInt8]) -> [String: [UInt8]] {
-    let names = ["library.json", "organizations.csv", "people.csv", "relationships.csv", "partnerships.json", "vocabulary.json"]
+    let names = [
+        "library.json", "organizations.csv", "people.csv", "relationships.csv", "partnerships.json",
+        "vocabulary.json",
+    ]
     var files: [String: [UInt8]] = [:]
     var part: [UInt8] = []
     var k = 0
@@ -116,8 +126,13 @@ func fuzzChunked(_ bytes: [UInt8], limits: InputLimits) {
     let a = chunked.workspace?.organizations ?? [], b = sequential.workspace?.organizations ?? []
     if a.count != b.count { abort() }
     for (x, y) in zip(a, b) {
-        if x.id != y.id || x.name != y.name || x.line != y.line || x.tags != y.tags || x.mission != y.mission { abort() }
-        if x.staffFTE != y.staffFTE || x.annualBudget != y.annualBudget || x.replyDays != y.replyDays { abort() }
+        if x.id != y.id || x.name != y.name || x.line != y.line || x.tags != y.tags || x.mission != y.mission
+        {
+            abort()
+        }
+        if x.staffFTE != y.staffFTE || x.annualBudget != y.annualBudget || x.replyDays != y.replyDays {
+            abort()
+        }
     }
     if chunked.workspace?.tags.names != sequential.workspace?.tags.names { abort() }
 }
@@ -132,14 +147,16 @@ let fuzzSpectrum: SpectrumRubric? = {
 /// against by the next quarter's review, whose every rendering must complete.
 func fuzzReviewArchive(_ bytes: [UInt8], limits: InputLimits) {
     let q3 = Quarter(year: 2026, number: 3)
-    let (snapshot, diagnostics) = ReviewArchive.parse(bytes, file: "reviews/2026-Q3.json", quarter: q3, limits: limits)
+    let (snapshot, diagnostics) = ReviewArchive.parse(
+        bytes, file: "reviews/2026-Q3.json", quarter: q3, limits: limits)
     guard let snapshot else {
         if !diagnostics.hasErrors { abort() }
         return
     }
     guard let w = fuzzWorkspace, let spectrum = fuzzSpectrum else { abort() }
     let review = ReviewEngine.fullReview(
-        workspace: w, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: q3.next, asOf: fuzzDay, previous: snapshot)
+        workspace: w, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: q3.next, asOf: fuzzDay,
+        previous: snapshot)
     let report = ReviewReport(review: review, workspace: w, previousFile: snapshot.file)
     _ = report.text
     _ = report.markdown
@@ -173,7 +190,9 @@ func fuzzEngines(_ workspace: Workspace, partnerships: [Partnership]) {
     for i in Introductions.suggest(w) where !i.score.isFinite { abort() }
     let g = RelationshipGraph(workspace: w)
     for t in 1..<max(1, min(g.nodeCount, 8)) {
-        for p in g.warmPaths(from: 0, to: t, asOf: fuzzDay) { fuzzCheck(p.strength, Double.leastNonzeroMagnitude...1) }
+        for p in g.warmPaths(from: 0, to: t, asOf: fuzzDay) {
+            fuzzCheck(p.strength, Double.leastNonzeroMagnitude...1)
+        }
     }
     _ = NetworkSummary(workspace: w, asOf: fuzzDay)
 }
@@ -194,7 +213,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let w = result.workspace { fuzzEngines(w, partnerships: w.partnerships) }
     case "proposal":
         guard let w = fuzzWorkspace else { abort() }
-        let (list, diagnostics) = PartnershipReader.readProposal(bytes, file: "p.json", workspace: w, limits: limits)
+        let (list, diagnostics) = PartnershipReader.readProposal(
+            bytes, file: "p.json", workspace: w, limits: limits)
         if !diagnostics.hasErrors { fuzzEngines(w, partnerships: list) }
     case "rubric":
         fuzzRubric(bytes, limits: limits)
@@ -206,7 +226,9 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzChunked(bytes, limits: limits)
     case "vocabulary":
         let sink = DiagnosticSink()
-        if case .success(let root) = JSONParser.parse(bytes) { _ = VocabularyReader.parse(root, file: "v.json", sink: sink) }
+        if case .success(let root) = JSONParser.parse(bytes) {
+            _ = VocabularyReader.parse(root, file: "v.json", sink: sink)
+        }
     default:
         let (rows, _) = CSVParser.rows(bytes, file: "f.csv", limits: limits)
         // Invariant: every row starts on a line inside the input.

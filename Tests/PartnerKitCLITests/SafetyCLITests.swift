@@ -113,7 +113,8 @@ import Testing
             #expect(r.status == 0, "\(args.joined(separator: " ")): \(r.stderr)")
             for secret in [Self.email, Self.phone, Self.badEmail, Self.badPhone] {
                 #expect(!r.stdout.contains(secret), "\(args.joined(separator: " ")) printed \(secret)")
-                #expect(!r.stderr.contains(secret), "\(args.joined(separator: " ")) printed \(secret) on stderr")
+                #expect(
+                    !r.stderr.contains(secret), "\(args.joined(separator: " ")) printed \(secret) on stderr")
             }
         }
     }
@@ -122,7 +123,8 @@ import Testing
     func exportsCarryContactsOnlyWithIncludeContacts(format: String) {
         let s = Self.hostileWorkspace()
         let r = CLI.run([
-            "network", "export", "--to", format, "--include-contacts", "--workspace", s.path + "/w", "--as-of", Self.asOf,
+            "network", "export", "--to", format, "--include-contacts", "--workspace", s.path + "/w",
+            "--as-of", Self.asOf,
         ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains(Self.email))
@@ -130,7 +132,8 @@ import Testing
         // To a file as well.
         let out = s.path + "/contacts." + format
         let f = CLI.run([
-            "network", "export", "--to", format, "--include-contacts", "--out", out, "--workspace", s.path + "/w",
+            "network", "export", "--to", format, "--include-contacts", "--out", out, "--workspace",
+            s.path + "/w",
         ])
         #expect(f.status == 0, "\(f.stderr)")
         #expect(s.read("contacts." + format)?.contains(Self.email) == true)
@@ -146,8 +149,10 @@ import Testing
         let w = s.path + "/w"
         let outputs = [
             ["score", "--format", "csv"], ["score", "--format", "csv", "--rubric", "grant-partner"],
-            ["network", "links", "--format", "csv"], ["network", "links", "--format", "csv", "--measure", "jaccard"],
-            ["network", "measures", "--format", "csv"], ["network", "measures", "--format", "csv", "--weighted"],
+            ["network", "links", "--format", "csv"],
+            ["network", "links", "--format", "csv", "--measure", "jaccard"],
+            ["network", "measures", "--format", "csv"],
+            ["network", "measures", "--format", "csv", "--weighted"],
         ]
         var seen = Set<String>()
         for args in outputs {
@@ -211,11 +216,14 @@ import Testing
         // Every line has its double quotes balanced once escaped ones are removed, and the
         // braces of the graph close.
         for line in r.stdout.split(separator: "\n") {
-            let unescaped = line.replacingOccurrences(of: "\\\\", with: "").replacingOccurrences(of: "\\\"", with: "")
+            let unescaped = line.replacingOccurrences(of: "\\\\", with: "").replacingOccurrences(
+                of: "\\\"", with: "")
             #expect(unescaped.filter { $0 == "\"" }.count % 2 == 0, "unbalanced quotes: \(line)")
         }
-        let outside = r.stdout.components(separatedBy: "\"").enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
-            .joined()
+        let outside = r.stdout.components(separatedBy: "\"").enumerated().filter { $0.offset % 2 == 0 }.map(
+            \.element
+        )
+        .joined()
         #expect(outside.filter { $0 == "{" }.count == outside.filter { $0 == "}" }.count)
         #expect(r.stdout.hasPrefix("graph") || r.stdout.hasPrefix("strict graph") || r.stdout.hasPrefix("//"))
     }
@@ -237,14 +245,21 @@ import Testing
         }
         #expect(page.contains("&lt;b&gt;") || page.contains("&lt;b>"), "the library's name lost")
         #expect(page.contains("&lt;b&gt;=cmd&lt;/b&gt;"), "the partnership's title lost")
-        for secret in [Self.email, Self.phone, Self.badEmail, Self.badPhone] { #expect(!page.contains(secret)) }
+        for secret in [Self.email, Self.phone, Self.badEmail, Self.badPhone] {
+            #expect(!page.contains(secret))
+        }
         // Every tag in the page is one the report itself writes.
         let allowed: Set<String> = [
-            "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "footer", "h1", "h2", "h3", "h4", "p",
-            "div", "section", "table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "span", "strong", "em",
-            "small", "svg", "g", "circle", "line", "text", "rect", "path", "polyline", "title", "desc", "a", "br",
-            "figure", "figcaption", "caption", "details", "summary", "abbr", "code", "b", "i", "tspan", "ellipse",
-            "main", "nav", "article", "aside", "defs", "marker", "polygon", "dl", "dt", "dd", "hr", "sup", "sub",
+            "!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "footer", "h1", "h2",
+            "h3", "h4", "p",
+            "div", "section", "table", "thead", "tbody", "tr", "td", "th", "ul", "ol", "li", "span", "strong",
+            "em",
+            "small", "svg", "g", "circle", "line", "text", "rect", "path", "polyline", "title", "desc", "a",
+            "br",
+            "figure", "figcaption", "caption", "details", "summary", "abbr", "code", "b", "i", "tspan",
+            "ellipse",
+            "main", "nav", "article", "aside", "defs", "marker", "polygon", "dl", "dt", "dd", "hr", "sup",
+            "sub",
         ]
         var tags = Set<String>()
         var rest = page[...]
@@ -265,7 +280,9 @@ import Testing
     /// A hand-edited snapshot with a count past Int's range once crashed `review`.
     @Test func reviewWithAHostileSnapshotIsAnErrorNotACrash() {
         let s = Self.hostileWorkspace()
-        s.write("w/reviews/2026-Q3.json", #"{"partnerships":[],"coverage":[{"priority":"work","partnerships":1e300}]}"#)
+        s.write(
+            "w/reviews/2026-Q3.json",
+            #"{"partnerships":[],"coverage":[{"priority":"work","partnerships":1e300}]}"#)
         let r = CLI.run(["review", "--workspace", s.path + "/w", "--as-of", Self.asOf])
         #expect(r.status == 1, "\(r.stderr)")
         #expect(r.stderr.contains("2026-Q3.json: coverage[0].partnerships: error:"), "\(r.stderr)")
@@ -281,18 +298,23 @@ import Testing
         let s = Self.hostileWorkspace()
         s.write(
             "w/partnerships.json",
-            #"{ "partnerships": [ { "id": "p1", "title": "T", "partners": ["xss"], "status": "active", "library_pays": 1e300, "partner_pays": 1e18 } ] }"#)
+            #"{ "partnerships": [ { "id": "p1", "title": "T", "partners": ["xss"], "status": "active", "library_pays": 1e300, "partner_pays": 1e18 } ] }"#
+        )
         for command in ["spectrum", "review"] {
             let r = CLI.run([command, "--workspace", s.path + "/w", "--as-of", Self.asOf])
             #expect(r.status == 0, "\(command): \(r.stderr)")
         }
         s.write(
             "w/partnerships.json",
-            #"{ "partnerships": [ { "id": "p1", "title": "T", "partners": ["xss"], "status": "active", "communication": { "cadence_days": 1e300 } } ] }"#)
+            #"{ "partnerships": [ { "id": "p1", "title": "T", "partners": ["xss"], "status": "active", "communication": { "cadence_days": 1e300 } } ] }"#
+        )
         for command in ["spectrum", "review", "check"] {
             let r = CLI.run([command, "--workspace", s.path + "/w", "--as-of", Self.asOf])
             #expect(r.status == 1, "\(command): \(r.stderr)")
-            #expect(r.stderr.contains("partnerships[0].communication.cadence_days: error: must be at most 36500 days"), "\(r.stderr)")
+            #expect(
+                r.stderr.contains(
+                    "partnerships[0].communication.cadence_days: error: must be at most 36500 days"),
+                "\(r.stderr)")
         }
     }
 
@@ -301,12 +323,15 @@ import Testing
     @Test func exportOutRefusesToOverwriteWithoutForce() {
         let s = Self.hostileWorkspace()
         s.write("graph.dot", "OLD")
-        let r = CLI.run(["network", "export", "--to", "dot", "--out", s.path + "/graph.dot", "--workspace", s.path + "/w"])
+        let r = CLI.run([
+            "network", "export", "--to", "dot", "--out", s.path + "/graph.dot", "--workspace", s.path + "/w",
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("--force"), "\(r.stderr)")
         #expect(s.read("graph.dot") == "OLD")
         let forced = CLI.run([
-            "network", "export", "--to", "dot", "--out", s.path + "/graph.dot", "--force", "--workspace", s.path + "/w",
+            "network", "export", "--to", "dot", "--out", s.path + "/graph.dot", "--force", "--workspace",
+            s.path + "/w",
         ])
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(s.read("graph.dot")?.contains("<script>") == true)
@@ -321,21 +346,31 @@ import Testing
     @Test func onlyTheAtomicHelperWritesFiles() throws {
         let root = CLI.repositoryRoot + "/Sources"
         let forbidden = [
-            ".write(to:", ".write(toFile:", "createFile(atPath:", "forWritingAtPath", "forUpdatingAtPath", "fopen(",
+            ".write(to:", ".write(toFile:", "createFile(atPath:", "forWritingAtPath", "forUpdatingAtPath",
+            "fopen(",
             "FileHandle(forWritingTo", "O_WRONLY", "O_RDWR", "O_CREAT",
         ]
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         #expect(files.contains("partnerkit/Commands/Init.swift"))
         // The benchmark harness is a developer tool, not something a user's data goes through.
         for file in files
-        where file.hasSuffix(".swift") && file != "PartnerKit/Support/Files.swift" && !file.hasPrefix("partnerkit-bench/") {
+        where file.hasSuffix(".swift") && file != "PartnerKit/Support/Files.swift"
+            && !file.hasPrefix("partnerkit-bench/")
+        {
             let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
-            for f in forbidden { #expect(!text.contains(f), "\(file) writes a file with \(f), not Files.writeAtomically") }
+            for f in forbidden {
+                #expect(!text.contains(f), "\(file) writes a file with \(f), not Files.writeAtomically")
+            }
         }
         let writers = files.filter { f in
-            (try? String(contentsOfFile: root + "/" + f, encoding: .utf8))?.contains("Files.writeAtomically") == true
+            (try? String(contentsOfFile: root + "/" + f, encoding: .utf8))?.contains("Files.writeAtomically")
+                == true
         }
-        #expect(Set(writers).isSuperset(of: ["partnerkit/Commands/Init.swift", "partnerkit/Commands/Network.swift", "partnerkit/Commands/Review.swift"]))
+        #expect(
+            Set(writers).isSuperset(of: [
+                "partnerkit/Commands/Init.swift", "partnerkit/Commands/Network.swift",
+                "partnerkit/Commands/Review.swift",
+            ]))
     }
 
     /// SIGKILLs `network export --out FILE --force` while it loads, renders and writes a
@@ -347,7 +382,9 @@ import Testing
         BigWorkspace.write(into: s.path + "/w", organizations: 6_000, people: 3_000)
         let full = s.path + "/full.graphml"
         let start = Date()
-        let first = CLI.run(["network", "export", "--to", "graphml", "--out", full, "--workspace", s.path + "/w"])
+        let first = CLI.run([
+            "network", "export", "--to", "graphml", "--out", full, "--workspace", s.path + "/w",
+        ])
         let elapsed = Date().timeIntervalSince(start)
         #expect(first.status == 0, "\(first.stderr)")
         let complete = try Data(contentsOf: URL(fileURLWithPath: full))
@@ -363,7 +400,10 @@ import Testing
             try old.write(to: URL(fileURLWithPath: target))
             let p = Process()
             p.executableURL = URL(fileURLWithPath: CLI.binary)
-            p.arguments = ["network", "export", "--to", "graphml", "--out", target, "--force", "--workspace", s.path + "/w"]
+            p.arguments = [
+                "network", "export", "--to", "graphml", "--out", target, "--force", "--workspace",
+                s.path + "/w",
+            ]
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
@@ -375,7 +415,8 @@ import Testing
                 let deadline = Date().addingTimeInterval(10 * elapsed + 5)
                 func writing() -> Bool {
                     let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-                    let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
+                    let size =
+                        (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
                     return entries.contains { $0.hasPrefix(".") } || size != old.count
                 }
                 while p.isRunning, Date() < deadline, !writing() { usleep(200) }
@@ -385,8 +426,13 @@ import Testing
             p.waitUntilExit()
             if p.terminationReason == .uncaughtSignal { killed += 1 }
             let now = try Data(contentsOf: URL(fileURLWithPath: target))
-            if now == old { sawOld += 1 } else if now == complete { sawNew += 1 } else {
-                Issue.record("round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
+            if now == old {
+                sawOld += 1
+            } else if now == complete {
+                sawNew += 1
+            } else {
+                Issue.record(
+                    "round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
             }
             var leftover = false
             for e in try FileManager.default.contentsOfDirectory(atPath: dir) where e != "graph.graphml" {
@@ -398,7 +444,8 @@ import Testing
         }
         #expect(sawOld + sawNew == rounds)
         #expect(killed > 0, "no run was killed: the export finished too fast to test")
-        #expect(midWrite > 0, "no kill landed while the temporary file existed (killed \(killed) of \(rounds))")
+        #expect(
+            midWrite > 0, "no kill landed while the temporary file existed (killed \(killed) of \(rounds))")
     }
 
     // MARK: Determinism
@@ -482,7 +529,8 @@ final class XMLText: NSObject, XMLParserDelegate {
     var text = ""
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
     func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
         for v in attributeDict.values { text += v + "\n" }
@@ -500,11 +548,14 @@ enum BigWorkspace {
         put("library.json", #"{"id":"lib","name":"Big Library","values":["equity"]}"#)
         var orgs = "id,name,mission\n"
         for i in 0..<organizations {
-            orgs += "org-\(i),Organization number \(i),\"A long mission statement for organization \(i), with words & <markup>.\"\n"
+            orgs +=
+                "org-\(i),Organization number \(i),\"A long mission statement for organization \(i), with words & <markup>.\"\n"
         }
         put("organizations.csv", orgs)
         var ppl = "id,name,organization,role,email,phone\n"
-        for i in 0..<people { ppl += "person-\(i),Person \(i),org-\(i % organizations),Role,p\(i)@example.org,555-\(i)\n" }
+        for i in 0..<people {
+            ppl += "person-\(i),Person \(i),org-\(i % organizations),Role,p\(i)@example.org,555-\(i)\n"
+        }
         put("people.csv", ppl)
         var ties = "source,target,kind,strength,last_contact,note\n"
         var x: UInt64 = 12_345

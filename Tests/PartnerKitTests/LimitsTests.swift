@@ -27,10 +27,15 @@ import Testing
     }
 
     @Test func deepJSONInMemoryIsAnError() {
-        let files = ["library.json": Array(Self.deepArray.utf8), "organizations.csv": Array("id,name\na,A\n".utf8)]
+        let files = [
+            "library.json": Array(Self.deepArray.utf8), "organizations.csv": Array("id,name\na,A\n".utf8),
+        ]
         let result = WorkspaceLoader.load(files: files)
         #expect(result.workspace == nil)
-        #expect(result.diagnostics.contains { $0.file.hasSuffix("library.json") && $0.message.contains(Self.depthMessage) })
+        #expect(
+            result.diagnostics.contains {
+                $0.file.hasSuffix("library.json") && $0.message.contains(Self.depthMessage)
+            })
     }
 
     @Test func deepJSONScoringRubricIsAnErrorNamingTheFile() {
@@ -58,7 +63,8 @@ import Testing
     @Test func deepJSONProposalIsAnError() throws {
         let (result, _) = MiniWorkspace.load()
         let w = try #require(result.workspace)
-        let (list, diagnostics) = PartnershipReader.readProposal(Array(Self.deepArray.utf8), file: "p.json", workspace: w)
+        let (list, diagnostics) = PartnershipReader.readProposal(
+            Array(Self.deepArray.utf8), file: "p.json", workspace: w)
         #expect(list.isEmpty)
         #expect(diagnostics.contains { $0.file == "p.json" && $0.message.contains(Self.depthMessage) })
     }
@@ -82,10 +88,11 @@ import Testing
         var limits = InputLimits()
         limits.maxFileBytes = 64
         let big = "id,name\n" + String(repeating: "a,A\n", count: 100)
-        let result = WorkspaceLoader.load(files: [
-            "library.json": Array(#"{"id":"l","name":"L"}"#.utf8),
-            "organizations.csv": Array(big.utf8),
-        ], limits: limits)
+        let result = WorkspaceLoader.load(
+            files: [
+                "library.json": Array(#"{"id":"l","name":"L"}"#.utf8),
+                "organizations.csv": Array(big.utf8),
+            ], limits: limits)
         #expect(result.workspace == nil)
         let d = result.diagnostics.first { $0.severity == .error }
         #expect(d?.file == "mem/organizations.csv")
@@ -108,9 +115,12 @@ import Testing
         let long = String(repeating: "x", count: 101)
         let orgs = "id,name,mission\na,A,short\nb,B,\(long)\n"
         folder.write("organizations.csv", orgs)
-        let result = WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary, limits: limits)
+        let result = WorkspaceLoader.load(
+            directory: folder.path, defaultVocabulary: toolkitVocabulary, limits: limits)
         #expect(result.workspace == nil)
-        #expect(firstError(result.diagnostics, in: folder) == "organizations.csv:3: error: a field is longer than 100 bytes")
+        #expect(
+            firstError(result.diagnostics, in: folder)
+                == "organizations.csv:3: error: a field is longer than 100 bytes")
     }
 
     @Test func rowLimitThroughTheLoader() {
@@ -118,16 +128,20 @@ import Testing
         limits.maxRows = 3
         let folder = MiniWorkspace.make()
         folder.write("organizations.csv", "id,name\na,A\nb,B\nc,C\nd,D\n")
-        let result = WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary, limits: limits)
+        let result = WorkspaceLoader.load(
+            directory: folder.path, defaultVocabulary: toolkitVocabulary, limits: limits)
         #expect(result.workspace == nil)
-        #expect(firstError(result.diagnostics, in: folder)?.hasPrefix("organizations.csv:4: error: more than 3 rows") == true)
+        #expect(
+            firstError(result.diagnostics, in: folder)?.hasPrefix(
+                "organizations.csv:4: error: more than 3 rows") == true)
     }
 
     @Test func tooManyFieldsInARow() {
         var limits = InputLimits()
         limits.maxFields = 10
         let wide = Array(repeating: "x", count: 11).joined(separator: ",")
-        let (_, diagnostics) = CSVParser.rows(Array("a,b\n\(wide)\nc,d\n".utf8), file: "t.csv", limits: limits)
+        let (_, diagnostics) = CSVParser.rows(
+            Array("a,b\n\(wide)\nc,d\n".utf8), file: "t.csv", limits: limits)
         #expect(diagnostics.map(\.formatted) == ["t.csv:2: error: more than 10 fields in one row"])
     }
 
@@ -139,7 +153,9 @@ import Testing
         try? Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/organizations.csv"))
         let result = WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary)
         #expect(result.workspace == nil)
-        #expect(firstError(result.diagnostics, in: folder) == "organizations.csv:3: error: text is not valid UTF-8")
+        #expect(
+            firstError(result.diagnostics, in: folder)
+                == "organizations.csv:3: error: text is not valid UTF-8")
     }
 
     @Test func invalidUTF8InAJSONFileHasItsLineAndColumn() {
@@ -147,7 +163,9 @@ import Testing
         let bytes = Array("{\n  \"id\": \"lib\",\n  \"name\": \"".utf8) + [0xFF] + Array("\"\n}\n".utf8)
         try? Data(bytes).write(to: URL(fileURLWithPath: folder.path + "/library.json"))
         let result = WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary)
-        #expect(firstError(result.diagnostics, in: folder) == "library.json:3:11: error: string is not valid UTF-8")
+        #expect(
+            firstError(result.diagnostics, in: folder)
+                == "library.json:3:11: error: string is not valid UTF-8")
     }
 
     @Test func nulBytesAreErrorsWithTheirLine() {
@@ -171,7 +189,9 @@ import Testing
 
     // MARK: Numbers that are not finite
 
-    @Test(arguments: ["1e400", "-1e400", "NaN", "nan", "inf", "Infinity", "1" + String(repeating: "0", count: 400)])
+    @Test(arguments: [
+        "1e400", "-1e400", "NaN", "nan", "inf", "Infinity", "1" + String(repeating: "0", count: 400),
+    ])
     func nonFiniteNumbersInCSVAreErrorsWithTheirLine(number: String) {
         let folder = MiniWorkspace.make()
         folder.write("organizations.csv", "id,name,staff_fte\na,A,3\nb,B,\(number)\n")
@@ -185,9 +205,13 @@ import Testing
 
     @Test(arguments: ["1e400", "-1e400", "NaN", "Infinity", "-Infinity"])
     func nonFiniteNumbersInJSONAreErrorsWithTheirLine(number: String) {
-        let library = "{\n\"id\": \"lib\", \"name\": \"L\",\n\"audiences\": [ { \"tag\": \"x\", \"weight\": \(number) } ]\n}"
-        let partnerships = "{ \"partnerships\": [\n { \"id\": \"p\", \"title\": \"T\", \"partners\": [\"cu\"], \"status\": \"active\",\n \"library_pays\": \(number) } ] }"
-        let (result, folder) = MiniWorkspace.load(["library.json": library, "partnerships.json": partnerships])
+        let library =
+            "{\n\"id\": \"lib\", \"name\": \"L\",\n\"audiences\": [ { \"tag\": \"x\", \"weight\": \(number) } ]\n}"
+        let partnerships =
+            "{ \"partnerships\": [\n { \"id\": \"p\", \"title\": \"T\", \"partners\": [\"cu\"], \"status\": \"active\",\n \"library_pays\": \(number) } ] }"
+        let (result, folder) = MiniWorkspace.load([
+            "library.json": library, "partnerships.json": partnerships,
+        ])
         #expect(result.workspace == nil)
         let errors = result.diagnostics.filter { $0.severity == .error }.rendered(in: folder)
         #expect(errors.contains { $0.hasPrefix("library.json:3:") }, "\(errors)")
@@ -196,7 +220,10 @@ import Testing
 
     @Test func nonFiniteNumbersInRubricsAreErrors() {
         let sink = DiagnosticSink()
-        #expect(RubricReader.parse(#"{"name":"x","description":"d","weights":{"capacity":1e400}}"#, file: "r.json", sink: sink) == nil)
+        #expect(
+            RubricReader.parse(
+                #"{"name":"x","description":"d","weights":{"capacity":1e400}}"#, file: "r.json", sink: sink)
+                == nil)
         #expect(sink.diagnostics.first?.formatted.hasPrefix("r.json:1:") == true)
         #expect(sink.diagnostics.first?.message.contains("out of range") == true)
         let (s, d) = SpectrumRubric.read(bytes: Array(#"{"name":"x","levels":NaN}"#.utf8), file: "s.json")
@@ -216,17 +243,20 @@ import Testing
 
     @Test func hugeCadenceIsAnErrorNamingTheField() throws {
         let w = try #require(MiniWorkspace.load().0.workspace)
-        let text = #"{"id":"p","title":"T","partners":["cu"],"status":"active","communication":{"cadence_days":1e300}}"#
+        let text =
+            #"{"id":"p","title":"T","partners":["cu"],"status":"active","communication":{"cadence_days":1e300}}"#
         let (_, diagnostics) = PartnershipReader.readProposal(Array(text.utf8), file: "p.json", workspace: w)
-        #expect(diagnostics.filter { $0.severity == .error }.map(\.formatted) == [
-            "p.json: communication.cadence_days: error: must be at most 36500 days (100 years), found 1e+300 (line 1)"
-        ])
+        #expect(
+            diagnostics.filter { $0.severity == .error }.map(\.formatted) == [
+                "p.json: communication.cadence_days: error: must be at most 36500 days (100 years), found 1e+300 (line 1)"
+            ])
     }
 
     /// A saved review with a coverage count past Int's range once trapped in `Int(Double)`.
     @Test func savedReviewWithAHugeCountIsAnError() {
         let text = #"{"partnerships":[],"coverage":[{"priority":"p","partnerships":1e300}]}"#
-        let (snapshot, diagnostics) = ReviewArchive.parse(Array(text.utf8), file: "reviews/2026-Q3.json", quarter: Quarter(year: 2026, number: 3))
+        let (snapshot, diagnostics) = ReviewArchive.parse(
+            Array(text.utf8), file: "reviews/2026-Q3.json", quarter: Quarter(year: 2026, number: 3))
         #expect(snapshot == nil)
         #expect(diagnostics.map(\.prefix) == ["reviews/2026-Q3.json: coverage[0].partnerships:"])
     }
@@ -262,8 +292,11 @@ import Testing
                 let w = try #require(MiniWorkspace.load().0.workspace)
                 let (list, diagnostics) = PartnershipReader.readProposal(bytes, file: name, workspace: w)
                 guard !diagnostics.hasErrors else { continue }
-                let spectrumBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Rubrics/spectrum-iap2.json")))
-                let spectrum = try #require(SpectrumRubric.read(bytes: spectrumBytes, file: "spectrum-iap2.json").rubric)
+                let spectrumBytes = [UInt8](
+                    try Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Rubrics/spectrum-iap2.json"))
+                )
+                let spectrum = try #require(
+                    SpectrumRubric.read(bytes: spectrumBytes, file: "spectrum-iap2.json").rubric)
                 let day = Day(year: 2026, month: 11, day: 29) ?? Day(ordinal: 0)
                 for p in SpectrumEngine.place(list, workspace: w, rubric: spectrum, asOf: day) {
                     #expect(p.position >= 1 && p.position <= 5, "\(name)")
@@ -271,17 +304,23 @@ import Testing
                 var withProposal = w
                 withProposal.partnerships = list
                 let review = ReviewEngine.fullReview(
-                    workspace: withProposal, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: day.quarter, asOf: day,
+                    workspace: withProposal, spectrum: spectrum, scoring: Rubric.partnerFit,
+                    quarter: day.quarter, asOf: day,
                     previous: nil)
                 _ = ReviewReport(review: review, workspace: withProposal).text
             } else if name.hasPrefix("chunked-") {
                 // Reading organizations.csv in parallel chunks gives what the sequential reader gives.
-                let files = ["library.json": Array(#"{"id":"lib","name":"L","values":["v"]}"#.utf8), "organizations.csv": bytes]
+                let files = [
+                    "library.json": Array(#"{"id":"lib","name":"L","values":["v"]}"#.utf8),
+                    "organizations.csv": bytes,
+                ]
                 let sequential = WorkspaceLoader.load(files: files, chunkBytes: 1 << 40)
                 for chunk in [16, 64] {
                     let chunked = WorkspaceLoader.load(files: files, chunkBytes: chunk)
                     #expect(chunked.diagnostics == sequential.diagnostics, "\(name) in chunks of \(chunk)")
-                    #expect(chunked.workspace?.organizations.map(\.id) == sequential.workspace?.organizations.map(\.id))
+                    #expect(
+                        chunked.workspace?.organizations.map(\.id)
+                            == sequential.workspace?.organizations.map(\.id))
                 }
             } else if name.hasPrefix("csv-") {
                 _ = CSVParser.rows(bytes, file: name)
@@ -295,9 +334,13 @@ import Testing
 /// How the workspace fuzz target splits one input into files (see Fuzz/FuzzTargets.swift).
 enum FuzzInput {
     static func files(_ bytes: [UInt8]) -> [String: [UInt8]] {
-        let names = ["library.json", "organizations.csv", "people.csv", "relationships.csv", "partnerships.json", "vocabulary.json"]
+        let names = [
+            "library.json", "organizations.csv", "people.csv", "relationships.csv", "partnerships.json",
+            "vocabulary.json",
+        ]
         var files: [String: [UInt8]] = [:]
-        for (k, part) in bytes.split(separator: 0x1E, omittingEmptySubsequences: false).enumerated() where k < names.count {
+        for (k, part) in bytes.split(separator: 0x1E, omittingEmptySubsequences: false).enumerated()
+        where k < names.count {
             files[names[k]] = Array(part)
         }
         return files

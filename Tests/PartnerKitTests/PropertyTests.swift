@@ -12,10 +12,15 @@ import Testing
     static let seeds: [UInt64] = Array(1...20)
 
     /// Tags the generator draws from (a few not in the vocabulary, which are only warnings).
-    static let topics = ["employment", "career-training", "reading", "financial-literacy", "health", "arts", "made-up-topic"]
+    static let topics = [
+        "employment", "career-training", "reading", "financial-literacy", "health", "arts", "made-up-topic",
+    ]
     static let values = ["equity", "inclusion", "privacy", "lifelong-learning", "community", "odd-value"]
     static let audiences = ["job-seekers", "immigrants", "families", "seniors", "teens", "commuters"]
-    static let assets = ["meeting-space", "public-computers", "financial-expertise", "workforce-expertise", "volunteers", "funding"]
+    static let assets = [
+        "meeting-space", "public-computers", "financial-expertise", "workforce-expertise", "volunteers",
+        "funding",
+    ]
     static let flags = ["sells-personal-data", "political-campaigning"]
 
     /// A random valid workspace as files. Ids use several scripts and punctuation; numbers
@@ -54,7 +59,8 @@ import Testing
         var priorities: [String] = []
         for k in 0..<(1 + rng.below(3)) {
             priorities.append(
-                #"{"id":"p\#(k)","label":"P\#(k)","weight":\#(1 + rng.below(3)),"topics":\#(json(pick(topics, max: 3)))}"#)
+                #"{"id":"p\#(k)","label":"P\#(k)","weight":\#(1 + rng.below(3)),"topics":\#(json(pick(topics, max: 3)))}"#
+            )
         }
         let audienceItems = pick(audiences, max: 3).map { #"{"tag":"\#($0)","weight":\#(1 + rng.below(3))}"# }
         let library = """
@@ -64,16 +70,19 @@ import Testing
              "dealbreakers":\(json(chance(0.5) ? ["sells-personal-data"] : []))}
             """
 
-        var orgs = "id,name,sector,mission,topics,values,audiences,offers,needs,flags,staff_fte,annual_budget,volunteers,reply_days\n"
+        var orgs =
+            "id,name,sector,mission,topics,values,audiences,offers,needs,flags,staff_fte,annual_budget,volunteers,reply_days\n"
         let sectors = ["nonprofit", "business", "government", "", "education"]
         let words = ["jobs", "reading", "families", "money", "health", "training", "arts", "community"]
         for id in orgIDs {
-            let mission = (0..<rng.below(12)).map { _ in words[rng.below(words.count)] }.joined(separator: " ")
+            let mission = (0..<rng.below(12)).map { _ in words[rng.below(words.count)] }.joined(
+                separator: " ")
             let cells = [
                 id, "Name of \(id)", sectors[rng.below(sectors.count)], "\"\(mission)\"",
                 pick(topics, max: 3).joined(separator: ";"), pick(values, max: 3).joined(separator: ";"),
                 pick(audiences, max: 3).joined(separator: ";"), pick(assets, max: 3).joined(separator: ";"),
-                pick(assets, max: 3).joined(separator: ";"), chance(0.15) ? flags[rng.below(flags.count)] : "",
+                pick(assets, max: 3).joined(separator: ";"),
+                chance(0.15) ? flags[rng.below(flags.count)] : "",
                 number(), number(), number(), number(),
             ]
             orgs += cells.joined(separator: ",") + "\n"
@@ -108,20 +117,25 @@ import Testing
             if chance(0.7) { fields.append(#""decisions":"\#(decisions[rng.below(3)])""#) }
             if chance(0.7) { fields.append(#""partner_input":"\#(inputs[rng.below(3)])""#) }
             if chance(0.5) { fields.append(#""co_designed":\#(chance(0.5))"#) }
-            if chance(0.5) { fields.append(#""library_pays":\#(rng.below(5000)),"partner_pays":\#(rng.below(5000))"#) }
             if chance(0.5) {
-                fields.append(
-                    #""contributions":[{"party":"library","kind":"staff","what":"x"},{"party":"\#(first)","kind":"space","what":"y"}]"#)
+                fields.append(#""library_pays":\#(rng.below(5000)),"partner_pays":\#(rng.below(5000))"#)
             }
             if chance(0.5) {
-                fields.append(#""goals":[{"text":"g","metric":"m","target":10,"due":"\#(day())","priority":"p0"}]"#)
+                fields.append(
+                    #""contributions":[{"party":"library","kind":"staff","what":"x"},{"party":"\#(first)","kind":"space","what":"y"}]"#
+                )
+            }
+            if chance(0.5) {
+                fields.append(
+                    #""goals":[{"text":"g","metric":"m","target":10,"due":"\#(day())","priority":"p0"}]"#)
             }
             if chance(0.5) { fields.append(#""communication":{"cadence_days":30,"log":["\#(day())"]}"#) }
             if chance(0.5) { fields.append(#""description":"We co-design and share decisions together.""#) }
             partnerships.append("{" + fields.joined(separator: ",") + "}")
         }
         return [
-            "library.json": Array(library.utf8), "organizations.csv": Array(orgs.utf8), "people.csv": Array(people.utf8),
+            "library.json": Array(library.utf8), "organizations.csv": Array(orgs.utf8),
+            "people.csv": Array(people.utf8),
             "relationships.csv": Array(ties.utf8),
             "partnerships.json": Array(#"{"partnerships":[\#(partnerships.joined(separator: ","))]}"#.utf8),
             "vocabulary.json": Synthetic.vocabularyJSON(),
@@ -139,7 +153,8 @@ import Testing
         RubricReader.load(path: repositoryRoot + "/Rubrics/\($0).json", sink: DiagnosticSink())
     }
     static let spectra: [SpectrumRubric] = ["spectrum-iap2", "spectrum-dessert"].compactMap { name in
-        let bytes = (try? Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Rubrics/\(name).json"))) ?? Data()
+        let bytes =
+            (try? Data(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Rubrics/\(name).json"))) ?? Data()
         return SpectrumRubric.read(bytes: [UInt8](bytes), file: name).rubric
     }
 
@@ -165,7 +180,8 @@ import Testing
             for c in card.candidates { checkCandidate(c, "seed \(seed) \(rubric.name)") }
             // Ranked: every candidate without a dealbreaker first, each group by score descending.
             for (x, y) in zip(card.candidates, card.candidates.dropFirst()) {
-                #expect(!x.hasDealbreaker || y.hasDealbreaker, "seed \(seed): dealbreaker ranked above \(y.id)")
+                #expect(
+                    !x.hasDealbreaker || y.hasDealbreaker, "seed \(seed): dealbreaker ranked above \(y.id)")
                 if x.hasDealbreaker == y.hasDealbreaker {
                     #expect(x.score >= y.score, "seed \(seed): \(x.id) \(x.score) above \(y.id) \(y.score)")
                 }
@@ -177,7 +193,9 @@ import Testing
                 let v = try #require(engine.vet(o.id))
                 checkCandidate(v.candidate, "seed \(seed) vet")
                 for t in v.ties {
-                    #expect(t.credit.isFinite && t.credit >= 0, "seed \(seed) vet \(o.id): tie credit \(t.credit)")
+                    #expect(
+                        t.credit.isFinite && t.credit >= 0, "seed \(seed) vet \(o.id): tie credit \(t.credit)"
+                    )
                     #expect(t.strength.isFinite)
                 }
             }
@@ -189,16 +207,21 @@ import Testing
         let w = try Self.load(seed: seed)
         #expect(Self.spectra.count == 2)
         for rubric in Self.spectra {
-            let placements = SpectrumEngine.place(w.partnerships, workspace: w, rubric: rubric, asOf: Self.asOf)
+            let placements = SpectrumEngine.place(
+                w.partnerships, workspace: w, rubric: rubric, asOf: Self.asOf)
             #expect(placements.count == w.partnerships.count)
             for p in placements {
-                #expect(p.position.isFinite && p.position >= 1 && p.position <= 5, "seed \(seed) \(p.id): \(p.position)")
+                #expect(
+                    p.position.isFinite && p.position >= 1 && p.position <= 5,
+                    "seed \(seed) \(p.id): \(p.position)")
                 #expect(Self.inUnit(p.confidence), "seed \(seed) \(p.id): confidence \(p.confidence)")
                 #expect(rubric.level(p.level) != nil, "seed \(seed) \(p.id): level \(p.level)")
                 if let e = p.edgingToward { #expect(rubric.level(e) != nil && e != p.level) }
                 for s in p.signals { #expect(s.weight.isFinite) }
             }
-            #expect(SpectrumEngine.place(w.partnerships, workspace: w, rubric: rubric, asOf: Self.asOf) == placements)
+            #expect(
+                SpectrumEngine.place(w.partnerships, workspace: w, rubric: rubric, asOf: Self.asOf)
+                    == placements)
         }
     }
 
@@ -236,14 +259,18 @@ import Testing
             let paths = g.warmPaths(from: 0, to: target, asOf: Self.asOf, options: WarmPathOptions(paths: 3))
             for p in paths {
                 let context = "seed \(seed) → \(g.ids[target])"
-                #expect(p.strength.isFinite && p.strength > 0 && p.strength <= 1, "\(context): strength \(p.strength)")
+                #expect(
+                    p.strength.isFinite && p.strength > 0 && p.strength <= 1,
+                    "\(context): strength \(p.strength)")
                 #expect(p.tieStrength > 0 && p.tieStrength <= 1, "\(context): tie strength \(p.tieStrength)")
                 #expect(p.nodes.first == 0 && p.nodes.last == target, "\(context): \(p.nodes)")
                 #expect(Set(p.nodes).count == p.nodes.count, "\(context): a loop \(p.nodes)")
                 #expect(p.ties.count == p.nodes.count - 1)
             }
             for (x, y) in zip(paths, paths.dropFirst()) { #expect(x.strength >= y.strength) }
-            #expect(g.warmPaths(from: 0, to: target, asOf: Self.asOf, options: WarmPathOptions(paths: 3)) == paths)
+            #expect(
+                g.warmPaths(from: 0, to: target, asOf: Self.asOf, options: WarmPathOptions(paths: 3)) == paths
+            )
         }
     }
 
@@ -256,9 +283,13 @@ import Testing
             #expect(b.count == g.nodeCount)
             for (v, m) in b.enumerated() {
                 #expect(m.degree == g.degree(v))
-                if let c = m.constraint { #expect(c.isFinite && c >= 0, "seed \(seed) \(g.ids[v]): constraint \(c)") }
+                if let c = m.constraint {
+                    #expect(c.isFinite && c >= 0, "seed \(seed) \(g.ids[v]): constraint \(c)")
+                }
                 if let e = m.effectiveSize {
-                    #expect(e.isFinite && e <= Double(m.degree) + 1e-9, "seed \(seed) \(g.ids[v]): effective size \(e)")
+                    #expect(
+                        e.isFinite && e <= Double(m.degree) + 1e-9,
+                        "seed \(seed) \(g.ids[v]): effective size \(e)")
                 }
                 #expect((m.constraint == nil) == (m.degree == 0))
             }
