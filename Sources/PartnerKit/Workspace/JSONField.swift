@@ -188,6 +188,8 @@ extension StringProtocol {
 public func formatNumber(_ d: Double, maxFractionDigits: Int = 2) -> String {
     guard d.isFinite else { return d.isNaN ? "NaN" : (d < 0 ? "-inf" : "inf") }
     if d == d.rounded() && abs(d) < 1e15 { return String(Int64(d)) }
+    // Scaling a huge value to round its fraction would overflow to "inf": it has no fraction.
+    if abs(d) >= 1e15 { return String(d) }
     var scale = 1.0
     for _ in 0..<maxFractionDigits { scale *= 10 }
     let r = (d * scale).rounded() / scale
