@@ -239,6 +239,26 @@ import Testing
         #expect(parsed.map(\.fields) == [[cell]])
     }
 
+    /// A huge finite value is printed as a number, never as "inf" (1e308 × 100 overflows).
+    @Test func hugeNumbersFormatAsNumbers() {
+        #expect(formatNumber(1e308) == "1e+308")
+        #expect(formatNumber(-1e300, maxFractionDigits: 4) == "-1e+300")
+        #expect(formatNumber(2.5) == "2.5")
+        #expect(formatNumber(1234567) == "1234567")
+    }
+
+    // MARK: CSV cells
+
+    /// The CSV writers neutralise a cell whose first scalar a spreadsheet would act on,
+    /// including a CRLF start (one Character in Swift, two scalars).
+    @Test(arguments: ["=1+1", "+1", "-2", "@SUM(A1)", "\t=1", "\r=1", "\r\n=1"])
+    func csvCellsAreNeutralised(cell: String) {
+        for out in [Escape.csvCell(cell), ScoreRendering.csvCell(cell), GraphExport.csvCell(cell)] {
+            #expect(out.hasPrefix("'") || out.hasPrefix("\"'"), "\(out.debugDescription)")
+        }
+        #expect(Escape.csvCell("-2", numeric: true) == "-2")
+    }
+
     // MARK: Fuzz regressions
 
     @Test func hugeCadenceIsAnErrorNamingTheField() throws {
