@@ -38,11 +38,12 @@ import Testing
         }
         func json(_ list: [String]) -> String { "[" + list.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
         func number() -> String {
-            switch rng.below(6) {
+            switch rng.below(7) {
             case 0: ""
             case 1: "0"
             case 2: "\(rng.below(10)).5"
             case 3: "1e9"
+            case 4: "1e300"
             default: "\(rng.below(500))"
             }
         }
@@ -98,7 +99,7 @@ import Testing
         for _ in 0..<rng.below(nodes.count * 2 + 1) {
             let a = nodes[rng.below(nodes.count)], b = nodes[rng.below(nodes.count)]
             if a == b || !seen.insert(min(a, b) + "\u{1}" + max(a, b)).inserted { continue }
-            let strength = chance(0.1) ? "" : ["0.5", "1", "2", "3", "4", "6"][rng.below(6)]
+            let strength = chance(0.1) ? "" : ["0.5", "1", "2", "3", "4", "6", "1e308"][rng.below(7)]
             ties += "\(a),\(b),knows,\(strength),\(chance(0.2) ? "" : day()),\n"
         }
         var partnerships: [String] = []
@@ -118,7 +119,8 @@ import Testing
             if chance(0.7) { fields.append(#""partner_input":"\#(inputs[rng.below(3)])""#) }
             if chance(0.5) { fields.append(#""co_designed":\#(chance(0.5))"#) }
             if chance(0.5) {
-                fields.append(#""library_pays":\#(rng.below(5000)),"partner_pays":\#(rng.below(5000))"#)
+                let huge = chance(0.2) ? "1e300" : "\(rng.below(5000))"
+                fields.append(#""library_pays":\#(huge),"partner_pays":\#(rng.below(5000))"#)
             }
             if chance(0.5) {
                 fields.append(
@@ -160,7 +162,18 @@ import Testing
 
     static func inUnit(_ x: Double) -> Bool { x.isFinite && x >= 0 && x <= 1 }
 
+    /// No "inf" or "NaN" shows in text meant for people (a word, not a part of "financial").
+    static func readable(_ texts: [String]) -> Bool {
+        texts.allSatisfy { text in
+            !text.split(whereSeparator: { !$0.isLetter }).contains {
+                ["inf", "nan", "infinity"].contains($0.lowercased())
+            }
+        }
+    }
+
     func checkCandidate(_ c: Candidate, _ context: String) {
+        #expect(
+            Self.readable(c.reasons + c.dimensions.flatMap(\.reasons)), "\(context) \(c.id): \(c.reasons)")
         #expect(c.score.isFinite && c.score >= 0 && c.score <= 100, "\(context) \(c.id): score \(c.score)")
         #expect(Self.inUnit(c.confidence), "\(context) \(c.id): confidence \(c.confidence)")
         for d in c.dimensions {
@@ -218,6 +231,7 @@ import Testing
                 #expect(rubric.level(p.level) != nil, "seed \(seed) \(p.id): level \(p.level)")
                 if let e = p.edgingToward { #expect(rubric.level(e) != nil && e != p.level) }
                 for s in p.signals { #expect(s.weight.isFinite) }
+                #expect(Self.readable(p.reasons + p.nextSteps), "seed \(seed) \(p.id): \(p.reasons)")
             }
             #expect(
                 SpectrumEngine.place(w.partnerships, workspace: w, rubric: rubric, asOf: Self.asOf)
