@@ -582,6 +582,7 @@ public struct WorkspaceLoader {
         out.reserveCapacity(bytes.count / 40)
         // Each node id gets a number so that a pair of ends is one integer key.
         var pairs: [Int: Int] = [:]
+        var kinds: [String: String] = [:]  // spelling → normalised kind, computed once each
         Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
             guard let c = columns(header, file: p, known: names, required: ["source", "target"]) else { return false }
             index = names.map { c[$0] ?? -1 }
@@ -591,18 +592,22 @@ public struct WorkspaceLoader {
             func cell(_ k: Int) -> String { index[k] >= 0 ? fields[index[k]] : "" }
             let source = cell(0), target = cell(1)
             var ok = true
-            func checkEnd(_ label: String, _ end: String) {
+            func checkEnd(_ label: String, _ end: String) -> Int {
                 if end.isEmpty {
                     sink.error(t.path, .line(row.line), "\(label): must not be empty")
                     ok = false
-                } else if node(end) == nil && end != "library" {
-                    sink.error(t.path, .line(row.line), "\(label): \"\(end)\" is not the library, an organization or a person",
-                        hint: Self.nearest(end, in: allIDs()).map { "did you mean \"\($0)\"?" })
-                    ok = false
+                    return -1
                 }
+                // `library` names the library (as `src`/`dst` below map it), whatever else it is.
+                if end == "library", let l = libraryID { return node(l) ?? 0 }
+                if let k = node(end) { return k }
+                sink.error(t.path, .line(row.line), "\(label): \"\(end)\" is not the library, an organization or a person",
+                    hint: Self.nearest(end, in: allIDs()).map { "did you mean \"\($0)\"?" })
+                ok = false
+                return -1
             }
-            checkEnd("source", source)
-            checkEnd("target", target)
+            let a = checkEnd("source", source)
+            let b = checkEnd("target", target)
             var strength = 1.0
             let s = cell(3)
             if !s.isEmpty {
@@ -629,12 +634,18 @@ public struct WorkspaceLoader {
                 sink.warning(t.path, .line(row.line), "a tie from \"\(src)\" to itself is ignored")
                 return
             }
-            let a = node(src) ?? -1, b = node(dst) ?? -1
             let key = min(a, b) &* 0x1_0000_0000 &+ max(a, b)
             if let first = pairs[key] {
                 sink.warning(t.path, .line(row.line), "\"\(src)\" and \"\(dst)\" are already tied at line \(first); the stronger tie is kept")
             } else { pairs[key] = row.line }
-            let kind = Tag.normalize(cell(2))
+            let rawKind = cell(2)
+            let kind: String
+            if let k = kinds[rawKind] {
+                kind = k
+            } else {
+                kind = Tag.normalize(rawKind)
+                kinds[rawKind] = kind
+            }
             out.append(Tie(
                 source: src, target: dst, kind: kind.isEmpty ? "knows" : kind, strength: strength, lastContact: last,
                 note: cell(5).nilIfEmpty, line: row.line))
