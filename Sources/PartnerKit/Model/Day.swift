@@ -17,19 +17,32 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD` (ten characters, ASCII digits). Anything else is nil.
     public init?(_ text: some StringProtocol) {
-        let u = Array(text.utf8)
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
+        // Parse the UTF-8 bytes in place when the string has contiguous storage (no array per
+        // date: the loader reads hundreds of thousands of them).
+        if let parsed = text.utf8.withContiguousStorageIfAvailable({ Day.parse($0) }) {
+            guard let d = parsed else { return nil }
+            self = d
+            return
+        }
+        guard let d = Day.parse(Array(text.utf8)) else { return nil }
+        self = d
+    }
+
+    static func parse<C: RandomAccessCollection>(_ u: C) -> Day? where C.Element == UInt8, C.Index == Int {
+        guard u.count == 10 else { return nil }
+        let b = u.startIndex
+        guard u[b + 4] == UInt8(ascii: "-"), u[b + 7] == UInt8(ascii: "-") else { return nil }
         func num(_ r: Range<Int>) -> Int? {
             var v = 0
             for i in r {
-                let c = u[i]
+                let c = u[b + i]
                 guard c >= 48, c <= 57 else { return nil }
                 v = v * 10 + Int(c - 48)
             }
             return v
         }
         guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        return Day(year: y, month: m, day: d)
     }
 
     public static func daysIn(month: Int, year: Int) -> Int {

@@ -250,6 +250,40 @@ public struct TagLists: Sendable, Hashable {
         }
     }
 
+    /// Where field `field`'s list sits in `storage`.
+    @inline(__always)
+    public func bounds(_ field: TagField) -> Range<Int> {
+        (field.rawValue == 0 ? 0 : Int(ends[field.rawValue - 1]))..<Int(ends[field.rawValue])
+    }
+
+    /// How many tags field `f` of `self` shares with field `g` of `other`, on raw buffers (no
+    /// slices, no reference counting): the inner loop of pair fit.
+    ///
+    /// - Complexity: O(length of both lists).
+    @inline(__always)
+    public func sharedCount(_ f: TagField, with other: TagLists, _ g: TagField) -> Int {
+        let ra = bounds(f), rb = other.bounds(g)
+        if ra.isEmpty || rb.isEmpty { return 0 }
+        return storage.withUnsafeBufferPointer { a in
+            other.storage.withUnsafeBufferPointer { b in
+                var i = ra.lowerBound, j = rb.lowerBound, n = 0
+                while i < ra.upperBound && j < rb.upperBound {
+                    let x = a[i], y = b[j]
+                    if x == y {
+                        n += 1
+                        i += 1
+                        j += 1
+                    } else if x < y {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+                return n
+            }
+        }
+    }
+
     public subscript(field: TagField) -> ArraySlice<UInt32> {
         let start = field.rawValue == 0 ? 0 : Int(ends[field.rawValue - 1])
         let end = Int(ends[field.rawValue])

@@ -37,6 +37,28 @@ public struct IntroductionOptions: Sendable, Hashable {
     }
 }
 
+/// A candidate pair while the introductions are being ranked.
+struct Scored: Sendable {
+    var u: Int
+    var v: Int
+    var score: Double
+    var aa: Double
+    var fit: Double
+    var ra: Double
+    var trust: Double
+
+    /// Best first: score, then Adamic–Adar, then the ids' ranks (deterministic).
+    static func precedes(_ g: RelationshipGraph) -> (Scored, Scored) -> Bool {
+        { x, y in
+            if x.score != y.score { return x.score > y.score }
+            if x.aa != y.aa { return x.aa > y.aa }
+            let xa = Swift.min(g.rank[x.u], g.rank[x.v]), ya = Swift.min(g.rank[y.u], g.rank[y.v])
+            if xa != ya { return xa < ya }
+            return Swift.max(g.rank[x.u], g.rank[x.v]) < Swift.max(g.rank[y.u], g.rank[y.v])
+        }
+    }
+}
+
 public enum Introductions {
     /// Suggests introductions: pairs of organizations (i) not tied — at the organization level,
     /// counting the ties of their people — (ii) neither of them the library, (iii) with at
@@ -87,66 +109,68 @@ public enum Introductions {
             sources = (0..<n).filter { g.kinds[$0] == .organization }
         }
 
-        struct Scored {
-            var u: Int; var v: Int; var score: Double; var aa: Double; var fit: Double; var ra: Double;
-            var trust: Double
-        }
-        let precedes: (Scored, Scored) -> Bool = { x, y in
-            if x.score != y.score { return x.score > y.score }
-            if x.aa != y.aa { return x.aa > y.aa }
-            let xa = Swift.min(g.rank[x.u], g.rank[x.v]), ya = Swift.min(g.rank[y.u], g.rank[y.v])
-            if xa != ya { return xa < ya }
-            return Swift.max(g.rank[x.u], g.rank[x.v]) < Swift.max(g.rank[y.u], g.rank[y.v])
-        }
-        var heap = TopK<Scored>(capacity: o.top, isBetter: precedes)
         let rho = 1 / Double(Swift.max(1, g.degree(lib)))
-        var ra = [Double](repeating: 0, count: n)
-        var aa = [Double](repeating: 0, count: n)
-        var trust = [Double](repeating: 0, count: n)
-        var mark = [Bool](repeating: false, count: n)  // tied to u (or u itself)
-        var seen = [Bool](repeating: false, count: n)
-        var touched: [Int] = []
-        for u in sources {
-            guard let tu = tagsOf[u] else { continue }
-            mark[u] = true
-            for x in g.neighbors(u) { mark[Int(x)] = true }
-            for p in g.offsets[u]..<g.offsets[u + 1] {
-                let c = Int(g.neighborStorage[p])
-                let k = Double(g.degree(c))
-                let bf = brokerFactor[c]
-                let su = g.weight(slot: p)
-                for q in g.offsets[c]..<g.offsets[c + 1] {
-                    let v = Int(g.neighborStorage[q])
-                    if mark[v] || g.kinds[v] != .organization { continue }
-                    if restrictTo == nil && v < u { continue }
-                    if !seen[v] {
-                        seen[v] = true
-                        touched.append(v)
+        // The two-hop walks are independent per source organization: split them over the
+        // cores, interleaved (hubs have low ids in real and generated graphs alike, so
+        // contiguous ranges would leave one core with all the work), each with its own
+        // scratch arrays and bounded heap; the heaps merge in a fixed order.
+        let parts = Swift.max(1, Swift.min(sources.count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let sourceList = sources, tagLists = tagsOf, brokerTrust = brokerFactor, onlyFor = restrictTo
+        let full = o.fullStrength
+        @Sendable func normalised(_ s: Double) -> Double { Swift.min(1, Swift.max(0, s / full)) }
+        let partial: [[Scored]] = parallelMap((0..<parts).map { $0..<($0 + 1) }) { part in
+            var heap = TopK<Scored>(capacity: o.top, isBetter: Scored.precedes(g))
+            var ra = [Double](repeating: 0, count: n)
+            var aa = [Double](repeating: 0, count: n)
+            var trust = [Double](repeating: 0, count: n)
+            var mark = [Bool](repeating: false, count: n)  // tied to u (or u itself)
+            var seen = [Bool](repeating: false, count: n)
+            var touched: [Int] = []
+            for u in stride(from: part.lowerBound, to: sourceList.count, by: parts).map({ sourceList[$0] }) {
+                guard let tu = tagLists[u] else { continue }
+                mark[u] = true
+                for x in g.neighbors(u) { mark[Int(x)] = true }
+                for p in g.offsets[u]..<g.offsets[u + 1] {
+                    let c = Int(g.neighborStorage[p])
+                    let k = Double(g.degree(c))
+                    let bf = brokerTrust[c]
+                    let su = g.weight(slot: p)
+                    for q in g.offsets[c]..<g.offsets[c + 1] {
+                        let v = Int(g.neighborStorage[q])
+                        if mark[v] || g.kinds[v] != .organization { continue }
+                        if onlyFor == nil && v < u { continue }
+                        if !seen[v] {
+                            seen[v] = true
+                            touched.append(v)
+                        }
+                        ra[v] += 1 / k
+                        aa[v] += 1 / log(k)
+                        if bf > 0 { trust[v] = Swift.max(trust[v], bf * normalised(su) * normalised(g.weight(slot: q))) }
                     }
-                    ra[v] += 1 / k
-                    aa[v] += 1 / log(k)
-                    if bf > 0 { trust[v] = Swift.max(trust[v], bf * ns(su) * ns(g.weight(slot: q))) }
                 }
-            }
-            for v in touched {
-                if trust[v] > 0, let tv = tagsOf[v] {
-                    let fit = PairFit.quickScore(tu, tv)
-                    if fit.hasPurpose && fit.score > 0 {
-                        let s = Scored(
-                            u: u, v: v, score: fit.score * (ra[v] / (ra[v] + rho)) * trust[v], aa: aa[v], fit: fit.score,
-                            ra: ra[v], trust: trust[v])
-                        heap.insert(s)
+                for v in touched {
+                    if trust[v] > 0, let tv = tagLists[v] {
+                        let fit = PairFit.quickScore(tu, tv)
+                        if fit.hasPurpose && fit.score > 0 {
+                            heap.insert(
+                                Scored(
+                                    u: u, v: v, score: fit.score * (ra[v] / (ra[v] + rho)) * trust[v], aa: aa[v],
+                                    fit: fit.score, ra: ra[v], trust: trust[v]))
+                        }
                     }
+                    ra[v] = 0
+                    aa[v] = 0
+                    trust[v] = 0
+                    seen[v] = false
                 }
-                ra[v] = 0
-                aa[v] = 0
-                trust[v] = 0
-                seen[v] = false
+                touched.removeAll(keepingCapacity: true)
+                mark[u] = false
+                for x in g.neighbors(u) { mark[Int(x)] = false }
             }
-            touched.removeAll(keepingCapacity: true)
-            mark[u] = false
-            for x in g.neighbors(u) { mark[Int(x)] = false }
+            return heap.sortedBestFirst()
         }
+        var heap = TopK<Scored>(capacity: o.top, isBetter: Scored.precedes(g))
+        for list in partial { for x in list { heap.insert(x) } }
 
         return heap.sortedBestFirst().map { s in
             let (a, b) = g.rank[s.u] < g.rank[s.v] ? (s.u, s.v) : (s.v, s.u)

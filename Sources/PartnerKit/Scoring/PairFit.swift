@@ -32,12 +32,12 @@ public struct PairFit: Sendable, Equatable {
     ///
     /// - Complexity: O(tags of a + tags of b), no allocation.
     public static func value(_ a: TagLists, _ b: TagLists, weights w: Weights = Weights()) -> Double {
-        let ab = sortedIntersectionCount(a[.offers], b[.needs])
-        let ba = sortedIntersectionCount(b[.offers], a[.needs])
+        let ab = a.sharedCount(.offers, with: b, .needs)
+        let ba = b.sharedCount(.offers, with: a, .needs)
         let comp = (saturate(ab, 0.5) + saturate(ba, 0.5)) / 2
-        let aud = saturate(sortedIntersectionCount(a[.audiences], b[.audiences]))
-        let top = saturate(sortedIntersectionCount(a[.topics], b[.topics]))
-        let val = saturate(sortedIntersectionCount(a[.values], b[.values]), 1.5)
+        let aud = saturate(a.sharedCount(.audiences, with: b, .audiences))
+        let top = saturate(a.sharedCount(.topics, with: b, .topics))
+        let val = saturate(a.sharedCount(.values, with: b, .values), 1.5)
         return w.complementary * comp + w.audience * aud + w.topics * top + w.values * val
     }
 }
@@ -67,8 +67,8 @@ extension PairFit {
     /// - Complexity: O(total tags of both).
     public static func quickScore(_ a: TagLists, _ b: TagLists) -> (score: Double, hasPurpose: Bool) {
         let purpose =
-            sortedIntersectionCount(a[.offers], b[.needs]) > 0 || sortedIntersectionCount(b[.offers], a[.needs]) > 0
-            || sortedIntersectionCount(a[.audiences], b[.audiences]) > 0
+            a.sharedCount(.offers, with: b, .needs) > 0 || b.sharedCount(.offers, with: a, .needs) > 0
+            || a.sharedCount(.audiences, with: b, .audiences) > 0
         return (value(a, b), purpose)
     }
 }

@@ -90,7 +90,7 @@ public enum Synthetic {
         }
         for i in 0..<count {
             var row = "org-\(i),Organization \(i) \(words[rng.below(words.count)].capitalized),\(sectors[rng.below(sectors.count)]),"
-            row += "\"We \(sentence(9)), and \(sentence(8)). Our \(sentence(7)).\","
+            row += "\"We \(sentence(6)), and \(sentence(5)). Our \(sentence(4)).\","
             row += pick(topics, 1, 4) + "," + pick(values, 0, 3) + "," + pick(audiences, 1, 3) + ","
             row += pick(assets, 0, 3) + "," + pick(assets, 0, 3) + ","
             row += rng.below(200) == 0 ? "sells-personal-data," : ","

@@ -30,6 +30,25 @@ public struct Workspace: Sendable {
         reindex()
     }
 
+    /// The loader's form: the indexes it already built (organization id → position, first
+    /// occurrence; likewise people), so a million organizations are not hashed twice.
+    init(
+        directory: String, library: LibraryProfile, organizations: [Organization], people: [Person], ties: [Tie],
+        partnerships: [Partnership], vocabulary: Vocabulary, tags: TagTable, organizationIndex: [String: Int],
+        personIndex: [String: Int]
+    ) {
+        self.directory = directory
+        self.library = library
+        self.organizations = organizations
+        self.people = people
+        self.ties = ties
+        self.partnerships = partnerships
+        self.vocabulary = vocabulary
+        self.tags = tags
+        self.organizationIndex = organizationIndex
+        self.personIndex = personIndex
+    }
+
     public mutating func reindex() {
         organizationIndex = Dictionary(organizations.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         personIndex = Dictionary(people.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })

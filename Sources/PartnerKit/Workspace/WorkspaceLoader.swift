@@ -111,23 +111,47 @@ public struct WorkspaceLoader {
 
         let library = readLibrary()
         let organizations = readOrganizations()
-        let people = readPeople(organizations: organizations)
-        var ids: [String: String] = [:]  // id → where first defined
-        if let lib = library { ids[lib.id] = "library.json" }
-        for o in organizations {
-            if let first = ids[o.id] {
-                sink.error(path("organizations.csv"), .line(o.line), "duplicate id \"\(o.id)\" (already used in \(first))",
-                    hint: "ids must be unique across the library, organizations and people")
-            } else { ids[o.id] = "organizations.csv:\(o.line)" }
+        // One index per kind of node, built once: the duplicate checks, the reference checks
+        // of people, ties and partnerships, and the workspace's own lookups all use them.
+        let libraryID = library?.id
+        let duplicateHint = "ids must be unique across the library, organizations and people"
+        var organizationIndex: [String: Int] = [:]
+        organizationIndex.reserveCapacity(organizations.count)
+        for (k, o) in organizations.enumerated() {
+            if o.id == libraryID {
+                sink.error(path("organizations.csv"), .line(o.line), "duplicate id \"\(o.id)\" (already used in library.json)", hint: duplicateHint)
+            } else if let first = organizationIndex[o.id] {
+                sink.error(path("organizations.csv"), .line(o.line),
+                    "duplicate id \"\(o.id)\" (already used in organizations.csv:\(organizations[first].line))", hint: duplicateHint)
+            } else {
+                organizationIndex[o.id] = k
+            }
         }
-        for p in people {
-            if let first = ids[p.id] {
-                sink.error(path("people.csv"), .line(p.line), "duplicate id \"\(p.id)\" (already used in \(first))",
-                    hint: "ids must be unique across the library, organizations and people")
-            } else { ids[p.id] = "people.csv:\(p.line)" }
+        let people = readPeople(organizationIndex: organizationIndex)
+        var personIndex: [String: Int] = [:]
+        personIndex.reserveCapacity(people.count)
+        for (k, p) in people.enumerated() {
+            let first: String? =
+                p.id == libraryID ? "library.json"
+                : organizationIndex[p.id].map { "organizations.csv:\(organizations[$0].line)" }
+                    ?? personIndex[p.id].map { "people.csv:\(people[$0].line)" }
+            if let first {
+                sink.error(path("people.csv"), .line(p.line), "duplicate id \"\(p.id)\" (already used in \(first))", hint: duplicateHint)
+            } else {
+                personIndex[p.id] = k
+            }
         }
-        let ties = readTies(known: Set(ids.keys), libraryID: library?.id)
-        let partnerships = readPartnerships(library: library, organizationIDs: Set(organizations.map(\.id)))
+        // Node numbers for ties: the library 0, organizations 1…, people after them.
+        let orgCount = organizations.count
+        let ties = readTies(
+            libraryID: libraryID,
+            node: { id in
+                if id == libraryID { return 0 }
+                if let k = organizationIndex[id] { return 1 + k }
+                return personIndex[id].map { 1 + orgCount + $0 }
+            },
+            allIDs: { [libraryID].compactMap { $0 } + organizationIndex.keys.sorted() + personIndex.keys.sorted() })
+        let partnerships = readPartnerships(library: library, organizations: organizationIndex)
         reportUnknownTags()
 
         let diagnostics = sink.diagnostics.sorted()
@@ -136,7 +160,8 @@ public struct WorkspaceLoader {
         }
         let ws = Workspace(
             directory: directory, library: lib, organizations: organizations, people: people, ties: ties,
-            partnerships: partnerships, vocabulary: vocabulary, tags: tags)
+            partnerships: partnerships, vocabulary: vocabulary, tags: tags, organizationIndex: organizationIndex,
+            personIndex: personIndex)
         return LoadResult(workspace: ws, diagnostics: diagnostics)
     }
 
@@ -294,10 +319,10 @@ public struct WorkspaceLoader {
             needs: needs, dealbreakers: dealbreakers)
     }
 
-    mutating func readPartnerships(library: LibraryProfile?, organizationIDs: Set<String>) -> [Partnership] {
+    mutating func readPartnerships(library: LibraryProfile?, organizations: [String: Int]) -> [Partnership] {
         guard let root = readJSON("partnerships.json", required: false) else { return [] }
         let reader = PartnershipReader(
-            file: path("partnerships.json"), sink: sink, library: library, organizationIDs: organizationIDs,
+            file: path("partnerships.json"), sink: sink, library: library, organizationIDs: Set(organizations.keys),
             unknownPartnerIsError: true)
         return reader.readWorkspaceFile(root, vocabulary: vocabulary)
     }
@@ -500,7 +525,7 @@ public struct WorkspaceLoader {
         return digits.count == 9 && s.allSatisfy { $0.isNumber || $0 == "-" }
     }
 
-    func readPeople(organizations: [Organization]) -> [Person] {
+    func readPeople(organizationIndex: [String: Int]) -> [Person] {
         guard let (p, bytes) = readCSVBytes("people.csv", required: false) else { return [] }
         let t = (path: p, ())
         var col: [String: Int] = [:]
@@ -510,7 +535,6 @@ public struct WorkspaceLoader {
             col = c
             return true
         }) { line, fields in rows.append((line, fields)) }
-        let orgIDs = Set(organizations.map(\.id))
         var out: [Person] = []
         for row in rows {
             func cell(_ name: String) -> String { col[name].map { row.fields[$0] } ?? "" }
@@ -518,9 +542,9 @@ public struct WorkspaceLoader {
             if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); continue }
             if id.utf8.contains(UInt8(ascii: ";")) { sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); continue }
             let org = cell("organization")
-            if !org.isEmpty && !orgIDs.contains(org) {
+            if !org.isEmpty && organizationIndex[org] == nil {
                 sink.error(t.path, .line(row.line), "organization: \"\(org)\" is not an id in organizations.csv",
-                    hint: Self.nearest(org, in: orgIDs).map { "did you mean \"\($0)\"?" })
+                    hint: Self.nearest(org, in: organizationIndex.keys.sorted()).map { "did you mean \"\($0)\"?" })
             }
             let email = cell("email")
             if !email.isEmpty && !email.utf8.contains(UInt8(ascii: "@")) {
@@ -548,7 +572,9 @@ public struct WorkspaceLoader {
         return best?.1
     }
 
-    func readTies(known: Set<String>, libraryID: String?) -> [Tie] {
+    /// `node` gives an id's node number (nil when unknown); `allIDs` every id, for "did you
+    /// mean" (only called when an end is unknown).
+    func readTies(libraryID: String?, node: (String) -> Int?, allIDs: () -> [String]) -> [Tie] {
         guard let (p, bytes) = readCSVBytes("relationships.csv", required: false) else { return [] }
         let t = (path: p, ())
         let names = Self.relationshipColumns
@@ -556,10 +582,8 @@ public struct WorkspaceLoader {
         var out: [Tie] = []
         out.reserveCapacity(bytes.count / 40)
         // Each node id gets a number so that a pair of ends is one integer key.
-        var nodeNumber: [String: Int] = [:]
-        nodeNumber.reserveCapacity(known.count)
-        for (k, id) in known.enumerated() { nodeNumber[id] = k }
         var pairs: [Int: Int] = [:]
+        var kinds: [String: String] = [:]  // spelling → normalised kind, computed once each
         Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
             guard let c = columns(header, file: p, known: names, required: ["source", "target"]) else { return false }
             index = names.map { c[$0] ?? -1 }
@@ -569,18 +593,22 @@ public struct WorkspaceLoader {
             func cell(_ k: Int) -> String { index[k] >= 0 ? fields[index[k]] : "" }
             let source = cell(0), target = cell(1)
             var ok = true
-            func checkEnd(_ label: String, _ end: String) {
+            func checkEnd(_ label: String, _ end: String) -> Int {
                 if end.isEmpty {
                     sink.error(t.path, .line(row.line), "\(label): must not be empty")
                     ok = false
-                } else if !known.contains(end) && end != "library" {
-                    sink.error(t.path, .line(row.line), "\(label): \"\(end)\" is not the library, an organization or a person",
-                        hint: Self.nearest(end, in: known).map { "did you mean \"\($0)\"?" })
-                    ok = false
+                    return -1
                 }
+                // `library` names the library (as `src`/`dst` below map it), whatever else it is.
+                if end == "library", let l = libraryID { return node(l) ?? 0 }
+                if let k = node(end) { return k }
+                sink.error(t.path, .line(row.line), "\(label): \"\(end)\" is not the library, an organization or a person",
+                    hint: Self.nearest(end, in: allIDs()).map { "did you mean \"\($0)\"?" })
+                ok = false
+                return -1
             }
-            checkEnd("source", source)
-            checkEnd("target", target)
+            let a = checkEnd("source", source)
+            let b = checkEnd("target", target)
             var strength = 1.0
             let s = cell(3)
             if !s.isEmpty {
@@ -607,12 +635,18 @@ public struct WorkspaceLoader {
                 sink.warning(t.path, .line(row.line), "a tie from \"\(src)\" to itself is ignored")
                 return
             }
-            let a = nodeNumber[src] ?? -1, b = nodeNumber[dst] ?? -1
             let key = min(a, b) &* 0x1_0000_0000 &+ max(a, b)
             if let first = pairs[key] {
                 sink.warning(t.path, .line(row.line), "\"\(src)\" and \"\(dst)\" are already tied at line \(first); the stronger tie is kept")
             } else { pairs[key] = row.line }
-            let kind = Tag.normalize(cell(2))
+            let rawKind = cell(2)
+            let kind: String
+            if let k = kinds[rawKind] {
+                kind = k
+            } else {
+                kind = Tag.normalize(rawKind)
+                kinds[rawKind] = kind
+            }
             out.append(Tie(
                 source: src, target: dst, kind: kind.isEmpty ? "knows" : kind, strength: strength, lastContact: last,
                 note: cell(5).nilIfEmpty, line: row.line))
