@@ -94,6 +94,7 @@ public enum Files {
             return .failure(.failed(path, "cannot create folder \(dir)"))
         }
         if !overwrite && FileManager.default.fileExists(atPath: path) { return .failure(.exists(path)) }
+        removeAbandonedTemporaries(of: url.lastPathComponent, in: dir)
         let temp = "\(dir)/.\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { return .failure(.failed(path, String(cString: strerror(errno)))) }
@@ -137,5 +138,19 @@ public enum Files {
             close(dfd)
         }
         return .success(())
+    }
+
+    /// Removes temporary files a killed writer of the same target left behind
+    /// (`.NAME.tmp-PID-RANDOM` whose process no longer exists). A live writer's file is kept.
+    static func removeAbandonedTemporaries(of name: String, in dir: String) {
+        let prefix = ".\(name).tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText), pid > 0 else { continue }
+            if pid == getpid() { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running (or not ours to ask)
+            unlink("\(dir)/\(entry)")
+        }
     }
 }
