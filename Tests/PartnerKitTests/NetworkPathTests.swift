@@ -102,3 +102,27 @@ import Testing
         for (x, y) in zip(ids, ids.dropFirst()) { #expect(x.lexicographicallyPrecedes(y)) }
     }
 }
+
+/// The scoring engine's shortcut (trust straight from the ties) must equal the graph's.
+@Suite struct BestTrustTests {
+    @Test func shortcutEqualsTheGraphOnTheSampleWorkspace() throws {
+        let result = WorkspaceLoader.load(directory: repositoryRoot + "/Data/sample", defaultVocabulary: toolkitVocabulary)
+        let w = try #require(result.workspace)
+        let asOf = try #require(Day("2026-11-29"))
+        let g = RelationshipGraph(workspace: w)
+        let viaGraph = g.bestTrust(from: try #require(g.node(w.library.id)), asOf: asOf)
+        let shortcut = RelationshipGraph.bestTrustToOrganizations(workspace: w, asOf: asOf)
+        #expect(shortcut.count == w.organizations.count)
+        var reached = 0
+        for (k, o) in w.organizations.enumerated() {
+            let want = viaGraph[try #require(g.node(o.id))]
+            #expect(abs(shortcut[k] - want) < 1e-12, "\(o.id): \(shortcut[k]) vs \(want)")
+            if want > 0 { reached += 1 }
+        }
+        #expect(reached > 40, "the sample's library reaches most organizations")
+        // The best single path found by Yen's algorithm has the same trust.
+        let target = try #require(g.node("shipyards"))
+        let best = g.warmPaths(from: 0, to: target, asOf: asOf).first?.strength
+        #expect(abs((best ?? 0) - viaGraph[target]) < 1e-12)
+    }
+}

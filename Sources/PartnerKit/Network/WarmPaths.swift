@@ -234,23 +234,91 @@ extension RelationshipGraph {
     ///
     /// - Complexity: O(H · m), H = maxIntermediaries + 1; O(n) memory.
     public func bestTrust(from source: Int, asOf: Day, options o: WarmPathOptions = WarmPathOptions()) -> [Double] {
-        var best = [Double](repeating: 0, count: nodeCount)
-        guard source >= 0, source < nodeCount else { return best }
-        best[source] = 1
-        var frontier = best
-        let hops = Swift.max(1, o.maxIntermediaries + 1)
+        guard source >= 0, source < nodeCount else { return [Double](repeating: 0, count: nodeCount) }
+        let trust = edges.map { normalisedStrength($0, o) * recency($0, asOf: asOf, o) }
+        return Self.boundedBestTrust(
+            nodeCount: nodeCount, source: source, ends: edges.map { ($0.a, $0.b) }, trust: trust,
+            hops: Swift.max(1, o.maxIntermediaries + 1))
+    }
+
+    /// Hop-bounded Bellman–Ford for the most trusted path (product of edge trusts ≤ 1): round
+    /// r holds the best trust using at most r ties.
+    ///
+    /// - Complexity: O(hops · m).
+    static func boundedBestTrust(nodeCount: Int, source: Int, ends: [(Int, Int)], trust: [Double], hops: Int) -> [Double] {
+        var frontier = [Double](repeating: 0, count: nodeCount)
+        frontier[source] = 1
         for _ in 0..<hops {
             var next = frontier
             var changed = false
-            for e in edges {
-                let t = normalisedStrength(e, o) * recency(e, asOf: asOf, o)
-                if frontier[e.a] * t > next[e.b] { next[e.b] = frontier[e.a] * t; changed = true }
-                if frontier[e.b] * t > next[e.a] { next[e.a] = frontier[e.b] * t; changed = true }
+            for (k, (a, b)) in ends.enumerated() {
+                let t = trust[k]
+                if frontier[a] * t > next[b] {
+                    next[b] = frontier[a] * t
+                    changed = true
+                }
+                if frontier[b] * t > next[a] {
+                    next[a] = frontier[b] * t
+                    changed = true
+                }
             }
             frontier = next
             if !changed { break }
         }
-        for v in 0..<nodeCount { best[v] = frontier[v] }
-        return best
+        return frontier
+    }
+
+    /// The best warm-path trust from the library to every organization of a workspace,
+    /// straight from its ties: the same values as `RelationshipGraph(workspace:).bestTrust`
+    /// (the same implicit person–organization ties, duplicates merged the same way: strongest
+    /// strength, latest contact), without building the graph's id index, ranks and rows — the
+    /// scoring engine needs only this table, for a million organizations at a time.
+    ///
+    /// - Complexity: O(ties + people) lookups, then O(H · m).
+    public static func bestTrustToOrganizations(
+        workspace w: Workspace, asOf: Day, options o: WarmPathOptions = WarmPathOptions(),
+        personOrganizationStrength: Double = RelationshipGraph.defaultPersonOrganizationStrength
+    ) -> [Double] {
+        let orgCount = w.organizations.count
+        let n = 1 + orgCount + w.people.count
+        func node(_ id: String) -> Int? {
+            if id == w.library.id { return 0 }
+            if let k = w.organizationIndex[id] { return 1 + k }
+            if let k = w.personIndex[id] { return 1 + orgCount + k }
+            return id == "library" ? 0 : nil
+        }
+        var slot: [Int: Int] = [:]
+        var merged: [Edge] = []
+        merged.reserveCapacity(w.ties.count + w.people.count)
+        func add(_ e: Edge) {
+            guard e.a != e.b else { return }
+            let key = Swift.min(e.a, e.b) &* 0x1_0000_0000 &+ Swift.max(e.a, e.b)
+            guard let k = slot[key] else {
+                slot[key] = merged.count
+                merged.append(e)
+                return
+            }
+            var last = merged[k]
+            let latest = [last.lastContact, e.lastContact].compactMap { $0 }.max()
+            if e.strength > last.strength || (last.implicit && !e.implicit) {
+                last.strength = e.strength
+                last.implicit = e.implicit
+            }
+            last.lastContact = latest
+            merged[k] = last
+        }
+        for (k, p) in w.people.enumerated() {
+            guard let org = p.organization, let oi = w.organizationIndex[org] else { continue }
+            add(Edge(a: 1 + orgCount + k, b: 1 + oi, strength: personOrganizationStrength, kind: "member", implicit: true))
+        }
+        for t in w.ties {
+            guard let a = node(t.source), let b = node(t.target) else { continue }
+            add(Edge(a: a, b: b, strength: t.strength, kind: t.kind, lastContact: t.lastContact))
+        }
+        let probe = RelationshipGraph(nodeCount: 0, edges: [])
+        let trust = merged.map { probe.normalisedStrength($0, o) * probe.recency($0, asOf: asOf, o) }
+        let best = boundedBestTrust(
+            nodeCount: n, source: 0, ends: merged.map { ($0.a, $0.b) }, trust: trust, hops: Swift.max(1, o.maxIntermediaries + 1))
+        return Array(best[1..<(1 + orgCount)])
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// rubric's `warm_path_factor`), and `vet`'s warm paths.
 extension ScoringEngine {
     /// A scoring engine whose relationship dimension also credits warm paths: one hop-bounded
-    /// pass over the graph from the library (`RelationshipGraph.bestTrust`), then a table
+    /// pass over the ties from the library (`RelationshipGraph.bestTrustToOrganizations`), then a table
     /// lookup per organization. Skipped when the rubric gives warm paths no weight.
     ///
     /// - Complexity: O(n + m log m) to build the graph, O(H · m) for the trust pass.
@@ -16,9 +16,7 @@ extension ScoringEngine {
         guard relationshipWeight > 0, rubric.parameters.warmPathFactor > 0, !w.ties.isEmpty else {
             return ScoringEngine(workspace: w, rubric: rubric, asOf: asOf)
         }
-        let g = RelationshipGraph(workspace: w)
-        let trust = g.bestTrust(from: g.node(w.library.id) ?? 0, asOf: asOf, options: options)
-        let table: [Double] = w.organizations.map { o in g.node(o.id).map { trust[$0] } ?? 0 }
+        let table = RelationshipGraph.bestTrustToOrganizations(workspace: w, asOf: asOf, options: options)
         return ScoringEngine(workspace: w, rubric: rubric, asOf: asOf, warmPathStrength: { i in
             i >= 0 && i < table.count && table[i] > 0 ? table[i] : nil
         })
