@@ -13,7 +13,8 @@ enum Generate {
         var files = Synthetic.workspace(organizations: organizations, ties: false, asOf: asOf)
         let nodes = min(graphNodes, organizations + 1)
         if nodes > 5 + 1 {
-            files["relationships.csv"] = Synthetic.relationshipsCSV(organizations: nodes - 1, m: 5, asOf: asOf, seed: 43)
+            files["relationships.csv"] = Synthetic.relationshipsCSV(
+                organizations: nodes - 1, m: 5, asOf: asOf, seed: 43)
         }
         return files
     }
@@ -26,8 +27,12 @@ enum Generate {
         } catch {
             return "cannot create \(directory): \(error.localizedDescription)"
         }
-        for (name, bytes) in files(organizations: organizations, graphNodes: graphNodes).sorted(by: { $0.key < $1.key }) {
-            if case .failure(let e) = Files.writeAtomically(bytes, to: directory + "/" + name, overwrite: true) {
+        for (name, bytes) in files(organizations: organizations, graphNodes: graphNodes).sorted(by: {
+            $0.key < $1.key
+        }) {
+            if case .failure(let e) = Files.writeAtomically(
+                bytes, to: directory + "/" + name, overwrite: true)
+            {
                 return "\(directory)/\(name): \(e)"
             }
         }

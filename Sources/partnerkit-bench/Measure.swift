@@ -89,7 +89,9 @@ enum Measure {
     /// straight from this (large) process would report at least our own peak. The helper starts
     /// small, spawns the real command and reports that child's own `ru_maxrss` and time.
     static func spawnMeasured(_ repeats: Int, _ argv: [String]) -> Child? {
-        let self_ = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let self_ =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
         let report = NSTemporaryDirectory() + "partnerkit-bench-\(getpid()).txt"
         defer { unlink(report) }
         var best: Child?
@@ -98,7 +100,9 @@ enum Measure {
                 let text = try? String(contentsOfFile: report, encoding: .utf8)
             else { return nil }
             let parts = text.split(separator: " ")
-            guard parts.count == 3, let s = Double(parts[0]), let st = Int32(parts[1]), let rss = Int(parts[2]) else { return nil }
+            guard parts.count == 3, let s = Double(parts[0]), let st = Int32(parts[1]),
+                let rss = Int(parts[2])
+            else { return nil }
             let c = Child(seconds: s, status: st, peakRSS: rss)
             if best == nil || c.seconds < (best?.seconds ?? .infinity) { best = c }
         }
@@ -114,12 +118,16 @@ enum Measure {
 
     /// The folder holding this executable (the sibling `partnerkit` is found there).
     static func executableDirectory() -> String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0]
         return (exe as NSString).deletingLastPathComponent
     }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1e6) }
     static func seconds(_ s: Double) -> String {
-        s < 0.01 ? String(format: "%.2f ms", s * 1000) : (s < 10 ? String(format: "%.3f s", s) : String(format: "%.1f s", s))
+        s < 0.01
+            ? String(format: "%.2f ms", s * 1000)
+            : (s < 10 ? String(format: "%.3f s", s) : String(format: "%.1f s", s))
     }
 }

@@ -57,17 +57,23 @@ case "generate":
         fail("--organizations N (1…10000000) is required")
     }
     let nodesText = value("--graph-nodes") ?? "0"
-    guard let nodes = Int(nodesText), nodes >= 0 else { fail("--graph-nodes must be a number, found '\(nodesText)'") }
+    guard let nodes = Int(nodesText), nodes >= 0 else {
+        fail("--graph-nodes must be a number, found '\(nodesText)'")
+    }
     guard let out = value("--out") else { fail("--out DIR is required") }
     if let e = Generate.write(organizations: n, graphNodes: nodes, to: out) {
         FileHandle.standardError.write(Data("partnerkit-bench: error: \(e)\n".utf8))
         exit(1)
     }
-    print("wrote \(out): \(n) organizations, \(min(nodes, n + 1) > 6 ? "\(min(nodes, n + 1))-node graph" : "no graph")")
+    print(
+        "wrote \(out): \(n) organizations, \(min(nodes, n + 1) > 6 ? "\(min(nodes, n + 1))-node graph" : "no graph")"
+    )
 case "run":
     checkKnown(["--quick"], values: ["--sizes", "--format"])
     let format = value("--format") ?? "text"
-    guard format == "text" || format == "json" else { fail("--format must be text or json, found '\(format)'") }
+    guard format == "text" || format == "json" else {
+        fail("--format must be text or json, found '\(format)'")
+    }
     let wanted = value("--sizes") ?? "small"
     var sizes: [Size] = []
     for name in wanted.split(separator: ",").map(String.init) {
@@ -79,15 +85,26 @@ case "run":
     }
     let quick = args.contains("--quick")
     var suite = Suite(sizes: sizes, repeats: quick ? 1 : 3, quick: quick) { line in
-        if format == "text" { FileHandle.standardOutput.write(Data((line + "\n").utf8)) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        if format == "text" {
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        } else {
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
     }
     suite.run()
     if format == "json" {
         let rows: [[String: Any]] = suite.rows.map {
-            ["size": $0.size, "step": $0.step, "seconds": $0.seconds, "rate": $0.rate, "peak_rss_bytes": $0.peakRSS, "note": $0.note]
+            [
+                "size": $0.size, "step": $0.step, "seconds": $0.seconds, "rate": $0.rate,
+                "peak_rss_bytes": $0.peakRSS, "note": $0.note,
+            ]
         }
-        let doc: [String: Any] = ["quick": quick, "nproc": ProcessInfo.processInfo.activeProcessorCount, "rows": rows]
-        if let data = try? JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys]) {
+        let doc: [String: Any] = [
+            "quick": quick, "nproc": ProcessInfo.processInfo.activeProcessorCount, "rows": rows,
+        ]
+        if let data = try? JSONSerialization.data(
+            withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
+        {
             print(String(decoding: data, as: UTF8.self))
         }
     } else {
@@ -105,7 +122,9 @@ case "graph":
         exit(1)
     }
     let g = RelationshipGraph(workspace: w)
-    let (t, _) = Measure.best(3) { op == "links" ? g.links(.adamicAdar, top: 100).count : g.brokerage(weighted: false).count }
+    let (t, _) = Measure.best(3) {
+        op == "links" ? g.links(.adamicAdar, top: 100).count : g.brokerage(weighted: false).count
+    }
     print("{\"op\": \"\(op)\", \"seconds\": \(t), \"nodes\": \(g.nodeCount)}")
 default:
     fail("unknown command '\(command)'")

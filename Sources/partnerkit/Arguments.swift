@@ -10,8 +10,12 @@ struct OptionSpec: Sendable {
     var help: String
     var repeatable = false
 
-    static func flag(_ name: String, _ help: String) -> OptionSpec { OptionSpec(name: name, kind: .flag, help: help) }
-    static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false) -> OptionSpec {
+    static func flag(_ name: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, kind: .flag, help: help)
+    }
+    static func value(_ name: String, _ valueName: String, _ help: String, repeatable: Bool = false)
+        -> OptionSpec
+    {
         OptionSpec(name: name, kind: .value(valueName), help: help, repeatable: repeatable)
     }
 
@@ -29,11 +33,14 @@ struct OptionSpec: Sendable {
 
 /// Options every command takes.
 enum CommonOptions {
-    static let workspace = OptionSpec.value("--workspace", "DIR", "the workspace folder (default: the current folder)")
-    static let asOf = OptionSpec.value("--as-of", "YYYY-MM-DD", "the date that \"today\" means (default: the real date)")
+    static let workspace = OptionSpec.value(
+        "--workspace", "DIR", "the workspace folder (default: the current folder)")
+    static let asOf = OptionSpec.value(
+        "--as-of", "YYYY-MM-DD", "the date that \"today\" means (default: the real date)")
     static let help = OptionSpec.flag("--help", "show this help")
     static let noColor = OptionSpec.flag("--no-color", "never colour the output (also: NO_COLOR=1)")
-    static let includeContacts = OptionSpec.flag("--include-contacts", "show people's email and phone (private; off by default)")
+    static let includeContacts = OptionSpec.flag(
+        "--include-contacts", "show people's email and phone (private; off by default)")
     static func format(_ formats: [String]) -> OptionSpec {
         .value("--format", formats.joined(separator: "|"), "output format (default: \(formats[0]))")
     }
@@ -55,7 +62,10 @@ struct ParsedArguments {
     func int(_ name: String, range: ClosedRange<Int> = 1...1_000_000) throws -> Int? {
         guard let v = value(name) else { return nil }
         guard let i = Int(v), range.contains(i) else {
-            throw UsageError(message: "\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(v)\"")
+            throw UsageError(
+                message:
+                    "\(name) takes a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(v)\""
+            )
         }
         return i
     }
@@ -63,7 +73,9 @@ struct ParsedArguments {
     func number(_ name: String, range: ClosedRange<Double>) throws -> Double? {
         guard let v = value(name) else { return nil }
         guard let d = Double(v), d.isFinite, range.contains(d) else {
-            throw UsageError(message: "\(name) takes a number from \(range.lowerBound) to \(range.upperBound), not \"\(v)\"")
+            throw UsageError(
+                message:
+                    "\(name) takes a number from \(range.lowerBound) to \(range.upperBound), not \"\(v)\"")
         }
         return d
     }
@@ -107,7 +119,9 @@ enum ArgumentParser {
                 if let inline {
                     v = inline
                 } else {
-                    guard i < args.count else { throw UsageError(message: "\(name) needs a value (\(spec.display))") }
+                    guard i < args.count else {
+                        throw UsageError(message: "\(name) needs a value (\(spec.display))")
+                    }
                     v = args[i]
                     i += 1
                 }

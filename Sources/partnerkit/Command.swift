@@ -22,16 +22,21 @@ struct Invocation {
     /// Loads the workspace, printing its errors (and a pointer to `check` for warnings).
     /// Returns nil when it has errors.
     func loadWorkspace() -> Workspace? {
-        let result = WorkspaceLoader.load(directory: workspacePath, defaultVocabulary: Resources.defaultVocabulary)
+        let result = WorkspaceLoader.load(
+            directory: workspacePath, defaultVocabulary: Resources.defaultVocabulary)
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             console.report(errors)
-            console.err("\(result.diagnostics.summary): fix the errors above (`partnerkit check --workspace \(workspacePath)` lists everything)\n")
+            console.err(
+                "\(result.diagnostics.summary): fix the errors above (`partnerkit check --workspace \(workspacePath)` lists everything)\n"
+            )
             return nil
         }
         let w = result.diagnostics.warningCount
         if w > 0 {
-            console.err("note: the workspace has \(w) warning\(w == 1 ? "" : "s"); `partnerkit check --workspace \(workspacePath)` lists them\n")
+            console.err(
+                "note: the workspace has \(w) warning\(w == 1 ? "" : "s"); `partnerkit check --workspace \(workspacePath)` lists them\n"
+            )
         }
         return result.workspace
     }
@@ -74,7 +79,10 @@ struct Command: Sendable {
         let width = min(32, (opts.map(\.display.count).max() ?? 10) + 2)
         for o in opts {
             let d = o.display
-            let pad = d.count < width ? String(repeating: " ", count: width - d.count) : "\n" + String(repeating: " ", count: width + 2)
+            let pad =
+                d.count < width
+                ? String(repeating: " ", count: width - d.count)
+                : "\n" + String(repeating: " ", count: width + 2)
             s += "  \(d)\(pad)\(o.help)\n"
         }
         return s

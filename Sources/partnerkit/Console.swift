@@ -22,7 +22,9 @@ struct Console {
         FileHandle.standardError.write(Data(s.utf8))
     }
 
-    private func paint(_ s: String, _ code: String, _ on: Bool) -> String { on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+    private func paint(_ s: String, _ code: String, _ on: Bool) -> String {
+        on ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
 
     /// Prints diagnostics compiler-style to standard error, with hints indented below.
     func report(_ diagnostics: [Diagnostic]) {

@@ -51,9 +51,15 @@ func run(_ argv: [String]) -> Int32 {
     }
     guard let command = commands.first(where: { $0.name == first }) else {
         let near = commands.map(\.name).min { editDistanceCLI(first, $0) < editDistanceCLI(first, $1) }
-        var msg = first.hasPrefix("-") ? "unknown option \(first) (a command comes first)" : "unknown command '\(first)'"
+        var msg =
+            first.hasPrefix("-")
+            ? "unknown option \(first) (a command comes first)" : "unknown command '\(first)'"
         if let near, editDistanceCLI(first, near) <= 2 { msg += " (did you mean '\(near)'?)" }
-        probeConsole.usageError(msg, usage: "Usage: partnerkit COMMAND [options]  (commands: \(commands.map(\.name).joined(separator: ", ")))", command: nil)
+        probeConsole.usageError(
+            msg,
+            usage:
+                "Usage: partnerkit COMMAND [options]  (commands: \(commands.map(\.name).joined(separator: ", ")))",
+            command: nil)
         return Exit.usage
     }
     do {
@@ -65,18 +71,28 @@ func run(_ argv: [String]) -> Int32 {
         }
         guard command.positionals.contains(args.positionals.count) else {
             let p = command.positionals
-            let want = p.lowerBound == p.upperBound ? "\(p.lowerBound)" : (p.upperBound > 100 ? "at least \(p.lowerBound)" : "\(p.lowerBound) to \(p.upperBound)")
-            throw UsageError(message: args.positionals.count > p.upperBound
-                ? "unexpected argument '\(args.positionals[p.upperBound])'"
-                : "expected \(want) argument\(p.upperBound == 1 ? "" : "s"), got \(args.positionals.count)")
+            let want =
+                p.lowerBound == p.upperBound
+                ? "\(p.lowerBound)"
+                : (p.upperBound > 100 ? "at least \(p.lowerBound)" : "\(p.lowerBound) to \(p.upperBound)")
+            throw UsageError(
+                message: args.positionals.count > p.upperBound
+                    ? "unexpected argument '\(args.positionals[p.upperBound])'"
+                    : "expected \(want) argument\(p.upperBound == 1 ? "" : "s"), got \(args.positionals.count)"
+            )
         }
         let format = args.value("--format") ?? command.formats[0]
         guard command.formats.contains(format) else {
-            throw UsageError(message: "--format \(format) is not available here; choose \(command.formats.joined(separator: ", "))")
+            throw UsageError(
+                message:
+                    "--format \(format) is not available here; choose \(command.formats.joined(separator: ", "))"
+            )
         }
         var asOf = today()
         if let s = args.value("--as-of") {
-            guard let d = Day(s) else { throw UsageError(message: "--as-of takes a date YYYY-MM-DD, not \"\(s)\"") }
+            guard let d = Day(s) else {
+                throw UsageError(message: "--as-of takes a date YYYY-MM-DD, not \"\(s)\"")
+            }
             asOf = d
         }
         let inv = Invocation(

@@ -24,12 +24,17 @@ enum CLI {
                 dir.deleteLastPathComponent()
             }
         }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("partnerkit").path)
+        candidates.append(
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("partnerkit").path)
         candidates.append(repositoryRoot + "/.build/debug/partnerkit")
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) && !$0.hasSuffix(".xctest") } ?? candidates.last ?? "partnerkit"
+        return candidates.first {
+            FileManager.default.isExecutableFile(atPath: $0) && !$0.hasSuffix(".xctest")
+        } ?? candidates.last ?? "partnerkit"
     }()
 
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) -> CLIResult {
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:])
+        -> CLIResult
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -76,10 +81,13 @@ final class Scratch {
     deinit { try? FileManager.default.removeItem(atPath: path) }
     func write(_ name: String, _ text: String) {
         let url = URL(fileURLWithPath: path + "/" + name)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: url)
     }
     func read(_ name: String) -> String? {
-        (try? Data(contentsOf: URL(fileURLWithPath: path + "/" + name))).map { String(decoding: $0, as: UTF8.self) }
+        (try? Data(contentsOf: URL(fileURLWithPath: path + "/" + name))).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Every command end to end on the sample workspace: the contract's JSON keys and the rules
 /// the output must keep (ordering, ranges, exit codes).
@@ -29,7 +30,10 @@ import Testing
             let confidence = try #require((c["confidence"] as? NSNumber)?.doubleValue)
             #expect((0...1).contains(confidence))
             let dims = try #require(c["dimensions"] as? [String: Any])
-            #expect(Set(dims.keys) == ["value_alignment", "shared_audience", "complementary_assets", "capacity", "relationship"])
+            #expect(
+                Set(dims.keys) == [
+                    "value_alignment", "shared_audience", "complementary_assets", "capacity", "relationship",
+                ])
             for (_, v) in dims { #expect((0...1).contains((v as? NSNumber)?.doubleValue ?? -1)) }
             let flags = try #require(c["flags"] as? [String])
             let dealbreaker = flags.contains { $0.hasPrefix("dealbreaker:") }
@@ -42,7 +46,9 @@ import Testing
             }
             previous = (dealbreaker, score, id)
         }
-        #expect(candidates.last.flatMap { $0["flags"] as? [String] }?.contains { $0.hasPrefix("dealbreaker:") } == true)
+        #expect(
+            candidates.last.flatMap { $0["flags"] as? [String] }?.contains { $0.hasPrefix("dealbreaker:") }
+                == true)
     }
 
     @Test func scoreTopAndFormats() throws {
@@ -93,7 +99,11 @@ import Testing
             let position = try #require((p["position"] as? NSNumber)?.doubleValue)
             #expect((1...5).contains(position))
             let criteria = try #require(p["criteria"] as? [String: Bool])
-            #expect(Set(criteria.keys) == ["mutual_benefit", "mutual_contribution", "shared_goals", "shared_power", "aligned_values", "clear_roles"])
+            #expect(
+                Set(criteria.keys) == [
+                    "mutual_benefit", "mutual_contribution", "shared_goals", "shared_power", "aligned_values",
+                    "clear_roles",
+                ])
             #expect(p["readiness"] is [[String: Any]])
             #expect(p["next_steps"] is [String])
             #expect(p.keys.contains("edging_toward"))
@@ -108,7 +118,9 @@ import Testing
         let obj = try Self.json(["introduce", "--top", "15"])
         let intros = try #require(obj["introductions"] as? [[String: Any]])
         #expect(!intros.isEmpty)
-        let ties = (try? String(contentsOfFile: CLI.repositoryRoot + "/Data/sample/relationships.csv", encoding: .utf8)) ?? ""
+        let ties =
+            (try? String(
+                contentsOfFile: CLI.repositoryRoot + "/Data/sample/relationships.csv", encoding: .utf8)) ?? ""
         var tied = Set<String>()
         for line in ties.split(separator: "\n").dropFirst() {
             let f = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -159,7 +171,11 @@ import Testing
         let measures = try Self.json(["network", "measures"])
         let nodes = try #require(measures["nodes"] as? [[String: Any]])
         #expect(nodes.count == 89)
-        #expect(nodes.allSatisfy { $0["id"] is String && $0["degree"] is Int && $0.keys.contains("constraint") && $0.keys.contains("effective_size") })
+        #expect(
+            nodes.allSatisfy {
+                $0["id"] is String && $0["degree"] is Int && $0.keys.contains("constraint")
+                    && $0.keys.contains("effective_size")
+            })
         let isolated = nodes.first { $0["id"] as? String == "ez-advance" }
         #expect(isolated?["constraint"] is NSNull)
         let bad = CLI.run(["network", "links", "--measure", "katz"] + Self.sample)
@@ -172,7 +188,8 @@ import Testing
         let parser = XMLParser(data: Data(r.stdout.utf8))
         #expect(parser.parse(), "GraphML must be well-formed XML")
         #expect(!r.stdout.contains("@example.org"))
-        let withContacts = CLI.run(["network", "export", "--to", "graphml", "--include-contacts"] + Self.sample)
+        let withContacts = CLI.run(
+            ["network", "export", "--to", "graphml", "--include-contacts"] + Self.sample)
         #expect(withContacts.stdout.contains("@example.org"))
     }
 

@@ -51,7 +51,10 @@ import Testing
     @Test func brokenWorkspaceReportsEveryErrorWithFileAndLineAndExits1() {
         let s = Scratch()
         #expect(CLI.run(["init", s.path + "/w"]).status == 0)
-        s.write("w/organizations.csv", "id,name,sector,staff_fte\na,A,bank,1\nb,B,nonprofit,lots\na,Dup,nonprofit,2\nc,\"never closed,x,1\n")
+        s.write(
+            "w/organizations.csv",
+            "id,name,sector,staff_fte\na,A,bank,1\nb,B,nonprofit,lots\na,Dup,nonprofit,2\nc,\"never closed,x,1\n"
+        )
         let r = CLI.run(["check", "--workspace", s.path + "/w"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("organizations.csv:2: error: sector:"))

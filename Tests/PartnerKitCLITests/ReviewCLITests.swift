@@ -14,7 +14,9 @@ import Testing
         for p in partnerships {
             #expect(p["id"] is String)
             #expect(["green", "amber", "red"].contains(p["health"] as? String ?? ""))
-            #expect(["inform", "consult", "involve", "collaborate", "empower"].contains(p["level"] as? String ?? ""))
+            #expect(
+                ["inform", "consult", "involve", "collaborate", "empower"].contains(
+                    p["level"] as? String ?? ""))
             #expect(p["issues"] is [String])
         }
         let coverage = try #require(obj["coverage"] as? [[String: Any]])
@@ -35,7 +37,8 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr.contains("--force"))
         #expect(s.read("ws/reviews/2026-Q3.json") == saved)
-        #expect(CLI.run(["review", "--workspace", ws, "--as-of", "2026-09-30", "--save", "--force"]).status == 0)
+        #expect(
+            CLI.run(["review", "--workspace", ws, "--as-of", "2026-09-30", "--save", "--force"]).status == 0)
 
         // The next quarter compares with the saved one.
         let next = CLI.run(["review", "--workspace", ws, "--as-of", "2026-11-29", "--format", "json"])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PartnerKit
@@ -22,20 +23,31 @@ import Testing
         Case(name: "BOM", input: "\u{FEFF}id,name\nx,y\n", rows: [["id", "name"], ["x", "y"]]),
         Case(name: "quoted comma", input: "\"a,b\",c\n", rows: [["a,b", "c"]]),
         Case(name: "doubled quote", input: "\"say \"\"hi\"\"\",x\n", rows: [["say \"hi\"", "x"]]),
-        Case(name: "quoted newline keeps physical lines", input: "h\n\"two\nlines\"\nnext\n",
-             rows: [["h"], ["two\nlines"], ["next"]], lines: [1, 2, 4]),
-        Case(name: "quoted CRLF", input: "\"a\r\nb\",c\r\nd,e\r\n", rows: [["a\r\nb", "c"], ["d", "e"]], lines: [1, 3]),
+        Case(
+            name: "quoted newline keeps physical lines", input: "h\n\"two\nlines\"\nnext\n",
+            rows: [["h"], ["two\nlines"], ["next"]], lines: [1, 2, 4]),
+        Case(
+            name: "quoted CRLF", input: "\"a\r\nb\",c\r\nd,e\r\n", rows: [["a\r\nb", "c"], ["d", "e"]],
+            lines: [1, 3]),
         Case(name: "empty fields", input: ",,\n", rows: [["", "", ""]]),
         Case(name: "empty quoted", input: "\"\",x\n", rows: [["", "x"]]),
         Case(name: "blank lines skipped", input: "a\n\n\nb\n", rows: [["a"], ["b"]], lines: [1, 4]),
-        Case(name: "non-ASCII", input: "Asociación,Café Lumière,日本\n", rows: [["Asociación", "Café Lumière", "日本"]]),
-        Case(name: "unclosed quote reported where it opened", input: "h\nok\n\"never\ncloses\n",
-             rows: [["h"], ["ok"]], errors: ["3: quote"]),
-        Case(name: "quote inside unquoted field", input: "ab\"c,d\nx,y\n", rows: [["x", "y"]], errors: ["1: quote"]),
-        Case(name: "text after closing quote", input: "\"ab\"c,d\nx,y\n", rows: [["x", "y"]], errors: ["1: after"]),
+        Case(
+            name: "non-ASCII", input: "Asociación,Café Lumière,日本\n",
+            rows: [["Asociación", "Café Lumière", "日本"]]),
+        Case(
+            name: "unclosed quote reported where it opened", input: "h\nok\n\"never\ncloses\n",
+            rows: [["h"], ["ok"]], errors: ["3: quote"]),
+        Case(
+            name: "quote inside unquoted field", input: "ab\"c,d\nx,y\n", rows: [["x", "y"]],
+            errors: ["1: quote"]),
+        Case(
+            name: "text after closing quote", input: "\"ab\"c,d\nx,y\n", rows: [["x", "y"]],
+            errors: ["1: after"]),
         Case(name: "NUL byte", input: "a\u{0}b,c\nx,y\n", rows: [["x", "y"]], errors: ["1: NUL"]),
-        Case(name: "errors on several lines are all reported", input: "a\"b\nok\nc\"d\n", rows: [["ok"]],
-             errors: ["1: quote", "3: quote"]),
+        Case(
+            name: "errors on several lines are all reported", input: "a\"b\nok\nc\"d\n", rows: [["ok"]],
+            errors: ["1: quote", "3: quote"]),
     ]
 
     @Test(arguments: cases)
@@ -48,7 +60,9 @@ import Testing
         for (d, want) in zip(errors, c.errors) {
             let parts = want.split(separator: ":", maxSplits: 1)
             #expect(d.formatted.hasPrefix("t.csv:\(parts[0]): error:"), "\(d.formatted)")
-            #expect(d.message.localizedLowercase.contains(parts[1].trimmingCharacters(in: .whitespaces).lowercased()), "\(d.formatted)")
+            #expect(
+                d.message.localizedLowercase.contains(
+                    parts[1].trimmingCharacters(in: .whitespaces).lowercased()), "\(d.formatted)")
         }
     }
 
@@ -64,7 +78,8 @@ import Testing
     @Test func fieldLengthLimit() {
         var limits = InputLimits()
         limits.maxFieldBytes = 8
-        let (rows, diagnostics) = CSVParser.rows(Array("short,x\n0123456789abc,y\nok,z\n".utf8), file: "t.csv", limits: limits)
+        let (rows, diagnostics) = CSVParser.rows(
+            Array("short,x\n0123456789abc,y\nok,z\n".utf8), file: "t.csv", limits: limits)
         #expect(rows.map(\.fields) == [["short", "x"], ["ok", "z"]])
         #expect(diagnostics.map { $0.prefix } == ["t.csv:2:"])
     }
@@ -76,5 +91,3 @@ import Testing
         #expect(diagnostics.hasErrors)
     }
 }
-
-import Foundation

@@ -16,8 +16,12 @@ import Testing
             let a = chunked.workspace?.organizations ?? [], b = sequential.workspace?.organizations ?? []
             #expect(a.count == b.count)
             for (x, y) in zip(a, b) {
-                #expect(x.id == y.id && x.name == y.name && x.line == y.line && x.tags == y.tags && x.mission == y.mission)
-                #expect(x.staffFTE == y.staffFTE && x.annualBudget == y.annualBudget && x.replyDays == y.replyDays)
+                #expect(
+                    x.id == y.id && x.name == y.name && x.line == y.line && x.tags == y.tags
+                        && x.mission == y.mission)
+                #expect(
+                    x.staffFTE == y.staffFTE && x.annualBudget == y.annualBudget && x.replyDays == y.replyDays
+                )
             }
         }
     }
@@ -45,7 +49,9 @@ import Testing
         var files = Synthetic.workspace(organizations: 200, ties: false, asOf: Self.asOf)
         var text = String(decoding: files["organizations.csv"] ?? [], as: UTF8.self)
         text += "q-1,Quote \"inside\" name,other,,,,,,,,,,,\n"
-        for i in 0..<100 { text += "after-\(i),After \(i),other,\"a \"\"quoted\"\" mission\",arts,,,,,,,,,\n" }
+        for i in 0..<100 {
+            text += "after-\(i),After \(i),other,\"a \"\"quoted\"\" mission\",arts,,,,,,,,,\n"
+        }
         text += "q-2,\"never closes,other,,,,,,,,,,,\n"
         for i in 0..<50 { text += "tail-\(i),Tail \(i),other,,arts,,,,,,,,,\n" }
         files["organizations.csv"] = Array(text.utf8)

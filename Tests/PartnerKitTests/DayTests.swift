@@ -3,7 +3,10 @@ import Testing
 @testable import PartnerKit
 
 @Suite struct DayTests {
-    @Test(arguments: ["2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "25-01-01", "2025-1-1", "2025/01/01", "", "2025-01-01x"])
+    @Test(arguments: [
+        "2026-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "25-01-01", "2025-1-1", "2025/01/01", "",
+        "2025-01-01x",
+    ])
     func rejectsInvalidDates(_ text: String) {
         #expect(Day(text) == nil)
     }

@@ -9,7 +9,8 @@ import Testing
     @Test func writesRefusesAndReplaces() {
         let folder = TemporaryFolder()
         let path = folder.path + "/sub/out.txt"
-        #expect((try? Files.writeAtomically(Array("one".utf8), to: path).get()) != nil, "creates missing folders")
+        #expect(
+            (try? Files.writeAtomically(Array("one".utf8), to: path).get()) != nil, "creates missing folders")
         #expect(folder.read("sub/out.txt") == "one")
         if case .failure(let e) = Files.writeAtomically(Array("two".utf8), to: path) {
             #expect(e == .exists(path))

@@ -86,7 +86,9 @@ struct NetworkxFixture {
             let v = try #require(f.graph.node(id))
             #expect(b[v].degree == (m["degree"] as? Int))
             let suffix = weighted ? "_weighted" : ""
-            var checks: [(String, Double?)] = [("constraint" + suffix, b[v].constraint), ("effective_size" + suffix, b[v].effectiveSizeBurt)]
+            var checks: [(String, Double?)] = [
+                ("constraint" + suffix, b[v].constraint), ("effective_size" + suffix, b[v].effectiveSizeBurt),
+            ]
             if weighted { checks.append(("effective_size_weighted_networkx_fast_path", b[v].effectiveSize)) }
             for (key, got) in checks {
                 let want = (m[key] as? NSNumber)?.doubleValue

@@ -106,7 +106,8 @@ import Testing
 /// The scoring engine's shortcut (trust straight from the ties) must equal the graph's.
 @Suite struct BestTrustTests {
     @Test func shortcutEqualsTheGraphOnTheSampleWorkspace() throws {
-        let result = WorkspaceLoader.load(directory: repositoryRoot + "/Data/sample", defaultVocabulary: toolkitVocabulary)
+        let result = WorkspaceLoader.load(
+            directory: repositoryRoot + "/Data/sample", defaultVocabulary: toolkitVocabulary)
         let w = try #require(result.workspace)
         let asOf = try #require(Day("2026-11-29"))
         let g = RelationshipGraph(workspace: w)

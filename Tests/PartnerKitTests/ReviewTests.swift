@@ -8,11 +8,14 @@ import Testing
     static let asOf = SpectrumFixture.asOf  // 2026-11-29, in 2026-Q4
     static let quarter = Quarter(year: 2026, number: 4)
 
-    static func review(_ partnerships: [Partnership], previous: ReviewSnapshot? = nil, workspace: Workspace? = nil) -> PortfolioReview {
+    static func review(
+        _ partnerships: [Partnership], previous: ReviewSnapshot? = nil, workspace: Workspace? = nil
+    ) -> PortfolioReview {
         var w = workspace ?? SpectrumFixture.workspace()
         w.partnerships = partnerships
         return ReviewEngine.review(
-            workspace: w, spectrum: SpectrumFixture.rubric("spectrum-iap2"), quarter: quarter, asOf: asOf, previous: previous)
+            workspace: w, spectrum: SpectrumFixture.rubric("spectrum-iap2"), quarter: quarter, asOf: asOf,
+            previous: previous)
     }
 
     static func health(_ p: Partnership) -> PortfolioReview.PartnershipHealth? {
@@ -49,7 +52,10 @@ import Testing
 
     @Test func goalDueThisQuarterWithoutResult() throws {
         var p = SpectrumFixture.completePlan()
-        p.goals.append(.init(text: "Reach 50 people", metric: "people", target: 50, due: Day("2026-11-01"), priority: "workforce"))
+        p.goals.append(
+            .init(
+                text: "Reach 50 people", metric: "people", target: 50, due: Day("2026-11-01"),
+                priority: "workforce"))
         let h = try #require(Self.health(p))
         #expect(h.issues.map(\.code) == ["goal_unreported"])
         p.goals[1].result = 61
@@ -129,7 +135,8 @@ import Testing
         p.milestones.append(.init(title: "A", due: Day("2026-09-01")))
         p.milestones.append(.init(title: "B", due: Day("2026-10-01")))
         let previous = ReviewSnapshot(
-            quarter: Quarter(year: 2026, number: 3), partnerships: [SnapshotEntry(id: "clinic", health: .red, level: "collaborate", position: 4.4)],
+            quarter: Quarter(year: 2026, number: 3),
+            partnerships: [SnapshotEntry(id: "clinic", health: .red, level: "collaborate", position: 4.4)],
             coverage: [:], ties: nil, file: "x")
         let h = try #require(Self.review([p], previous: previous).partnerships.first)
         #expect(h.suggestion.kind == .pause)
@@ -141,7 +148,8 @@ import Testing
         w.partnerships = [SpectrumFixture.completePlan()]
         let r = Self.review(w.partnerships, workspace: w)
         let json = ReviewReport(review: r, workspace: w).json.serialized()
-        let (snapshot, problems) = ReviewArchive.parse(Array(json.utf8), file: "2026-Q4.json", quarter: Self.quarter)
+        let (snapshot, problems) = ReviewArchive.parse(
+            Array(json.utf8), file: "2026-Q4.json", quarter: Self.quarter)
         #expect(problems.isEmpty)
         let s = try #require(snapshot)
         #expect(s.partnerships.map(\.id) == ["clinic"])

@@ -13,7 +13,10 @@ import Testing
 
     @Test func vocabularyMapsSynonymsAndSuggests() {
         var v = Vocabulary()
-        v.add(VocabularyTerm(tag: "job-seekers", label: "Job seekers", synonyms: ["unemployed", "Job Hunters"]), to: .audiences)
+        v.add(
+            VocabularyTerm(
+                tag: "job-seekers", label: "Job seekers", synonyms: ["unemployed", "Job Hunters"]),
+            to: .audiences)
         v.add(VocabularyTerm(tag: "families"), to: .audiences)
         #expect(v.canonical("unemployed", in: .audiences) == "job-seekers")
         #expect(v.canonical(Tag.normalize("Job Hunters"), in: .audiences) == "job-seekers")

@@ -15,12 +15,15 @@ final class TemporaryFolder {
 
     func write(_ name: String, _ text: String) {
         let url = URL(fileURLWithPath: path + "/" + name)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: url)
     }
 
     func read(_ name: String) -> String? {
-        (try? Data(contentsOf: URL(fileURLWithPath: path + "/" + name))).flatMap { String(data: $0, encoding: .utf8) }
+        (try? Data(contentsOf: URL(fileURLWithPath: path + "/" + name))).flatMap {
+            String(data: $0, encoding: .utf8)
+        }
     }
 }
 

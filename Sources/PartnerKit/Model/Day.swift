@@ -118,7 +118,9 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var first: Day { Day(year: year, month: (number - 1) * 3 + 1, day: 1) ?? Day(ordinal: 0) }
     public var last: Day { next.first + (-1) }
-    public var next: Quarter { number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1) }
+    public var next: Quarter {
+        number == 4 ? Quarter(year: year + 1, number: 1) : Quarter(year: year, number: number + 1)
+    }
     public var previous: Quarter {
         number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1)
     }

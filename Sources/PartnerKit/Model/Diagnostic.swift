@@ -115,10 +115,13 @@ public final class DiagnosticSink {
     public private(set) var diagnostics: [Diagnostic] = []
     public init() {}
     public func add(_ d: Diagnostic) { diagnostics.append(d) }
-    public func error(_ file: String, _ location: Diagnostic.Location, _ message: String, hint: String? = nil) {
+    public func error(_ file: String, _ location: Diagnostic.Location, _ message: String, hint: String? = nil)
+    {
         add(.error(file, location, message, hint: hint))
     }
-    public func warning(_ file: String, _ location: Diagnostic.Location, _ message: String, hint: String? = nil) {
+    public func warning(
+        _ file: String, _ location: Diagnostic.Location, _ message: String, hint: String? = nil
+    ) {
         add(.warning(file, location, message, hint: hint))
     }
     public var hasErrors: Bool { diagnostics.hasErrors }

@@ -106,7 +106,9 @@ extension RelationshipGraph {
                 indirect[q] = 0
             }
             out.append(
-                Brokerage(degree: k, constraint: constraint, effectiveSize: effectiveAllNodes, effectiveSizeBurt: effective))
+                Brokerage(
+                    degree: k, constraint: constraint, effectiveSize: effectiveAllNodes,
+                    effectiveSizeBurt: effective))
         }
         return out
     }

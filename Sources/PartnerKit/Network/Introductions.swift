@@ -145,7 +145,10 @@ public enum Introductions {
                         }
                         ra[v] += 1 / k
                         aa[v] += 1 / log(k)
-                        if bf > 0 { trust[v] = Swift.max(trust[v], bf * normalised(su) * normalised(g.weight(slot: q))) }
+                        if bf > 0 {
+                            trust[v] = Swift.max(
+                                trust[v], bf * normalised(su) * normalised(g.weight(slot: q)))
+                        }
                     }
                 }
                 for v in touched {
@@ -154,7 +157,8 @@ public enum Introductions {
                         if fit.hasPurpose && fit.score > 0 {
                             heap.insert(
                                 Scored(
-                                    u: u, v: v, score: fit.score * (ra[v] / (ra[v] + rho)) * trust[v], aa: aa[v],
+                                    u: u, v: v, score: fit.score * (ra[v] / (ra[v] + rho)) * trust[v],
+                                    aa: aa[v],
                                     fit: fit.score, ra: ra[v], trust: trust[v]))
                         }
                     }

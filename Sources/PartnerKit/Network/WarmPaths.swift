@@ -233,7 +233,9 @@ extension RelationshipGraph {
     /// What the scoring engine's `relationship` dimension credits when there is no direct tie.
     ///
     /// - Complexity: O(H · m), H = maxIntermediaries + 1; O(n) memory.
-    public func bestTrust(from source: Int, asOf: Day, options o: WarmPathOptions = WarmPathOptions()) -> [Double] {
+    public func bestTrust(from source: Int, asOf: Day, options o: WarmPathOptions = WarmPathOptions())
+        -> [Double]
+    {
         guard source >= 0, source < nodeCount else { return [Double](repeating: 0, count: nodeCount) }
         let trust = edges.map { normalisedStrength($0, o) * recency($0, asOf: asOf, o) }
         return Self.boundedBestTrust(
@@ -245,7 +247,9 @@ extension RelationshipGraph {
     /// r holds the best trust using at most r ties.
     ///
     /// - Complexity: O(hops · m).
-    static func boundedBestTrust(nodeCount: Int, source: Int, ends: [(Int, Int)], trust: [Double], hops: Int) -> [Double] {
+    static func boundedBestTrust(nodeCount: Int, source: Int, ends: [(Int, Int)], trust: [Double], hops: Int)
+        -> [Double]
+    {
         var frontier = [Double](repeating: 0, count: nodeCount)
         frontier[source] = 1
         for _ in 0..<hops {
@@ -309,7 +313,10 @@ extension RelationshipGraph {
         }
         for (k, p) in w.people.enumerated() {
             guard let org = p.organization, let oi = w.organizationIndex[org] else { continue }
-            add(Edge(a: 1 + orgCount + k, b: 1 + oi, strength: personOrganizationStrength, kind: "member", implicit: true))
+            add(
+                Edge(
+                    a: 1 + orgCount + k, b: 1 + oi, strength: personOrganizationStrength, kind: "member",
+                    implicit: true))
         }
         for t in w.ties {
             guard let a = node(t.source), let b = node(t.target) else { continue }
@@ -318,7 +325,8 @@ extension RelationshipGraph {
         let probe = RelationshipGraph(nodeCount: 0, edges: [])
         let trust = merged.map { probe.normalisedStrength($0, o) * probe.recency($0, asOf: asOf, o) }
         let best = boundedBestTrust(
-            nodeCount: n, source: 0, ends: merged.map { ($0.a, $0.b) }, trust: trust, hops: Swift.max(1, o.maxIntermediaries + 1))
+            nodeCount: n, source: 0, ends: merged.map { ($0.a, $0.b) }, trust: trust,
+            hops: Swift.max(1, o.maxIntermediaries + 1))
         return Array(best[1..<(1 + orgCount)])
     }
 }

@@ -151,5 +151,7 @@ extension GraphExport {
     /// neutralised: a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
     /// leading apostrophe (OWASP "CSV injection"). Numbers are passed as already-formatted text
     /// and are not touched when `numeric` is set.
-    public static func csvCell(_ s: String, numeric: Bool = false) -> String { Escape.csvCell(s, numeric: numeric) }
+    public static func csvCell(_ s: String, numeric: Bool = false) -> String {
+        Escape.csvCell(s, numeric: numeric)
+    }
 }

@@ -103,7 +103,9 @@ public indirect enum JSONOutput: Sendable, Equatable {
 extension Diagnostic {
     /// The diagnostic as JSON, for `check --format json`.
     public var json: JSONOutput {
-        var members: [(String, JSONOutput)] = [("severity", .string(severity.rawValue)), ("file", .string(file))]
+        var members: [(String, JSONOutput)] = [
+            ("severity", .string(severity.rawValue)), ("file", .string(file)),
+        ]
         switch location {
         case .file: break
         case .line(let l): members.append(("line", .int(l)))

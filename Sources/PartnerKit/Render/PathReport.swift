@@ -10,7 +10,10 @@ public struct PathReport: Sendable {
     public var paths: [WarmPath]
     public var maxIntermediaries: Int
 
-    public init(workspace: Workspace, graph: RelationshipGraph, from: Int, targetID: String, paths: [WarmPath], maxIntermediaries: Int) {
+    public init(
+        workspace: Workspace, graph: RelationshipGraph, from: Int, targetID: String, paths: [WarmPath],
+        maxIntermediaries: Int
+    ) {
         self.workspace = workspace
         self.graph = graph
         self.from = from
@@ -45,9 +48,12 @@ public struct PathReport: Sendable {
                         p.nodes.map { v in
                             let s = step(v)
                             var m: [(String, JSONOutput)] = [
-                                ("id", .string(s.id)), ("name", .string(s.name)), ("type", .string(g.kinds[v].rawValue)),
+                                ("id", .string(s.id)), ("name", .string(s.name)),
+                                ("type", .string(g.kinds[v].rawValue)),
                             ]
-                            if let person = w.person(s.id), g.kinds[v] == .person { m.append(("role", .optional(person.role))) }
+                            if let person = w.person(s.id), g.kinds[v] == .person {
+                                m.append(("role", .optional(person.role)))
+                            }
                             return .object(m)
                         })
                 ),
@@ -63,7 +69,9 @@ public struct PathReport: Sendable {
                 ),
             ])
         }
-        return .object([("from", .string(g.ids[from])), ("target", .string(targetID)), ("paths", .array(list))])
+        return .object([
+            ("from", .string(g.ids[from])), ("target", .string(targetID)), ("paths", .array(list)),
+        ])
     }
 
     /// One line per path: "Library → Ana Ruiz (Outreach lead, Harbor CU) → Harbor CU".
@@ -76,7 +84,8 @@ public struct PathReport: Sendable {
 
     var emptyMessage: String {
         let cap = maxIntermediaries
-        return "No path within \(cap) intermediar\(cap == 1 ? "y" : "ies"): nobody you know is connected to \(workspace.displayName(targetID)) yet. Try --max-intermediaries \(cap + 2), or record more ties in relationships.csv.\n"
+        return
+            "No path within \(cap) intermediar\(cap == 1 ? "y" : "ies"): nobody you know is connected to \(workspace.displayName(targetID)) yet. Try --max-intermediaries \(cap + 2), or record more ties in relationships.csv.\n"
     }
 
     public var text: String { render(markdown: false) }
@@ -84,12 +93,14 @@ public struct PathReport: Sendable {
 
     func render(markdown md: Bool) -> String {
         let w = workspace
-        var s = md
+        var s =
+            md
             ? "# Warm paths to \(w.displayName(targetID))\n\n"
             : "Warm paths from \(w.displayName(graph.ids[from])) to \(w.displayName(targetID))\n\n"
         if paths.isEmpty { s += emptyMessage }
         for (i, p) in paths.enumerated() {
-            let ties = p.ties.map { "\($0.kind) \(Introductions.strengthText($0.strength))" }.joined(separator: ", ")
+            let ties = p.ties.map { "\($0.kind) \(Introductions.strengthText($0.strength))" }.joined(
+                separator: ", ")
             let strength = String(format: "%.3f", p.strength)
             if md {
                 s += "\(i + 1). \(chain(p)) — strength \(strength) (\(ties))\n"

@@ -15,24 +15,44 @@ public struct ReviewReport: Sendable {
 
     var r: PortfolioReview { review }
 
-    func partnerNames(_ ids: [String]) -> String { ids.map { workspace.displayName($0) }.joined(separator: ", ") }
+    func partnerNames(_ ids: [String]) -> String {
+        ids.map { workspace.displayName($0) }.joined(separator: ", ")
+    }
 
     // MARK: JSON
 
     func json(_ h: PortfolioReview.PartnershipHealth) -> JSONOutput {
         .object([
             ("id", .string(h.id)), ("title", .string(h.title)), ("status", .string(h.status.rawValue)),
-            ("partners", .strings(h.partners)), ("health", .string(h.health.rawValue)), ("level", .string(h.level)),
-            ("position", .rounded(h.position, 2)), ("edging_toward", .optional(h.edgingToward)), ("kind", .string(h.kind.rawValue)),
+            ("partners", .strings(h.partners)), ("health", .string(h.health.rawValue)),
+            ("level", .string(h.level)),
+            ("position", .rounded(h.position, 2)), ("edging_toward", .optional(h.edgingToward)),
+            ("kind", .string(h.kind.rawValue)),
             ("issues", .strings(h.issues.map(\.text))),
-            ("issue_details", .array(h.issues.map { i in
-                .object([("code", .string(i.code)), ("major", .bool(i.major)), ("text", .string(i.text)), ("fix", .string(i.fix))])
-            })),
-            ("previous", h.previous.map { p in
-                .object([("health", .string(p.health.rawValue)), ("level", .string(p.level)), ("position", .optional(p.position))])
-            } ?? .null),
+            (
+                "issue_details",
+                .array(
+                    h.issues.map { i in
+                        .object([
+                            ("code", .string(i.code)), ("major", .bool(i.major)), ("text", .string(i.text)),
+                            ("fix", .string(i.fix)),
+                        ])
+                    })
+            ),
+            (
+                "previous",
+                h.previous.map { p in
+                    .object([
+                        ("health", .string(p.health.rawValue)), ("level", .string(p.level)),
+                        ("position", .optional(p.position)),
+                    ])
+                } ?? .null
+            ),
             ("movement", .optional(h.movement)),
-            ("suggestion", .object([("kind", .string(h.suggestion.kind.rawValue)), ("text", .string(h.suggestion.text))])),
+            (
+                "suggestion",
+                .object([("kind", .string(h.suggestion.kind.rawValue)), ("text", .string(h.suggestion.text))])
+            ),
             ("last_contact", .optional(h.lastContact?.description)),
         ])
     }
@@ -46,29 +66,86 @@ public struct ReviewReport: Sendable {
             ("compared_with", .optional(r.previousQuarter?.description)),
             ("partnerships", .array(r.partnerships.map(json))),
             ("proposed", .array(r.proposed.map(json))),
-            ("health", .object(PortfolioReview.Health.allCases.map { ($0.rawValue, .int(r.healthCounts[$0] ?? 0)) })),
-            ("levels", .array(r.distribution.map { .object([("level", .string($0.level)), ("name", .string($0.name)), ("partnerships", .int($0.count))]) })),
-            ("coverage", .array(r.coverage.map { c in
+            (
+                "health",
+                .object(PortfolioReview.Health.allCases.map { ($0.rawValue, .int(r.healthCounts[$0] ?? 0)) })
+            ),
+            (
+                "levels",
+                .array(
+                    r.distribution.map {
+                        .object([
+                            ("level", .string($0.level)), ("name", .string($0.name)),
+                            ("partnerships", .int($0.count)),
+                        ])
+                    })
+            ),
+            (
+                "coverage",
+                .array(
+                    r.coverage.map { c in
+                        .object([
+                            ("priority", .string(c.priority)), ("label", .string(c.label)),
+                            ("weight", .number(c.weight)),
+                            ("partnerships", .int(c.partnerships)), ("by_goal", .strings(c.byGoal)),
+                            ("by_topic", .strings(c.byTopic)),
+                            (
+                                "candidates",
+                                .array(
+                                    c.candidates.map {
+                                        .object([
+                                            ("id", .string($0.id)), ("name", .string($0.name)),
+                                            ("score", .rounded($0.score, 1)),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
+            (
+                "audiences",
+                .array(
+                    r.audiences.map { a in
+                        .object([
+                            ("tag", .string(a.tag)), ("label", .string(a.label)),
+                            ("weight", .number(a.weight)), ("partnerships", .strings(a.partnerships)),
+                        ])
+                    })
+            ),
+            (
+                "network",
                 .object([
-                    ("priority", .string(c.priority)), ("label", .string(c.label)), ("weight", .number(c.weight)),
-                    ("partnerships", .int(c.partnerships)), ("by_goal", .strings(c.byGoal)), ("by_topic", .strings(c.byTopic)),
-                    ("candidates", .array(c.candidates.map { .object([("id", .string($0.id)), ("name", .string($0.name)), ("score", .rounded($0.score, 1))]) })),
+                    (
+                        "quiet_ties",
+                        .array(
+                            r.quietTies.map { t in
+                                .object([
+                                    ("a", .string(t.a)), ("b", .string(t.b)),
+                                    ("strength", .number(t.strength)),
+                                    ("last_contact", .optional(t.lastContact?.description)),
+                                    ("days_quiet", t.daysQuiet.map { .int($0) } ?? .null),
+                                ])
+                            })
+                    ),
+                    (
+                        "new_ties",
+                        r.newTies.map { list in
+                            .array(list.map { .object([("a", .string($0.a)), ("b", .string($0.b))]) })
+                        } ?? .null
+                    ),
+                    (
+                        "introductions",
+                        .array(
+                            r.introductions.map { i in
+                                .object([
+                                    ("a", .string(i.a)), ("b", .string(i.b)), ("score", .rounded(i.score, 4)),
+                                    ("reason", .string(i.reason)),
+                                ])
+                            })
+                    ),
+                    ("ties", .strings(ReviewEngine.tieKeys(workspace).sorted())),
                 ])
-            })),
-            ("audiences", .array(r.audiences.map { a in
-                .object([("tag", .string(a.tag)), ("label", .string(a.label)), ("weight", .number(a.weight)), ("partnerships", .strings(a.partnerships))])
-            })),
-            ("network", .object([
-                ("quiet_ties", .array(r.quietTies.map { t in
-                    .object([("a", .string(t.a)), ("b", .string(t.b)), ("strength", .number(t.strength)),
-                             ("last_contact", .optional(t.lastContact?.description)), ("days_quiet", t.daysQuiet.map { .int($0) } ?? .null)])
-                })),
-                ("new_ties", r.newTies.map { list in .array(list.map { .object([("a", .string($0.a)), ("b", .string($0.b))]) }) } ?? .null),
-                ("introductions", .array(r.introductions.map { i in
-                    .object([("a", .string(i.a)), ("b", .string(i.b)), ("score", .rounded(i.score, 4)), ("reason", .string(i.reason))])
-                })),
-                ("ties", .strings(ReviewEngine.tieKeys(workspace).sorted())),
-            ])),
+            ),
             ("movement", .strings(r.movement)),
             ("recommendations", .strings(r.recommendations)),
         ])
@@ -92,7 +169,10 @@ public struct ReviewReport: Sendable {
         let counts = r.healthCounts
         var s = ""
         let title = "Quarterly partnership review \(r.quarter): \(r.libraryName)"
-        s += md ? "# \(esc(title))\n\n" : title + "\n" + String(repeating: "=", count: min(title.count, 78)) + "\n"
+        s +=
+            md
+            ? "# \(esc(title))\n\n"
+            : title + "\n" + String(repeating: "=", count: min(title.count, 78)) + "\n"
         s += "As of \(r.asOf). "
         if let q = r.previousQuarter {
             s += "Compared with \(q)\(previousFile.map { " (\(esc($0)))" } ?? "").\n"
@@ -105,16 +185,21 @@ public struct ReviewReport: Sendable {
 
         s += md ? "\n## Partnerships\n\n" : "\nPARTNERSHIPS\n"
         if r.partnerships.isEmpty {
-            s += (md ? "" : "  ") + "No active or paused partnerships to review (partnerships.json lists them).\n"
+            s +=
+                (md ? "" : "  ")
+                + "No active or paused partnerships to review (partnerships.json lists them).\n"
         } else if md {
             s += "| health | partnership | partners | level | suggestion |\n| --- | --- | --- | --- | --- |\n"
         }
         for h in r.partnerships.sorted(by: { ($1.health, $0.title) < ($0.health, $1.title) }) {
-            let level = "\(h.levelName) \(String(format: "%.1f", h.position))" + (h.edgingToward.map { ", edging toward \($0)" } ?? "")
+            let level =
+                "\(h.levelName) \(String(format: "%.1f", h.position))"
+                + (h.edgingToward.map { ", edging toward \($0)" } ?? "")
             let kind = h.kind == .partnership ? "" : " (\(h.kind.rawValue))"
             if md {
                 let issues = h.issues.map { "• " + esc($0.text) }.joined(separator: "<br>")
-                s += "| **\(h.health.rawValue)** | \(esc(h.title))\(kind)\(issues.isEmpty ? "" : "<br>" + issues) | \(esc(partnerNames(h.partners))) | \(esc(level))\(h.movement.map { "<br>" + esc($0) } ?? "") | \(esc(h.suggestion.text)) |\n"
+                s +=
+                    "| **\(h.health.rawValue)** | \(esc(h.title))\(kind)\(issues.isEmpty ? "" : "<br>" + issues) | \(esc(partnerNames(h.partners))) | \(esc(level))\(h.movement.map { "<br>" + esc($0) } ?? "") | \(esc(h.suggestion.text)) |\n"
             } else {
                 s += "\n[\(Self.mark(h.health))] \(h.title)\(kind) — \(partnerNames(h.partners))\n"
                 s += "    \(h.status.rawValue), \(level)\(h.movement.map { "; \($0)" } ?? "")\n"
@@ -126,7 +211,8 @@ public struct ReviewReport: Sendable {
             s += md ? "\n## Proposed\n\n" : "\nPROPOSED (not started)\n"
             for h in r.proposed {
                 let gaps = h.issues.filter { !$0.major }.count
-                let line = "\(h.title) — \(partnerNames(h.partners)): would sit at \(h.levelName) \(String(format: "%.1f", h.position)) (\(h.kind.rawValue)); \(gaps == 0 ? "plan ready" : "\(gaps) gap\(gaps == 1 ? "" : "s") in the plan")"
+                let line =
+                    "\(h.title) — \(partnerNames(h.partners)): would sit at \(h.levelName) \(String(format: "%.1f", h.position)) (\(h.kind.rawValue)); \(gaps == 0 ? "plan ready" : "\(gaps) gap\(gaps == 1 ? "" : "s") in the plan")"
                 s += md ? "- \(esc(line))\n" : "  - \(line)\n"
             }
         }
@@ -137,7 +223,8 @@ public struct ReviewReport: Sendable {
             if md {
                 s += "- \(esc(d.name)): \(d.count)\n"
             } else {
-                s += "  \(d.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(bar(Double(d.count) / Double(maxCount), width: 20)) \(d.count)\n"
+                s +=
+                    "  \(d.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(bar(Double(d.count) / Double(maxCount), width: 20)) \(d.count)\n"
             }
         }
 
@@ -147,12 +234,24 @@ public struct ReviewReport: Sendable {
             if c.partnerships == 0 {
                 line += "not served by any active partnership"
                 if !c.candidates.isEmpty {
-                    line += "; candidates: " + c.candidates.map { "\(workspace.displayName($0.id)) (\(Int($0.score.rounded())))" }.joined(separator: ", ")
+                    line +=
+                        "; candidates: "
+                        + c.candidates.map { "\(workspace.displayName($0.id)) (\(Int($0.score.rounded())))" }
+                        .joined(separator: ", ")
                 }
             } else {
                 var parts: [String] = []
-                if !c.byGoal.isEmpty { parts.append("goals in " + c.byGoal.map { workspace.partnership($0)?.title ?? $0 }.joined(separator: ", ")) }
-                if !c.byTopic.isEmpty { parts.append("partners' work in " + c.byTopic.map { workspace.partnership($0)?.title ?? $0 }.joined(separator: ", ")) }
+                if !c.byGoal.isEmpty {
+                    parts.append(
+                        "goals in "
+                            + c.byGoal.map { workspace.partnership($0)?.title ?? $0 }.joined(separator: ", "))
+                }
+                if !c.byTopic.isEmpty {
+                    parts.append(
+                        "partners' work in "
+                            + c.byTopic.map { workspace.partnership($0)?.title ?? $0 }.joined(separator: ", ")
+                    )
+                }
                 line += "\(c.partnerships) — " + parts.joined(separator: "; ")
             }
             s += md ? "- \(esc(line))\n" : "  - \(line)\n"
@@ -160,18 +259,26 @@ public struct ReviewReport: Sendable {
 
         s += md ? "\n## Audiences reached\n\n" : "\nAUDIENCES REACHED\n"
         for a in r.audiences {
-            let line = "\(a.label) (weight \(formatNumber(a.weight))): " + (a.partnerships.isEmpty ? "none" : "\(a.partnerships.count) partnership\(a.partnerships.count == 1 ? "" : "s")")
+            let line =
+                "\(a.label) (weight \(formatNumber(a.weight))): "
+                + (a.partnerships.isEmpty
+                    ? "none" : "\(a.partnerships.count) partnership\(a.partnerships.count == 1 ? "" : "s")")
             s += md ? "- \(esc(line))\n" : "  - \(line)\n"
         }
 
         s += md ? "\n## The network\n\n" : "\nTHE NETWORK\n"
         if let n = r.newTies {
-            s += (md ? "- " : "  ") + "\(n.count) new tie\(n.count == 1 ? "" : "s") since \(r.previousQuarter.map { "\($0)" } ?? "the last review")\n"
+            s +=
+                (md ? "- " : "  ")
+                + "\(n.count) new tie\(n.count == 1 ? "" : "s") since \(r.previousQuarter.map { "\($0)" } ?? "the last review")\n"
         }
         let quiet = r.quietTies.prefix(8)
         s += (md ? "- " : "  ") + "Strong ties gone quiet: \(r.quietTies.count)\n"
         for t in quiet {
-            let line = "\(workspace.displayName(t.a)) — \(workspace.displayName(t.b)) (strength \(formatNumber(t.strength))): " + (t.lastContact.map { "last contact \($0), \(t.daysQuiet ?? 0) days ago" } ?? "no contact date")
+            let line =
+                "\(workspace.displayName(t.a)) — \(workspace.displayName(t.b)) (strength \(formatNumber(t.strength))): "
+                + (t.lastContact.map { "last contact \($0), \(t.daysQuiet ?? 0) days ago" }
+                    ?? "no contact date")
             s += md ? "  - \(esc(line))\n" : "    - \(line)\n"
         }
         if !r.introductions.isEmpty {
@@ -183,12 +290,17 @@ public struct ReviewReport: Sendable {
         }
 
         if !r.movement.isEmpty {
-            s += md ? "\n## What moved since \(r.previousQuarter.map { "\($0)" } ?? "")\n\n" : "\nWHAT MOVED SINCE \(r.previousQuarter.map { "\($0)" } ?? "")\n"
+            s +=
+                md
+                ? "\n## What moved since \(r.previousQuarter.map { "\($0)" } ?? "")\n\n"
+                : "\nWHAT MOVED SINCE \(r.previousQuarter.map { "\($0)" } ?? "")\n"
             for m in r.movement { s += md ? "- \(esc(m))\n" : "  - \(m)\n" }
         }
 
         s += md ? "\n## Recommendations\n\n" : "\nRECOMMENDATIONS\n"
-        for (k, rec) in r.recommendations.enumerated() { s += md ? "\(k + 1). \(esc(rec))\n" : "  \(k + 1). \(rec)\n" }
+        for (k, rec) in r.recommendations.enumerated() {
+            s += md ? "\(k + 1). \(esc(rec))\n" : "  \(k + 1). \(rec)\n"
+        }
         return s
     }
 }

@@ -29,7 +29,9 @@ public struct TextTable: Sendable {
             }
             return indent + parts.joined(separator: "  ")
         }
-        var out = [line(headers), indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")]
+        var out = [
+            line(headers), indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "),
+        ]
         out += rows.map(line)
         return out.joined(separator: "\n") + "\n"
     }

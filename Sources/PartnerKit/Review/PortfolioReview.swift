@@ -138,7 +138,10 @@ public struct ReviewSnapshot: Sendable {
     /// Tie keys ("a|b", a < b) at the time, when the snapshot recorded them.
     public var ties: Set<String>?
     public var file: String
-    public init(quarter: Quarter, partnerships: [SnapshotEntry], coverage: [String: Int], ties: Set<String>?, file: String) {
+    public init(
+        quarter: Quarter, partnerships: [SnapshotEntry], coverage: [String: Int], ties: Set<String>?,
+        file: String
+    ) {
         self.quarter = quarter
         self.partnerships = partnerships
         self.coverage = coverage

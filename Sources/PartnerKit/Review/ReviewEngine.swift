@@ -27,7 +27,8 @@ public enum ReviewEngine {
         candidates: (LibraryProfile.Priority) -> [(id: String, name: String, score: Double)] = { _ in [] },
         introductions: [PortfolioReview.IntroductionNote] = []
     ) -> PortfolioReview {
-        let previousByID = Dictionary((previous?.partnerships ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let previousByID = Dictionary(
+            (previous?.partnerships ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var reviewed: [PortfolioReview.PartnershipHealth] = []
         var proposed: [PortfolioReview.PartnershipHealth] = []
         for p in w.partnerships.sorted(by: { $0.id < $1.id }) {
@@ -38,7 +39,9 @@ public enum ReviewEngine {
             }
             guard include else { continue }
             let placement = SpectrumEngine.place(p, workspace: w, rubric: spectrum, asOf: asOf)
-            let h = health(p, placement: placement, spectrum: spectrum, workspace: w, quarter: quarter, asOf: asOf, policy: policy,
+            let h = health(
+                p, placement: placement, spectrum: spectrum, workspace: w, quarter: quarter, asOf: asOf,
+                policy: policy,
                 previous: previousByID[p.id], previousQuarter: previous?.quarter)
             if p.status == .proposed { proposed.append(h) } else { reviewed.append(h) }
         }
@@ -51,22 +54,32 @@ public enum ReviewEngine {
                 if p.goals.contains(where: { $0.priority == pr.id }) {
                     byGoal.append(p.id)
                 } else if p.partners.contains(where: { id in
-                    w.organization(id).map { sortedIntersectionCount($0.tags[.topics], pr.topics.sorted()) > 0 } ?? false
+                    w.organization(id).map {
+                        sortedIntersectionCount($0.tags[.topics], pr.topics.sorted()) > 0
+                    } ?? false
                 }) {
                     byTopic.append(p.id)
                 }
             }
             let uncovered = byGoal.isEmpty && byTopic.isEmpty
-            coverage.append(.init(
-                priority: pr.id, label: pr.label, weight: pr.weight, byGoal: byGoal, byTopic: byTopic,
-                candidates: uncovered ? Array(candidates(pr).prefix(3)) : []))
+            coverage.append(
+                .init(
+                    priority: pr.id, label: pr.label, weight: pr.weight, byGoal: byGoal, byTopic: byTopic,
+                    candidates: uncovered ? Array(candidates(pr).prefix(3)) : []))
         }
 
         var audiences: [PortfolioReview.AudienceReach] = []
         for a in w.library.audiences {
             let name = w.tags.name(a.tag)
-            let reaching = active.filter { p in p.audiences.contains { w.vocabulary.canonical(Tag.normalize($0), in: .audiences) ?? Tag.normalize($0) == name } }
-            audiences.append(.init(tag: name, label: w.label(a.tag, .audiences), weight: a.weight, partnerships: reaching.map(\.id).sorted()))
+            let reaching = active.filter { p in
+                p.audiences.contains {
+                    w.vocabulary.canonical(Tag.normalize($0), in: .audiences) ?? Tag.normalize($0) == name
+                }
+            }
+            audiences.append(
+                .init(
+                    tag: name, label: w.label(a.tag, .audiences), weight: a.weight,
+                    partnerships: reaching.map(\.id).sorted()))
         }
 
         let quiet = quietTies(w, asOf: asOf, policy: policy)
@@ -88,15 +101,20 @@ public enum ReviewEngine {
             }
             let now = Set(reviewed.map(\.id) + proposed.map(\.id))
             for gone in previous.partnerships.map(\.id).sorted() where !now.contains(gone) {
-                movement.append("\(w.partnership(gone)?.title ?? gone): no longer in the review (ended or removed)")
+                movement.append(
+                    "\(w.partnership(gone)?.title ?? gone): no longer in the review (ended or removed)")
             }
             for c in coverage {
                 let was = previous.coverage[c.priority] ?? 0
                 if was != c.partnerships {
-                    movement.append("Priority \(c.label): \(was) → \(c.partnerships) partnership\(c.partnerships == 1 ? "" : "s")")
+                    movement.append(
+                        "Priority \(c.label): \(was) → \(c.partnerships) partnership\(c.partnerships == 1 ? "" : "s")"
+                    )
                 }
             }
-            if let n = newTies, !n.isEmpty { movement.append("\(n.count) new tie\(n.count == 1 ? "" : "s") in the relationship graph") }
+            if let n = newTies, !n.isEmpty {
+                movement.append("\(n.count) new tie\(n.count == 1 ? "" : "s") in the relationship graph")
+            }
         }
 
         // Recommendations, most urgent first: partnerships in trouble, priorities nobody
@@ -108,19 +126,30 @@ public enum ReviewEngine {
         for c in coverage where c.partnerships == 0 {
             var s = "No active partnership serves the priority \"\(c.label)\""
             if !c.candidates.isEmpty {
-                s += ": consider " + c.candidates.map { "\($0.name) (fit \(Int(($0.score).rounded())))" }.joined(separator: ", ")
+                s +=
+                    ": consider "
+                    + c.candidates.map { "\($0.name) (fit \(Int(($0.score).rounded())))" }.joined(
+                        separator: ", ")
             }
             recs.append(s + ".")
         }
         for h in byHealth where h.health == .amber { recs.append("\(h.title): \(h.suggestion.text)") }
-        for h in byHealth where h.health == .green && h.suggestion.kind == .deepen { recs.append("\(h.title): \(h.suggestion.text)") }
+        for h in byHealth where h.health == .green && h.suggestion.kind == .deepen {
+            recs.append("\(h.title): \(h.suggestion.text)")
+        }
         for a in audiences where a.partnerships.isEmpty && a.weight >= 2 {
-            recs.append("No active partnership reaches \(a.label), an audience the library weighs \(formatNumber(a.weight)).")
+            recs.append(
+                "No active partnership reaches \(a.label), an audience the library weighs \(formatNumber(a.weight))."
+            )
         }
         let ownQuiet = quiet.filter { $0.a == w.library.id || $0.b == w.library.id }
         if let t = ownQuiet.first {
-            let more = ownQuiet.count > 1 ? " (and \(ownQuiet.count - 1) more of the library's strong ties have gone quiet)" : ""
-            recs.append("Get back in touch with \(w.displayName(t.a == w.library.id ? t.b : t.a)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more).")
+            let more =
+                ownQuiet.count > 1
+                ? " (and \(ownQuiet.count - 1) more of the library's strong ties have gone quiet)" : ""
+            recs.append(
+                "Get back in touch with \(w.displayName(t.a == w.library.id ? t.b : t.a)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more)."
+            )
         }
         for i in introductions.prefix(3) {
             recs.append("Introduce \(w.displayName(i.a)) and \(w.displayName(i.b)): \(i.reason)")
@@ -129,7 +158,8 @@ public enum ReviewEngine {
         return PortfolioReview(
             libraryName: w.library.name, quarter: quarter, asOf: asOf, spectrumName: spectrum.name,
             levels: spectrum.levels.map { ($0.id, $0.name) }, partnerships: reviewed, proposed: proposed,
-            coverage: coverage, audiences: audiences, quietTies: quiet, newTies: newTies, introductions: introductions,
+            coverage: coverage, audiences: audiences, quietTies: quiet, newTies: newTies,
+            introductions: introductions,
             previousQuarter: previous?.quarter, movement: movement, recommendations: recs)
     }
 
@@ -145,7 +175,10 @@ public enum ReviewEngine {
         for t in w.ties where t.strength >= policy.strongTie {
             let days = t.lastContact.map { asOf - $0 }
             if let d = days, d < policy.quietDays { continue }
-            out.append(.init(a: t.source, b: t.target, strength: t.strength, lastContact: t.lastContact, daysQuiet: days))
+            out.append(
+                .init(
+                    a: t.source, b: t.target, strength: t.strength, lastContact: t.lastContact,
+                    daysQuiet: days))
         }
         return out.sorted {
             ($0.daysQuiet ?? .max, $0.strength, $0.a, $0.b) > ($1.daysQuiet ?? .max, $1.strength, $1.a, $1.b)
@@ -154,7 +187,8 @@ public enum ReviewEngine {
 
     /// The health rules, one by one.
     static func health(
-        _ p: Partnership, placement: Placement, spectrum: SpectrumRubric, workspace w: Workspace, quarter: Quarter, asOf: Day, policy: ReviewPolicy,
+        _ p: Partnership, placement: Placement, spectrum: SpectrumRubric, workspace w: Workspace,
+        quarter: Quarter, asOf: Day, policy: ReviewPolicy,
         previous: SnapshotEntry?, previousQuarter: Quarter?
     ) -> PortfolioReview.PartnershipHealth {
         typealias Issue = PortfolioReview.Issue
@@ -166,8 +200,11 @@ public enum ReviewEngine {
         for (i, m) in p.milestones.enumerated() {
             guard let due = m.due, due < asOf, m.done == nil else { continue }
             let name = m.title.map { "\"\($0)\"" } ?? "milestone \(i + 1)"
-            issues.append(Issue(code: "milestone_overdue", text: "\(name) was due \(due) (\(asOf - due) days ago) and is not done",
-                major: live, fix: "Mark \(name) done, or agree a new date with the partner"))
+            issues.append(
+                Issue(
+                    code: "milestone_overdue",
+                    text: "\(name) was due \(due) (\(asOf - due) days ago) and is not done",
+                    major: live, fix: "Mark \(name) done, or agree a new date with the partner"))
         }
         // 2. Communication: silence longer than the agreed cadence allows.
         let last = p.communication?.log.max()
@@ -176,43 +213,68 @@ public enum ReviewEngine {
                 let limit = Int((cadence * policy.communicationGrace).rounded(.up))
                 let since = last.map { asOf - $0 } ?? (p.started.map { asOf - $0 } ?? Int.max)
                 if since > limit {
-                    let when = last.map { "last logged contact \($0), \(asOf - $0) days ago" } ?? "no contact logged"
-                    issues.append(Issue(code: "communication_overdue",
-                        text: "contact is overdue: agreed every \(formatNumber(cadence)) days, \(when)", major: true,
-                        fix: "Get in touch with the partner this week and log it"))
+                    let when =
+                        last.map { "last logged contact \($0), \(asOf - $0) days ago" } ?? "no contact logged"
+                    issues.append(
+                        Issue(
+                            code: "communication_overdue",
+                            text: "contact is overdue: agreed every \(formatNumber(cadence)) days, \(when)",
+                            major: true,
+                            fix: "Get in touch with the partner this week and log it"))
                     if Double(since) > cadence * policy.silenceRed { severeSilence = true }
                 }
             } else if let last, asOf - last > policy.defaultSilenceDays {
-                issues.append(Issue(code: "communication_overdue",
-                    text: "no agreed cadence and no contact logged for \(asOf - last) days", major: true,
-                    fix: "Get in touch, and agree how often to meet"))
+                issues.append(
+                    Issue(
+                        code: "communication_overdue",
+                        text: "no agreed cadence and no contact logged for \(asOf - last) days", major: true,
+                        fix: "Get in touch, and agree how often to meet"))
             }
         }
         // 3. Goals due by now in this quarter with no recorded result.
         for (i, g) in p.goals.enumerated() {
             guard let due = g.due, quarter.contains(due), due <= asOf, g.result == nil else { continue }
             let name = g.text.map { "\"\(short($0))\"" } ?? "goal \(i + 1)"
-            issues.append(Issue(code: "goal_unreported", text: "\(name) was due \(due) and has no recorded result", major: live,
-                fix: "Record the result of \(name) (the number reached against its target)"))
+            issues.append(
+                Issue(
+                    code: "goal_unreported", text: "\(name) was due \(due) and has no recorded result",
+                    major: live,
+                    fix: "Record the result of \(name) (the number reached against its target)"))
         }
         // 4. A party contributing nothing.
         let parties = ["library"] + p.partners
-        for party in parties where !p.contributions.contains(where: { $0.party == party || (party == "library" && w.isLibrary($0.party)) }) {
+        for party in parties
+        where !p.contributions.contains(where: {
+            $0.party == party || (party == "library" && w.isLibrary($0.party))
+        }) {
             let name = party == "library" ? w.library.name : w.displayName(party)
-            issues.append(Issue(code: "no_contribution", text: "\(name) contributes nothing recorded", major: live && !p.contributions.isEmpty,
-                fix: "Agree what \(name) puts in (time, space, expertise, money) and write it down"))
+            issues.append(
+                Issue(
+                    code: "no_contribution", text: "\(name) contributes nothing recorded",
+                    major: live && !p.contributions.isEmpty,
+                    fix: "Agree what \(name) puts in (time, space, expertise, money) and write it down"))
         }
         // 5. Readiness gaps from the spectrum engine (milestone/communication gaps are above).
         for r in placement.readiness where !r.ok && r.check != "milestones" {
-            if r.check == "communication_plan" && issues.contains(where: { $0.code == "communication_overdue" }) { continue }
-            issues.append(Issue(code: r.check, text: "\(r.check.replacingUnderscores): \(r.detail)", major: false,
-                fix: r.fixes.first ?? "Fix the plan: \(r.detail)"))
+            if r.check == "communication_plan"
+                && issues.contains(where: { $0.code == "communication_overdue" })
+            {
+                continue
+            }
+            issues.append(
+                Issue(
+                    code: r.check, text: "\(r.check.replacingUnderscores): \(r.detail)", major: false,
+                    fix: r.fixes.first ?? "Fix the plan: \(r.detail)"))
         }
 
         let major = issues.count { $0.major }
         let gaps = issues.count - major
         var health: PortfolioReview.Health = .green
-        if major >= policy.majorForRed || severeSilence { health = .red } else if major >= 1 || gaps >= policy.gapsForAmber { health = .amber }
+        if major >= policy.majorForRed || severeSilence {
+            health = .red
+        } else if major >= 1 || gaps >= policy.gapsForAmber {
+            health = .amber
+        }
 
         // Movement on the spectrum since the last snapshot.
         var movement: String?
@@ -230,13 +292,17 @@ public enum ReviewEngine {
         let suggestion: PortfolioReview.Suggestion
         let firstFix = (issues.first { $0.major } ?? issues.first)?.fix ?? ""
         if health == .red && previous?.health == .red {
-            suggestion = .init(kind: p.status == .paused ? .end : .pause,
-                text: "red two quarters running: \(p.status == .paused ? "end" : "pause") it gracefully, and keep the relationship (ending a project is not ending the relationship)")
+            suggestion = .init(
+                kind: p.status == .paused ? .end : .pause,
+                text:
+                    "red two quarters running: \(p.status == .paused ? "end" : "pause") it gracefully, and keep the relationship (ending a project is not ending the relationship)"
+            )
         } else if health == .red {
             suggestion = .init(kind: .repair, text: "repair first: \(firstFix)")
         } else if health == .amber {
             suggestion = .init(kind: .repair, text: "the one thing to fix first: \(firstFix)")
-        } else if let up = placement.edgingToward, let target = spectrum.levels.first(where: { $0.id == up })?.position, target > placement.position,
+        } else if let up = placement.edgingToward,
+            let target = spectrum.levels.first(where: { $0.id == up })?.position, target > placement.position,
             placement.kind == .partnership
         {
             let step = placement.nextSteps.first.map { ": \($0)" } ?? ""
@@ -248,11 +314,14 @@ public enum ReviewEngine {
         return .init(
             id: p.id, title: p.title, status: p.status, partners: p.partners, health: health, issues: issues,
             level: placement.level, levelName: placement.levelName, position: placement.position,
-            edgingToward: placement.edgingToward, kind: placement.kind, previous: previous, movement: movement,
+            edgingToward: placement.edgingToward, kind: placement.kind, previous: previous,
+            movement: movement,
             suggestion: suggestion, lastContact: last)
     }
 
-    static func short(_ s: String, _ n: Int = 40) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
+    static func short(_ s: String, _ n: Int = 40) -> String {
+        s.count > n ? String(s.prefix(n - 1)) + "…" : s
+    }
 }
 
 extension String {
@@ -282,10 +351,12 @@ extension ReviewEngine {
             return scored.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         }
         let intros = Introductions.suggest(w, options: IntroductionOptions(top: 3)).map {
-            PortfolioReview.IntroductionNote(a: $0.a, b: $0.b, score: $0.score, reason: $0.reasons.joined(separator: "; "))
+            PortfolioReview.IntroductionNote(
+                a: $0.a, b: $0.b, score: $0.score, reason: $0.reasons.joined(separator: "; "))
         }
         return review(
-            workspace: w, spectrum: spectrum, quarter: quarter, asOf: asOf, previous: previous, policy: policy,
+            workspace: w, spectrum: spectrum, quarter: quarter, asOf: asOf, previous: previous,
+            policy: policy,
             candidates: candidates, introductions: intros)
     }
 }

@@ -48,10 +48,12 @@ extension PairFit {
     /// - Complexity: O(total tags of both), sorted-array merges.
     public init(_ a: TagLists, _ b: TagLists, weights: Weights = Weights()) {
         self.init(
-            value: PairFit.value(a, b, weights: weights), aOffersBNeeds: sortedIntersection(a[.offers], b[.needs]),
+            value: PairFit.value(a, b, weights: weights),
+            aOffersBNeeds: sortedIntersection(a[.offers], b[.needs]),
             bOffersANeeds: sortedIntersection(b[.offers], a[.needs]),
             sharedAudiences: sortedIntersection(a[.audiences], b[.audiences]),
-            sharedTopics: sortedIntersection(a[.topics], b[.topics]), sharedValues: sortedIntersection(a[.values], b[.values]),
+            sharedTopics: sortedIntersection(a[.topics], b[.topics]),
+            sharedValues: sortedIntersection(a[.values], b[.values]),
             reasons: [])
     }
 
@@ -59,7 +61,9 @@ extension PairFit {
     public var score: Double { value }
 
     /// Whether the pair has a reason to meet: complementary assets or a shared audience.
-    public var hasPurpose: Bool { !aOffersBNeeds.isEmpty || !bOffersANeeds.isEmpty || !sharedAudiences.isEmpty }
+    public var hasPurpose: Bool {
+        !aOffersBNeeds.isEmpty || !bOffersANeeds.isEmpty || !sharedAudiences.isEmpty
+    }
 
     /// The fit value and whether the pair has a purpose, without allocating: what the
     /// introductions engine computes for every candidate pair before keeping the best.

@@ -17,9 +17,11 @@ extension ScoringEngine {
             return ScoringEngine(workspace: w, rubric: rubric, asOf: asOf)
         }
         let table = RelationshipGraph.bestTrustToOrganizations(workspace: w, asOf: asOf, options: options)
-        return ScoringEngine(workspace: w, rubric: rubric, asOf: asOf, warmPathStrength: { i in
-            i >= 0 && i < table.count && table[i] > 0 ? table[i] : nil
-        })
+        return ScoringEngine(
+            workspace: w, rubric: rubric, asOf: asOf,
+            warmPathStrength: { i in
+                i >= 0 && i < table.count && table[i] > 0 ? table[i] : nil
+            })
     }
 
     /// `vet` with the warm paths from the library to the organization filled in.
@@ -29,7 +31,8 @@ extension ScoringEngine {
         guard let from = g.node(workspace.library.id), let to = g.node(id) else { return v }
         let paths = g.warmPaths(from: from, to: to, asOf: asOf, options: options)
         guard !paths.isEmpty else { return v }
-        let report = PathReport(workspace: workspace, graph: g, from: from, targetID: id, paths: paths,
+        let report = PathReport(
+            workspace: workspace, graph: g, from: from, targetID: id, paths: paths,
             maxIntermediaries: options.maxIntermediaries)
         v.warmPath = report.json
         v.warmPathLines = paths.map { "strength \(String(format: "%.3f", $0.strength)): \(report.chain($0))" }

@@ -27,11 +27,17 @@ public enum Files {
     }
 
     /// The whole file as bytes, refusing files over `limit`.
-    public static func read(_ path: String, limit: Int = InputLimits.default.maxFileBytes) -> Result<[UInt8], ReadError> {
+    public static func read(_ path: String, limit: Int = InputLimits.default.maxFileBytes) -> Result<
+        [UInt8], ReadError
+    > {
         var dir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &dir) else { return .failure(.missing) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &dir) else {
+            return .failure(.missing)
+        }
         if dir.boolValue { return .failure(.isDirectory) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(.unreadable("permission denied")) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(.unreadable("permission denied"))
+        }
         defer { try? handle.close() }
         do {
             let size = try handle.seekToEnd()
@@ -83,7 +89,9 @@ public enum Files {
     /// flushed to disk and renamed over the target, so a process killed at any moment leaves
     /// either the old file or the complete new one, never a torn one. Refuses to replace an
     /// existing file unless `overwrite`. Creates missing parent folders.
-    public static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String, overwrite: Bool = false)
+    public static func writeAtomically(
+        _ bytes: some Collection<UInt8>, to path: String, overwrite: Bool = false
+    )
         -> Result<Void, WriteError>
     {
         let url = URL(fileURLWithPath: path)
@@ -147,7 +155,9 @@ public enum Files {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return }
         for entry in entries where entry.hasPrefix(prefix) {
             let rest = entry.dropFirst(prefix.count)
-            guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText), pid > 0 else { continue }
+            guard let pidText = rest.split(separator: "-").first, let pid = Int32(pidText), pid > 0 else {
+                continue
+            }
             if pid == getpid() { continue }
             if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running (or not ours to ask)
             unlink("\(dir)/\(entry)")

@@ -10,7 +10,9 @@ import Foundation
 public enum Resources {
     public static func toolkitRoot(executable: String? = nil) -> String? {
         var candidates: [String] = []
-        if let home = ProcessInfo.processInfo.environment["PARTNERKIT_HOME"], !home.isEmpty { candidates.append(home) }
+        if let home = ProcessInfo.processInfo.environment["PARTNERKIT_HOME"], !home.isEmpty {
+            candidates.append(home)
+        }
         let exe = executable ?? Self.executablePath()
         if let exe {
             var dir = URL(fileURLWithPath: exe).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -24,8 +26,12 @@ public enum Resources {
             candidates.append(src.path)
             src = src.deletingLastPathComponent()
         }
-        return candidates.first { Files.isDirectory("\($0)/Rubrics") && Files.exists("\($0)/Data/vocabulary.json") }
-            ?? candidates.first { Files.isDirectory("\($0)/Rubrics") || Files.exists("\($0)/Data/vocabulary.json") }
+        return candidates.first {
+            Files.isDirectory("\($0)/Rubrics") && Files.exists("\($0)/Data/vocabulary.json")
+        }
+            ?? candidates.first {
+                Files.isDirectory("\($0)/Rubrics") || Files.exists("\($0)/Data/vocabulary.json")
+            }
     }
 
     static func executablePath() -> String? {
@@ -41,7 +47,9 @@ public enum Resources {
 
     /// Resolves `--rubric NAME|PATH`: a path if one exists there, else `rubrics/NAME.json` in
     /// the workspace, else the toolkit's `Rubrics/NAME.json`. Returns nil and the places tried.
-    public static func locateRubric(_ nameOrPath: String, workspace: String) -> (path: String?, tried: [String]) {
+    public static func locateRubric(_ nameOrPath: String, workspace: String) -> (
+        path: String?, tried: [String]
+    ) {
         var tried: [String] = []
         if nameOrPath.hasSuffix(".json") || nameOrPath.contains("/") {
             tried.append(nameOrPath)

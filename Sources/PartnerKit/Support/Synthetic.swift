@@ -19,26 +19,38 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
 public enum Synthetic {
     static let topics = [
-        "employment", "career-training", "early-literacy", "reading", "financial-literacy", "digital-literacy", "health",
-        "housing", "food-security", "civic-engagement", "arts", "local-history", "environment", "entrepreneurship",
-        "immigration-services", "mental-health", "stem", "youth-development", "senior-services", "transportation",
+        "employment", "career-training", "early-literacy", "reading", "financial-literacy",
+        "digital-literacy", "health",
+        "housing", "food-security", "civic-engagement", "arts", "local-history", "environment",
+        "entrepreneurship",
+        "immigration-services", "mental-health", "stem", "youth-development", "senior-services",
+        "transportation",
     ]
     static let audiences = [
-        "job-seekers", "immigrants", "families", "seniors", "teens", "children", "commuters", "small-business-owners",
+        "job-seekers", "immigrants", "families", "seniors", "teens", "children", "commuters",
+        "small-business-owners",
         "veterans", "english-learners", "students", "people-with-disabilities",
     ]
-    static let values = ["equity", "inclusion", "privacy", "lifelong-learning", "sustainability", "community", "innovation", "transparency"]
+    static let values = [
+        "equity", "inclusion", "privacy", "lifelong-learning", "sustainability", "community", "innovation",
+        "transparency",
+    ]
     static let assets = [
-        "meeting-space", "public-computers", "research-help", "branch-network", "financial-expertise", "workforce-expertise",
-        "reach-commuters", "volunteers", "funding", "translation", "marketing", "transportation-access", "health-expertise",
+        "meeting-space", "public-computers", "research-help", "branch-network", "financial-expertise",
+        "workforce-expertise",
+        "reach-commuters", "volunteers", "funding", "translation", "marketing", "transportation-access",
+        "health-expertise",
         "legal-expertise", "data-analysis", "event-space", "childcare",
     ]
     static let flags = ["sells-personal-data", "political-campaigning"]
     static let sectors = ["nonprofit", "business", "government", "education", "faith", "grassroots", "other"]
     static let words = [
-        "community", "families", "support", "education", "local", "services", "access", "training", "youth", "health",
-        "neighborhood", "programs", "resources", "learning", "partners", "residents", "workforce", "literacy", "housing",
-        "food", "arts", "culture", "digital", "skills", "jobs", "small", "business", "seniors", "immigrant", "outreach",
+        "community", "families", "support", "education", "local", "services", "access", "training", "youth",
+        "health",
+        "neighborhood", "programs", "resources", "learning", "partners", "residents", "workforce", "literacy",
+        "housing",
+        "food", "arts", "culture", "digital", "skills", "jobs", "small", "business", "seniors", "immigrant",
+        "outreach",
     ]
 
     /// The vocabulary of every tag the generator uses, as `vocabulary.json` bytes.
@@ -52,7 +64,8 @@ public enum Synthetic {
     }
 
     public static func libraryJSON() -> [UInt8] {
-        Array("""
+        Array(
+            """
             {"id": "library", "name": "Synthetic Public Library",
              "priorities": [{"id": "workforce", "label": "Workforce development", "weight": 3, "topics": ["employment", "career-training"]},
                             {"id": "literacy", "label": "Early literacy", "weight": 2, "topics": ["early-literacy", "reading"]},
@@ -73,7 +86,9 @@ public enum Synthetic {
         var rng = SeededGenerator(seed: seed)
         var out: [UInt8] = []
         out.reserveCapacity(count * 260 + 200)
-        out += Array("id,name,sector,mission,topics,values,audiences,offers,needs,flags,staff_fte,annual_budget,volunteers,reply_days\n".utf8)
+        out += Array(
+            "id,name,sector,mission,topics,values,audiences,offers,needs,flags,staff_fte,annual_budget,volunteers,reply_days\n"
+                .utf8)
         func pick(_ from: [String], _ lo: Int, _ hi: Int) -> String {
             let n = lo + rng.below(hi - lo + 1)
             var chosen: [String] = []
@@ -89,7 +104,8 @@ public enum Synthetic {
             return s.joined(separator: " ")
         }
         for i in 0..<count {
-            var row = "org-\(i),Organization \(i) \(words[rng.below(words.count)].capitalized),\(sectors[rng.below(sectors.count)]),"
+            var row =
+                "org-\(i),Organization \(i) \(words[rng.below(words.count)].capitalized),\(sectors[rng.below(sectors.count)]),"
             row += "\"We \(sentence(6)), and \(sentence(5)). Our \(sentence(4)).\","
             row += pick(topics, 1, 4) + "," + pick(values, 0, 3) + "," + pick(audiences, 1, 3) + ","
             row += pick(assets, 0, 3) + "," + pick(assets, 0, 3) + ","
@@ -136,25 +152,33 @@ public enum Synthetic {
     /// `relationships.csv` for a workspace of `organizations` organizations: a Barabási–Albert
     /// graph over the library (node 0) and the organizations, strengths 1–4 and last contacts
     /// in the two years before `asOf`.
-    public static func relationshipsCSV(organizations: Int, m: Int = 5, asOf: Day, seed: UInt64 = 9) -> [UInt8] {
+    public static func relationshipsCSV(organizations: Int, m: Int = 5, asOf: Day, seed: UInt64 = 9)
+        -> [UInt8]
+    {
         var rng = SeededGenerator(seed: seed)
         var out = Array("source,target,kind,strength,last_contact,note\n".utf8)
         let kinds = ["knows", "partnered", "coalition", "board", "funder", "referral"]
         func name(_ i: Int) -> String { i == 0 ? "library" : "org-\(i - 1)" }
         for (a, b) in barabasiAlbert(nodes: organizations + 1, m: m, seed: seed) {
             let day = asOf + (-rng.below(730))
-            out += Array("\(name(a)),\(name(b)),\(kinds[rng.below(kinds.count)]),\(1 + rng.below(4)),\(day),\n".utf8)
+            out += Array(
+                "\(name(a)),\(name(b)),\(kinds[rng.below(kinds.count)]),\(1 + rng.below(4)),\(day),\n".utf8)
         }
         return out
     }
 
     /// A whole workspace as file name → bytes.
-    public static func workspace(organizations: Int, ties: Bool = true, asOf: Day, seed: UInt64 = 42) -> [String: [UInt8]] {
+    public static func workspace(organizations: Int, ties: Bool = true, asOf: Day, seed: UInt64 = 42)
+        -> [String: [UInt8]]
+    {
         var files: [String: [UInt8]] = [
             "library.json": libraryJSON(), "vocabulary.json": vocabularyJSON(),
             "organizations.csv": organizationsCSV(count: organizations, seed: seed),
         ]
-        if ties { files["relationships.csv"] = relationshipsCSV(organizations: organizations, asOf: asOf, seed: seed &+ 1) }
+        if ties {
+            files["relationships.csv"] = relationshipsCSV(
+                organizations: organizations, asOf: asOf, seed: seed &+ 1)
+        }
         return files
     }
 }

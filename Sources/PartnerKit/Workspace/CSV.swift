@@ -110,12 +110,16 @@ public enum CSVParser {
             }
             rows += 1
             if rows > limits.maxRows {
-                diagnostics.append(.error(file, .line(recordLine), "more than \(limits.maxRows) rows: the file is too large to read"))
+                diagnostics.append(
+                    .error(
+                        file, .line(recordLine),
+                        "more than \(limits.maxRows) rows: the file is too large to read"))
                 return diagnostics
             }
             fieldLoop: while true {
                 if record.count >= limits.maxFields {
-                    diagnostics.append(.error(file, .line(recordLine), "more than \(limits.maxFields) fields in one row"))
+                    diagnostics.append(
+                        .error(file, .line(recordLine), "more than \(limits.maxFields) fields in one row"))
                     skipLine()
                     continue recordLoop
                 }
@@ -129,8 +133,12 @@ public enum CSVParser {
                     var runStart = i
                     while true {
                         guard i < n else {
-                            diagnostics.append(.error(file, .line(openLine), "quoted field never closes",
-                                hint: "a field that starts with \" must end with \"; write a quote inside a field as \"\""))
+                            diagnostics.append(
+                                .error(
+                                    file, .line(openLine), "quoted field never closes",
+                                    hint:
+                                        "a field that starts with \" must end with \"; write a quote inside a field as \"\""
+                                ))
                             return diagnostics
                         }
                         let c = bytes[i]
@@ -141,7 +149,8 @@ public enum CSVParser {
                                     usesScratch = true
                                     scratchStart = record.scratch.count
                                 }
-                                record.scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i + 1)]))
+                                record.scratch.append(
+                                    contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(i + 1)]))
                                 i += 2
                                 runStart = i
                                 continue
@@ -149,11 +158,16 @@ public enum CSVParser {
                             break
                         }
                         if c == 0 {
-                            diagnostics.append(.error(file, .line(line), "NUL byte in the file", hint: "is this really a text CSV file?"))
+                            diagnostics.append(
+                                .error(
+                                    file, .line(line), "NUL byte in the file",
+                                    hint: "is this really a text CSV file?"))
                             skipLine()
                             continue recordLoop
                         }
-                        if c == lf { line += 1 } else if c == cr {
+                        if c == lf {
+                            line += 1
+                        } else if c == cr {
                             if !(i + 1 < n && bytes[i + 1] == lf) { line += 1 }
                         }
                         i += 1
@@ -162,7 +176,8 @@ public enum CSVParser {
                     let end = i
                     i += 1
                     if usesScratch {
-                        record.scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+                        record.scratch.append(
+                            contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
                         record.starts.append(scratchStart)
                         record.ends.append(record.scratch.count)
                         record.inScratch.append(true)
@@ -171,8 +186,12 @@ public enum CSVParser {
                         record.ends.append(end)
                         record.inScratch.append(false)
                     }
-                    if record.ends[record.count - 1] - record.starts[record.count - 1] > limits.maxFieldBytes {
-                        diagnostics.append(.error(file, .line(openLine), "a field is longer than \(limits.maxFieldBytes) bytes"))
+                    if record.ends[record.count - 1] - record.starts[record.count - 1] > limits.maxFieldBytes
+                    {
+                        diagnostics.append(
+                            .error(
+                                file, .line(openLine), "a field is longer than \(limits.maxFieldBytes) bytes")
+                        )
                         skipLine()
                         continue recordLoop
                     }
@@ -183,8 +202,10 @@ public enum CSVParser {
                         continue fieldLoop
                     }
                     if c == lf || c == cr { break fieldLoop }
-                    diagnostics.append(.error(file, .line(line), "unexpected text after a closing quote",
-                        hint: "enclose the whole field in quotes and write a quote inside it as \"\""))
+                    diagnostics.append(
+                        .error(
+                            file, .line(line), "unexpected text after a closing quote",
+                            hint: "enclose the whole field in quotes and write a quote inside it as \"\""))
                     skipLine()
                     continue recordLoop
                 } else {
@@ -194,20 +215,26 @@ public enum CSVParser {
                         let c = bytes[i]
                         if c == comma || c == lf || c == cr { break }
                         if c == quote {
-                            diagnostics.append(.error(file, .line(line), "a quote inside an unquoted field",
-                                hint: "enclose the field in quotes and write the quote as \"\""))
+                            diagnostics.append(
+                                .error(
+                                    file, .line(line), "a quote inside an unquoted field",
+                                    hint: "enclose the field in quotes and write the quote as \"\""))
                             skipLine()
                             continue recordLoop
                         }
                         if c == 0 {
-                            diagnostics.append(.error(file, .line(line), "NUL byte in the file", hint: "is this really a text CSV file?"))
+                            diagnostics.append(
+                                .error(
+                                    file, .line(line), "NUL byte in the file",
+                                    hint: "is this really a text CSV file?"))
                             skipLine()
                             continue recordLoop
                         }
                         i += 1
                     }
                     if i - start > limits.maxFieldBytes {
-                        diagnostics.append(.error(file, .line(line), "a field is longer than \(limits.maxFieldBytes) bytes"))
+                        diagnostics.append(
+                            .error(file, .line(line), "a field is longer than \(limits.maxFieldBytes) bytes"))
                         skipLine()
                         continue recordLoop
                     }
@@ -246,12 +273,19 @@ public enum CSVParser {
                 fields.reserveCapacity(record.count)
                 var bad = false
                 for k in 0..<record.count {
-                    if let s = record.string(k) { fields.append(s) } else {
+                    if let s = record.string(k) {
+                        fields.append(s)
+                    } else {
                         fields.append("")
                         bad = true
                     }
                 }
-                if bad { extra.append(.error(file, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8")) }
+                if bad {
+                    extra.append(
+                        .error(
+                            file, .line(record.line), "text is not valid UTF-8",
+                            hint: "save the file as UTF-8"))
+                }
                 rows.append((record.line, fields))
             }
         }

@@ -53,7 +53,9 @@ public struct JSONParser {
     private let maxDepth: Int
 
     /// Parses one JSON document.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) -> Result<JSONNode, JSONSyntaxError> {
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) -> Result<
+        JSONNode, JSONSyntaxError
+    > {
         var p = JSONParser(bytes: bytes, maxDepth: maxDepth)
         do {
             // A UTF-8 byte order mark is tolerated, as editors on Windows write one.
@@ -64,7 +66,9 @@ public struct JSONParser {
             p.skipSpace()
             let v = try p.value(depth: 0)
             p.skipSpace()
-            if p.i < bytes.count { throw p.fail("unexpected \(p.describeCurrent()) after the end of the document") }
+            if p.i < bytes.count {
+                throw p.fail("unexpected \(p.describeCurrent()) after the end of the document")
+            }
             return .success(v)
         } catch let e as JSONSyntaxError {
             return .failure(e)
@@ -219,7 +223,9 @@ public struct JSONParser {
         guard i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 else { throw fail("a number needs digits") }
         if bytes[i] == UInt8(ascii: "0") {
             i += 1
-            if i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { throw fail("a number may not start with 0") }
+            if i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                throw fail("a number may not start with 0")
+            }
         } else {
             _ = digits()
         }
@@ -274,7 +280,9 @@ public struct JSONParser {
                 break
             }
             if b < 0x20 {
-                throw fail(b == 0x0A ? "line break inside a string (write \\n)" : "control character inside a string")
+                throw fail(
+                    b == 0x0A ? "line break inside a string (write \\n)" : "control character inside a string"
+                )
             }
             if b == UInt8(ascii: "\\") {
                 out.append(contentsOf: bytes[runStart..<i])
@@ -294,11 +302,14 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
-                        guard i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u")
+                        guard i + 6 <= bytes.count, bytes[i] == UInt8(ascii: "\\"),
+                            bytes[i + 1] == UInt8(ascii: "u")
                         else { throw fail("unpaired surrogate in \\u escape") }
                         i += 2
                         let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate in \\u escape") }
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw fail("unpaired surrogate in \\u escape")
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
                         throw fail("unpaired surrogate in \\u escape")

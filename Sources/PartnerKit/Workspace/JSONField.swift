@@ -68,7 +68,8 @@ public struct JSONField {
             let near = known.min { editDistance(m.key, $0) < editDistance(m.key, $1) }
             let hint = near.flatMap { editDistance(m.key, $0) <= 3 ? "did you mean \"\($0)\"?" : nil }
             sink.warning(
-                file, .field(childPath(m.key)), "unknown field \"\(m.key)\" is ignored (line \(m.value.line))",
+                file, .field(childPath(m.key)),
+                "unknown field \"\(m.key)\" is ignored (line \(m.value.line))",
                 hint: hint)
         }
     }
@@ -203,7 +204,8 @@ public func formatNumber(_ d: Double, maxFractionDigits: Int = 2) -> String {
 /// Loads a JSON file for a reader: missing, unreadable, too large or malformed files are
 /// reported to the sink (syntax errors at `file:line:col`), and nil returned.
 public enum JSONDocument {
-    public static func load(path: String, sink: DiagnosticSink, limits: InputLimits = .default) -> JSONField? {
+    public static func load(path: String, sink: DiagnosticSink, limits: InputLimits = .default) -> JSONField?
+    {
         switch Files.read(path, limit: limits.maxFileBytes) {
         case .failure(let e):
             sink.error(path, .file, e.message)
@@ -213,7 +215,9 @@ public enum JSONDocument {
         }
     }
 
-    public static func parse(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: InputLimits = .default)
+    public static func parse(
+        _ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: InputLimits = .default
+    )
         -> JSONField?
     {
         switch JSONParser.parse(bytes, maxDepth: limits.maxJSONDepth) {

@@ -36,7 +36,8 @@ public struct PartnershipReader {
             return ([], sink.diagnostics)
         }
         let reader = PartnershipReader(
-            file: file, sink: sink, library: workspace.library, organizationIDs: Set(workspace.organizations.map(\.id)),
+            file: file, sink: sink, library: workspace.library,
+            organizationIDs: Set(workspace.organizations.map(\.id)),
             unknownPartnerIsError: false)
         let list = reader.readAny(root, vocabulary: workspace.vocabulary)
         return (list, sink.diagnostics.sorted())
@@ -66,7 +67,9 @@ public struct PartnershipReader {
         var unknownAudiences: [String: (count: Int, path: String)] = [:]
         for item in items {
             guard item.expectObject() else { continue }
-            guard let p = readOne(item, vocabulary: vocabulary, unknownAudiences: &unknownAudiences) else { continue }
+            guard let p = readOne(item, vocabulary: vocabulary, unknownAudiences: &unknownAudiences) else {
+                continue
+            }
             if let first = seen[p.id] {
                 item.child("id")?.error("duplicate partnership id \"\(p.id)\" (first at \(first))")
                 continue
@@ -76,7 +79,10 @@ public struct PartnershipReader {
         }
         for (tag, use) in unknownAudiences.sorted(by: { $0.key < $1.key }) {
             let hint = vocabulary.suggestion(for: tag, in: .audiences).map { "did you mean \"\($0)\"?" }
-            sink.warning(file, .field(use.path), "unknown audience \"\(tag)\" (used \(use.count == 1 ? "once" : "\(use.count) times"), first here)", hint: hint)
+            sink.warning(
+                file, .field(use.path),
+                "unknown audience \"\(tag)\" (used \(use.count == 1 ? "once" : "\(use.count) times"), first here)",
+                hint: hint)
         }
         return out
     }
@@ -106,11 +112,18 @@ public struct PartnershipReader {
             if items.isEmpty { pf.error("a partnership needs at least one partner") }
             for (p, field) in items {
                 if isLibraryParty(p) {
-                    field.error("the library is always a party; list only the other organizations in partners")
+                    field.error(
+                        "the library is always a party; list only the other organizations in partners")
                 } else if !organizationIDs.contains(p) {
-                    let hint = WorkspaceLoader.nearest(p, in: organizationIDs).map { "did you mean \"\($0)\"?" }
+                    let hint = WorkspaceLoader.nearest(p, in: organizationIDs).map {
+                        "did you mean \"\($0)\"?"
+                    }
                     let msg = "\"\(p)\" is not an id in organizations.csv"
-                    if unknownPartnerIsError { field.error(msg, hint: hint) } else { field.warning(msg, hint: hint) }
+                    if unknownPartnerIsError {
+                        field.error(msg, hint: hint)
+                    } else {
+                        field.warning(msg, hint: hint)
+                    }
                     partners.append(p)
                 } else {
                     partners.append(p)
@@ -122,7 +135,9 @@ public struct PartnershipReader {
             guard let party = f.string("party", required: true) else { return nil }
             if isLibraryParty(party) { return "library" }
             if !parties.contains(party) {
-                f.child("party")?.error("\"\(party)\" is not \"library\" or one of this partnership's partners (\(partners.joined(separator: ", ")))")
+                f.child("party")?.error(
+                    "\"\(party)\" is not \"library\" or one of this partnership's partners (\(partners.joined(separator: ", ")))"
+                )
                 return nil
             }
             return party
@@ -131,8 +146,11 @@ public struct PartnershipReader {
         for c in r.array("contributions") ?? [] where c.expectObject() {
             c.warnUnknownKeys(["party", "kind", "what"])
             let party = checkParty(c)
-            let kind = c.required("kind") != nil ? c.enumeration("kind", Partnership.ContributionKind.self) : nil
-            if let party, let kind { contributions.append(.init(party: party, kind: kind, what: c.string("what"))) }
+            let kind =
+                c.required("kind") != nil ? c.enumeration("kind", Partnership.ContributionKind.self) : nil
+            if let party, let kind {
+                contributions.append(.init(party: party, kind: kind, what: c.string("what")))
+            }
         }
         var benefits: [Partnership.Benefit] = []
         for b in r.array("benefits") ?? [] where b.expectObject() {
@@ -149,12 +167,16 @@ public struct PartnershipReader {
             g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "result"])
             let priority = g.string("priority")
             if let priority, let library, library.priority(priority) == nil {
-                let hint = WorkspaceLoader.nearest(priority, in: library.priorities.map(\.id)).map { "did you mean \"\($0)\"?" }
+                let hint = WorkspaceLoader.nearest(priority, in: library.priorities.map(\.id)).map {
+                    "did you mean \"\($0)\"?"
+                }
                 g.child("priority")?.error("\"\(priority)\" is not a priority id in library.json", hint: hint)
             }
-            goals.append(.init(
-                text: g.string("text"), metric: g.string("metric"), target: g.number("target", nonNegative: false),
-                due: g.day("due"), priority: priority, result: g.number("result", nonNegative: false)))
+            goals.append(
+                .init(
+                    text: g.string("text"), metric: g.string("metric"),
+                    target: g.number("target", nonNegative: false),
+                    due: g.day("due"), priority: priority, result: g.number("result", nonNegative: false)))
         }
         var milestones: [Partnership.Milestone] = []
         for m in r.array("milestones") ?? [] where m.expectObject() {
@@ -172,7 +194,8 @@ public struct PartnershipReader {
             // A cadence is counted in whole days downstream; beyond a century it is a typo,
             // and past Int's range it would trap when rounded.
             if let d = cadence, d > 36_500 {
-                c.child("cadence_days")?.error("must be at most 36500 days (100 years), found \(formatNumber(d))")
+                c.child("cadence_days")?.error(
+                    "must be at most 36500 days (100 years), found \(formatNumber(d))")
                 cadence = nil
             }
             communication = .init(cadenceDays: cadence, log: log)
@@ -187,7 +210,9 @@ public struct PartnershipReader {
                     audiences.append(n)
                     if vocabulary.terms[.audiences] != nil {
                         let prior = unknownAudiences[n]
-                        unknownAudiences[n] = ((prior?.count ?? 0) + 1, prior?.path ?? "\(r.path).audiences[\(i)]")
+                        unknownAudiences[n] = (
+                            (prior?.count ?? 0) + 1, prior?.path ?? "\(r.path).audiences[\(i)]"
+                        )
                     }
                 }
             }
@@ -200,25 +225,33 @@ public struct PartnershipReader {
         if id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
         return Partnership(
             id: id, title: title, partners: partners, status: status, description: r.string("description"),
-            started: started, ends: ends, initiatedBy: r.enumeration("initiated_by", Partnership.Initiator.self),
+            started: started, ends: ends,
+            initiatedBy: r.enumeration("initiated_by", Partnership.Initiator.self),
             decisions: r.enumeration("decisions", Partnership.Decisions.self),
-            partnerInput: r.enumeration("partner_input", Partnership.PartnerInput.self), coDesigned: r.bool("co_designed"),
-            libraryPays: r.number("library_pays"), partnerPays: r.number("partner_pays"), contributions: contributions,
-            benefits: benefits, goals: goals, milestones: milestones, roles: roles, communication: communication,
-            agreement: r.enumeration("agreement", Partnership.Agreement.self), exitPlan: r.string("exit_plan"),
+            partnerInput: r.enumeration("partner_input", Partnership.PartnerInput.self),
+            coDesigned: r.bool("co_designed"),
+            libraryPays: r.number("library_pays"), partnerPays: r.number("partner_pays"),
+            contributions: contributions,
+            benefits: benefits, goals: goals, milestones: milestones, roles: roles,
+            communication: communication,
+            agreement: r.enumeration("agreement", Partnership.Agreement.self),
+            exitPlan: r.string("exit_plan"),
             audiences: audiences, source: "\(file): \(r.path)")
     }
 }
 
 /// Reads a tag vocabulary file: for each category, a list of `{ "tag", "label", "synonyms" }`.
 public enum VocabularyReader {
-    public static func read(path: String, sink: DiagnosticSink, limits: InputLimits = .default) -> Vocabulary? {
+    public static func read(path: String, sink: DiagnosticSink, limits: InputLimits = .default) -> Vocabulary?
+    {
         switch Files.read(path, limit: limits.maxFileBytes) {
         case .failure(let e):
             sink.error(path, .file, e.message)
             return nil
         case .success(let bytes):
-            guard let root = WorkspaceLoader.parseJSON(bytes, file: path, sink: sink, limits: limits) else { return nil }
+            guard let root = WorkspaceLoader.parseJSON(bytes, file: path, sink: sink, limits: limits) else {
+                return nil
+            }
             return parse(root, file: path, sink: sink)
         }
     }
@@ -238,7 +271,9 @@ public enum VocabularyReader {
                 } else if item.expectObject() {
                     item.warnUnknownKeys(["tag", "label", "synonyms", "description"])
                     if let tag = item.string("tag", required: true) {
-                        term = VocabularyTerm(tag: tag, label: item.string("label"), synonyms: item.stringList("synonyms") ?? [])
+                        term = VocabularyTerm(
+                            tag: tag, label: item.string("label"), synonyms: item.stringList("synonyms") ?? []
+                        )
                     }
                 }
                 guard let term else { continue }

@@ -6,7 +6,9 @@ import Foundation
 public enum ReviewArchive {
     /// `reviews/2026-Q4.json` inside the workspace.
     public static func path(for quarter: Quarter, workspace: String) -> String {
-        let dir = workspace == "." || workspace.isEmpty ? "reviews" : (workspace.hasSuffix("/") ? workspace + "reviews" : workspace + "/reviews")
+        let dir =
+            workspace == "." || workspace.isEmpty
+            ? "reviews" : (workspace.hasSuffix("/") ? workspace + "reviews" : workspace + "/reviews")
         return "\(dir)/\(quarter).json"
     }
 
@@ -45,7 +47,8 @@ public enum ReviewArchive {
             guard item.expectObject(), let id = item.string("id", required: true) else { continue }
             let health = item.enumeration("health", PortfolioReview.Health.self) ?? .green
             let level = item.string("level") ?? ""
-            entries.append(SnapshotEntry(id: id, health: health, level: level, position: item.number("position")))
+            entries.append(
+                SnapshotEntry(id: id, health: health, level: level, position: item.number("position")))
         }
         var coverage: [String: Int] = [:]
         for item in r.array("coverage") ?? [] {
@@ -53,13 +56,15 @@ public enum ReviewArchive {
             // Int(Double) traps beyond Int's range: a hand-edited 1e300 must be an error.
             let count = item.number("partnerships") ?? 0
             guard count == count.rounded(), count <= 1e9 else {
-                item.child("partnerships")?.error("must be a whole number of partnerships, found \(formatNumber(count))")
+                item.child("partnerships")?.error(
+                    "must be a whole number of partnerships, found \(formatNumber(count))")
                 continue
             }
             coverage[p] = Int(count)
         }
         let ties = r.child("network")?.stringList("ties").map(Set.init)
-        let snapshot = ReviewSnapshot(quarter: quarter, partnerships: entries, coverage: coverage, ties: ties, file: file)
+        let snapshot = ReviewSnapshot(
+            quarter: quarter, partnerships: entries, coverage: coverage, ties: ties, file: file)
         return (sink.hasErrors ? nil : snapshot, sink.diagnostics)
     }
 }

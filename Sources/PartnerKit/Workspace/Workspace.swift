@@ -15,7 +15,8 @@ public struct Workspace: Sendable {
     public private(set) var personIndex: [String: Int] = [:]
 
     public init(
-        directory: String = ".", library: LibraryProfile, organizations: [Organization], people: [Person] = [],
+        directory: String = ".", library: LibraryProfile, organizations: [Organization],
+        people: [Person] = [],
         ties: [Tie] = [], partnerships: [Partnership] = [], vocabulary: Vocabulary = Vocabulary(),
         tags: TagTable = TagTable()
     ) {
@@ -33,7 +34,8 @@ public struct Workspace: Sendable {
     /// The loader's form: the indexes it already built (organization id → position, first
     /// occurrence; likewise people), so a million organizations are not hashed twice.
     init(
-        directory: String, library: LibraryProfile, organizations: [Organization], people: [Person], ties: [Tie],
+        directory: String, library: LibraryProfile, organizations: [Organization], people: [Person],
+        ties: [Tie],
         partnerships: [Partnership], vocabulary: Vocabulary, tags: TagTable, organizationIndex: [String: Int],
         personIndex: [String: Int]
     ) {
@@ -50,8 +52,10 @@ public struct Workspace: Sendable {
     }
 
     public mutating func reindex() {
-        organizationIndex = Dictionary(organizations.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        personIndex = Dictionary(people.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        organizationIndex = Dictionary(
+            organizations.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        personIndex = Dictionary(
+            people.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func organization(_ id: String) -> Organization? {

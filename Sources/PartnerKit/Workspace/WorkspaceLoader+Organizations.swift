@@ -1,5 +1,5 @@
-import Foundation
 import Dispatch
+import Foundation
 
 /// A read-only byte buffer shared by the parallel chunk readers. `@unchecked Sendable` is sound
 /// because nobody writes to it while they run.
@@ -72,13 +72,17 @@ extension WorkspaceLoader {
 
     /// The first record start at or after `from`: just past an LF outside quotes, given the
     /// quote parity at `from`. Also the physical lines crossed. Nil when there is none.
-    static func nextRecordStart(_ b: UnsafeBufferPointer<UInt8>, from: Int, oddQuotes: Bool) -> (offset: Int, lines: Int)? {
+    static func nextRecordStart(_ b: UnsafeBufferPointer<UInt8>, from: Int, oddQuotes: Bool) -> (
+        offset: Int, lines: Int
+    )? {
         var odd = oddQuotes
         var i = from
         let n = b.count
         while i < n {
             let c = b[i]
-            if c == 0x22 { odd.toggle() } else if c == 0x0A && !odd {
+            if c == 0x22 {
+                odd.toggle()
+            } else if c == 0x0A && !odd {
                 return (i + 1, counts(b, from..<(i + 1)).lines)
             }
             i += 1
@@ -98,7 +102,9 @@ extension WorkspaceLoader {
         let nominal = (0..<pieces).map { bodyStart + $0 * step }
         let ranges = (0..<pieces).map { k in nominal[k]..<(k + 1 < pieces ? nominal[k + 1] : n) }
         let shared = SharedBytes(buffer: b)
-        let counted = parallelMap(ranges.indices.map { $0..<($0 + 1) }) { r in counts(shared.buffer, ranges[r.lowerBound]) }
+        let counted = parallelMap(ranges.indices.map { $0..<($0 + 1) }) { r in
+            counts(shared.buffer, ranges[r.lowerBound])
+        }
         var starts: [(offset: Int, line: Int)] = [(bodyStart, 1 + headerLines)]
         var quotesBefore = counts(b, 0..<bodyStart).quotes
         var linesBefore = headerLines
@@ -119,26 +125,38 @@ extension WorkspaceLoader {
     /// Reads the organizations in parallel chunks. Nil when the file is small or anything
     /// about it (the header, a malformed record, the row limit) calls for the sequential reader,
     /// in which case nothing has been reported yet.
-    mutating func readOrganizationsInChunks(_ b: UnsafeBufferPointer<UInt8>, path p: String) -> [Organization]? {
+    mutating func readOrganizationsInChunks(_ b: UnsafeBufferPointer<UInt8>, path p: String)
+        -> [Organization]?
+    {
         let chunkBytes = self.chunkBytes ?? Self.defaultChunkBytes
-        guard b.count >= 2 * chunkBytes, let header = Self.nextRecordStart(b, from: 0, oddQuotes: false) else { return nil }
+        guard b.count >= 2 * chunkBytes, let header = Self.nextRecordStart(b, from: 0, oddQuotes: false)
+        else { return nil }
         // The header: plain, well-formed, every required column.
         var headerFields: [String] = []
         var headerProblem = false
         var headerRecords = 0
-        let headerDiagnostics = CSVParser.parse(UnsafeBufferPointer(rebasing: b[0..<header.offset]), file: p, limits: limits) {
+        let headerDiagnostics = CSVParser.parse(
+            UnsafeBufferPointer(rebasing: b[0..<header.offset]), file: p, limits: limits
+        ) {
             record in
             // A lone CR also ends a record: "id,name\r:\n" is a header and a record, not one
             // three-column header (found by the `chunked` fuzz target).
             headerRecords += 1
             for k in 0..<record.count {
-                if let s = record.string(k) { headerFields.append(s.trimmingWhitespace) } else { headerProblem = true }
+                if let s = record.string(k) {
+                    headerFields.append(s.trimmingWhitespace)
+                } else {
+                    headerProblem = true
+                }
             }
         }
         guard headerDiagnostics.isEmpty, !headerProblem, headerRecords == 1 else { return nil }
         let headerSink = DiagnosticSink()
         let known = Self.organizationColumns
-        guard let map = columns(headerFields, file: p, known: known, required: ["id", "name"], into: headerSink) else { return nil }
+        guard
+            let map = columns(
+                headerFields, file: p, known: known, required: ["id", "name"], into: headerSink)
+        else { return nil }
         let cols = OrganizationColumns(
             index: known.map { map[$0] ?? -1 },
             tagColumns: TagField.allCases.map { f in known.firstIndex(of: f.column) ?? -1 },
@@ -146,7 +164,8 @@ extension WorkspaceLoader {
 
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let pieces = max(1, min(4 * cores, (b.count - header.offset) / chunkBytes))
-        let (starts, lines) = Self.chunkStarts(b, bodyStart: header.offset, headerLines: header.lines, pieces: pieces)
+        let (starts, lines) = Self.chunkStarts(
+            b, bodyStart: header.offset, headerLines: header.lines, pieces: pieces)
         // Records never outnumber physical lines: under the row limit, no chunk can hit it.
         guard lines < limits.maxRows else { return nil }
         let ends = starts.dropFirst().map(\.offset) + [b.count]
@@ -161,8 +180,10 @@ extension WorkspaceLoader {
             var fields: [String] = []
             var scratch: [UInt32] = []
             let slice = UnsafeBufferPointer(rebasing: shared.buffer[starts[k].offset..<ends[k]])
-            let problems = CSVParser.parse(slice, file: p, limits: limits, startLine: starts[k].line) { record in
-                local.organizationRecord(record, cols, path: p, fields: &fields, scratch: &scratch, into: &chunk.organizations)
+            let problems = CSVParser.parse(slice, file: p, limits: limits, startLine: starts[k].line) {
+                record in
+                local.organizationRecord(
+                    record, cols, path: p, fields: &fields, scratch: &scratch, into: &chunk.organizations)
             }
             chunk.csvProblems = !problems.isEmpty
             chunk.diagnostics = local.sink.diagnostics
@@ -213,18 +234,27 @@ extension WorkspaceLoader {
         fields.removeAll(keepingCapacity: true)
         var badUTF8 = false
         for k in 0..<record.count {
-            if let s = record.string(k) { fields.append(s.trimmingWhitespace) } else {
+            if let s = record.string(k) {
+                fields.append(s.trimmingWhitespace)
+            } else {
                 fields.append("")
                 badUTF8 = true
             }
         }
-        if badUTF8 { sink.error(p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8") }
+        if badUTF8 {
+            sink.error(p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8")
+        }
         if fields.count != cols.headerCount {
-            sink.error(p, .line(record.line), "expected \(cols.headerCount) fields, found \(fields.count)",
-                hint: fields.count > cols.headerCount ? "a comma inside a value needs the value in double quotes" : nil)
+            sink.error(
+                p, .line(record.line), "expected \(cols.headerCount) fields, found \(fields.count)",
+                hint: fields.count > cols.headerCount
+                    ? "a comma inside a value needs the value in double quotes" : nil)
             return
         }
-        if !badUTF8, let o = organizationRow(line: record.line, fields: fields, index: cols.index, tagColumns: cols.tagColumns, path: p) {
+        if !badUTF8,
+            let o = organizationRow(
+                line: record.line, fields: fields, index: cols.index, tagColumns: cols.tagColumns, path: p)
+        {
             out.append(o)
         }
     }
@@ -309,7 +339,8 @@ extension WorkspaceLoader {
     /// `internCell` on bytes: each `;`-separated piece looked up by its bytes, so a repeated
     /// spelling costs no `String`; a new one goes through `internCell`'s own logic.
     mutating func internPieces(
-        _ cell: UnsafeBufferPointer<UInt8>, field: TagField, path p: String, line: Int, into out: inout [UInt32]
+        _ cell: UnsafeBufferPointer<UInt8>, field: TagField, path p: String, line: Int,
+        into out: inout [UInt32]
     ) {
         let slot = field.category.slot
         var start = 0
@@ -385,7 +416,9 @@ struct ByteKeyTable {
             keys = []
             for e in old {
                 oldKeys.withUnsafeBufferPointer { k in
-                    insert(e.slot, UnsafeBufferPointer(rebasing: k[e.start..<(e.start + e.count)]), value: e.value)
+                    insert(
+                        e.slot, UnsafeBufferPointer(rebasing: k[e.start..<(e.start + e.count)]),
+                        value: e.value)
                 }
             }
         }

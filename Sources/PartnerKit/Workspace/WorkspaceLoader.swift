@@ -49,10 +49,13 @@ public struct WorkspaceLoader {
     /// Loads a workspace from in-memory files named as in a folder (`library.json`,
     /// `organizations.csv`, …). Used by the fuzz targets and tests; the result is exactly what
     /// reading a folder with those files would give.
-    public static func load(files: [String: [UInt8]], directory: String = "mem", defaultVocabulary: [UInt8]? = nil,
-        limits: InputLimits = .default) -> LoadResult
-    {
-        load(files: files, directory: directory, defaultVocabulary: defaultVocabulary, limits: limits, chunkBytes: nil)
+    public static func load(
+        files: [String: [UInt8]], directory: String = "mem", defaultVocabulary: [UInt8]? = nil,
+        limits: InputLimits = .default
+    ) -> LoadResult {
+        load(
+            files: files, directory: directory, defaultVocabulary: defaultVocabulary, limits: limits,
+            chunkBytes: nil)
     }
 
     /// As `load(files:…)`, reading organizations.csv in chunks of `chunkBytes` (tests).
@@ -73,12 +76,15 @@ public struct WorkspaceLoader {
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         let name = p.hasPrefix(prefix) ? String(p.dropFirst(prefix.count)) : p
         guard let bytes = memory[name] else { return .failure(.missing) }
-        return bytes.count > limits.maxFileBytes ? .failure(.tooLarge(limit: limits.maxFileBytes)) : .success(bytes)
+        return bytes.count > limits.maxFileBytes
+            ? .failure(.tooLarge(limit: limits.maxFileBytes)) : .success(bytes)
     }
 
     /// Loads the workspace in `directory`. `defaultVocabulary` is the toolkit's
     /// `Data/vocabulary.json`, used unless the workspace has its own `vocabulary.json`.
-    public static func load(directory: String, defaultVocabulary: String? = nil, limits: InputLimits = .default)
+    public static func load(
+        directory: String, defaultVocabulary: String? = nil, limits: InputLimits = .default
+    )
         -> LoadResult
     {
         var loader = WorkspaceLoader(directory: directory, limits: limits)
@@ -86,27 +92,36 @@ public struct WorkspaceLoader {
     }
 
     func path(_ file: String) -> String {
-        directory == "." || directory.isEmpty ? file : (directory.hasSuffix("/") ? directory + file : "\(directory)/\(file)")
+        directory == "." || directory.isEmpty
+            ? file : (directory.hasSuffix("/") ? directory + file : "\(directory)/\(file)")
     }
 
     mutating func run(defaultVocabulary: String?) -> LoadResult {
         guard memory != nil || Files.isDirectory(directory) else {
-            sink.error(directory, .file, Files.exists(directory) ? "is a file, not a workspace folder" : "workspace folder not found",
+            sink.error(
+                directory, .file,
+                Files.exists(directory) ? "is a file, not a workspace folder" : "workspace folder not found",
                 hint: "create one with `partnerkit init \(directory)`")
             return LoadResult(workspace: nil, diagnostics: sink.diagnostics)
         }
         let ownVocabulary = path("vocabulary.json")
         if let memory {
-            if let bytes = memory["vocabulary.json"], let root = Self.parseJSON(bytes, file: ownVocabulary, sink: sink, limits: limits) {
+            if let bytes = memory["vocabulary.json"],
+                let root = Self.parseJSON(bytes, file: ownVocabulary, sink: sink, limits: limits)
+            {
                 vocabulary = VocabularyReader.parse(root, file: ownVocabulary, sink: sink) ?? Vocabulary()
             }
         } else if Files.exists(ownVocabulary) {
-            vocabulary = VocabularyReader.read(path: ownVocabulary, sink: sink, limits: limits) ?? Vocabulary()
+            vocabulary =
+                VocabularyReader.read(path: ownVocabulary, sink: sink, limits: limits) ?? Vocabulary()
         } else if let d = defaultVocabulary {
             vocabulary = VocabularyReader.read(path: d, sink: sink, limits: limits) ?? Vocabulary()
         } else {
-            sink.warning(directory, .file, "no tag vocabulary found: tags are not checked against one",
-                hint: "put a vocabulary.json in the workspace, or set PARTNERKIT_HOME to the toolkit folder (the one with Data/vocabulary.json)")
+            sink.warning(
+                directory, .file, "no tag vocabulary found: tags are not checked against one",
+                hint:
+                    "put a vocabulary.json in the workspace, or set PARTNERKIT_HOME to the toolkit folder (the one with Data/vocabulary.json)"
+            )
         }
 
         let library = readLibrary()
@@ -119,10 +134,14 @@ public struct WorkspaceLoader {
         organizationIndex.reserveCapacity(organizations.count)
         for (k, o) in organizations.enumerated() {
             if o.id == libraryID {
-                sink.error(path("organizations.csv"), .line(o.line), "duplicate id \"\(o.id)\" (already used in library.json)", hint: duplicateHint)
+                sink.error(
+                    path("organizations.csv"), .line(o.line),
+                    "duplicate id \"\(o.id)\" (already used in library.json)", hint: duplicateHint)
             } else if let first = organizationIndex[o.id] {
-                sink.error(path("organizations.csv"), .line(o.line),
-                    "duplicate id \"\(o.id)\" (already used in organizations.csv:\(organizations[first].line))", hint: duplicateHint)
+                sink.error(
+                    path("organizations.csv"), .line(o.line),
+                    "duplicate id \"\(o.id)\" (already used in organizations.csv:\(organizations[first].line))",
+                    hint: duplicateHint)
             } else {
                 organizationIndex[o.id] = k
             }
@@ -132,11 +151,14 @@ public struct WorkspaceLoader {
         personIndex.reserveCapacity(people.count)
         for (k, p) in people.enumerated() {
             let first: String? =
-                p.id == libraryID ? "library.json"
+                p.id == libraryID
+                ? "library.json"
                 : organizationIndex[p.id].map { "organizations.csv:\(organizations[$0].line)" }
                     ?? personIndex[p.id].map { "people.csv:\(people[$0].line)" }
             if let first {
-                sink.error(path("people.csv"), .line(p.line), "duplicate id \"\(p.id)\" (already used in \(first))", hint: duplicateHint)
+                sink.error(
+                    path("people.csv"), .line(p.line), "duplicate id \"\(p.id)\" (already used in \(first))",
+                    hint: duplicateHint)
             } else {
                 personIndex[p.id] = k
             }
@@ -150,7 +172,9 @@ public struct WorkspaceLoader {
                 if let k = organizationIndex[id] { return 1 + k }
                 return personIndex[id].map { 1 + orgCount + $0 }
             },
-            allIDs: { [libraryID].compactMap { $0 } + organizationIndex.keys.sorted() + personIndex.keys.sorted() })
+            allIDs: {
+                [libraryID].compactMap { $0 } + organizationIndex.keys.sorted() + personIndex.keys.sorted()
+            })
         let partnerships = readPartnerships(library: library, organizations: organizationIndex)
         reportUnknownTags()
 
@@ -160,7 +184,8 @@ public struct WorkspaceLoader {
         }
         let ws = Workspace(
             directory: directory, library: lib, organizations: organizations, people: people, ties: ties,
-            partnerships: partnerships, vocabulary: vocabulary, tags: tags, organizationIndex: organizationIndex,
+            partnerships: partnerships, vocabulary: vocabulary, tags: tags,
+            organizationIndex: organizationIndex,
             personIndex: personIndex)
         return LoadResult(workspace: ws, diagnostics: diagnostics)
     }
@@ -185,7 +210,8 @@ public struct WorkspaceLoader {
                         use.count += 1
                         unknownTags[category]?[n] = use
                     } else {
-                        unknownTags[category, default: [:]][n] = TagUse(count: 1, file: file, location: location)
+                        unknownTags[category, default: [:]][n] = TagUse(
+                            count: 1, file: file, location: location)
                     }
                 }
             }
@@ -231,13 +257,19 @@ public struct WorkspaceLoader {
     }
 
     func reportUnknownTags() {
-        let nouns: [TagCategory: String] = [.values: "value", .audiences: "audience", .topics: "topic", .assets: "asset", .flags: "flag"]
+        let nouns: [TagCategory: String] = [
+            .values: "value", .audiences: "audience", .topics: "topic", .assets: "asset", .flags: "flag",
+        ]
         for (category, uses) in unknownTags {
             for (tag, use) in uses {
                 let times = use.count == 1 ? "used once" : "used \(use.count) times"
                 var hint = "add it to vocabulary.json under \"\(category.rawValue)\" if it is meant"
-                if let s = vocabulary.suggestion(for: tag, in: category) { hint = "did you mean \"\(s)\"? (or " + hint + ")" }
-                sink.warning(use.file, use.location, "unknown \(nouns[category] ?? "tag") \"\(tag)\" (\(times), first here)", hint: hint)
+                if let s = vocabulary.suggestion(for: tag, in: category) {
+                    hint = "did you mean \"\(s)\"? (or " + hint + ")"
+                }
+                sink.warning(
+                    use.file, use.location,
+                    "unknown \(nouns[category] ?? "tag") \"\(tag)\" (\(times), first here)", hint: hint)
             }
         }
     }
@@ -250,7 +282,9 @@ public struct WorkspaceLoader {
         switch readFile(p) {
         case .failure(.missing):
             if required {
-                sink.error(p, .file, "required file is missing", hint: "every workspace needs \(file); `partnerkit init` writes a template")
+                sink.error(
+                    p, .file, "required file is missing",
+                    hint: "every workspace needs \(file); `partnerkit init` writes a template")
             }
             return nil
         case .failure(let e):
@@ -261,7 +295,9 @@ public struct WorkspaceLoader {
         }
     }
 
-    static func parseJSON(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: InputLimits) -> JSONNode? {
+    static func parseJSON(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: InputLimits)
+        -> JSONNode?
+    {
         switch JSONParser.parse(bytes, maxDepth: limits.maxJSONDepth) {
         case .success(let n): return n
         case .failure(let e):
@@ -275,7 +311,10 @@ public struct WorkspaceLoader {
         guard let root = readJSON("library.json", required: true) else { return nil }
         let r = JSONField(root: root, file: file, sink: sink)
         guard r.expectObject() else { return nil }
-        r.warnUnknownKeys(["id", "name", "priorities", "values", "audiences", "offers", "needs", "dealbreakers", "description", "notes"])
+        r.warnUnknownKeys([
+            "id", "name", "priorities", "values", "audiences", "offers", "needs", "dealbreakers",
+            "description", "notes",
+        ])
         let id = r.string("id", required: true)
         if let id, id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
         let name = r.string("name", required: true)
@@ -287,7 +326,9 @@ public struct WorkspaceLoader {
             guard let pid = p.string("id", required: true) else { continue }
             if !seen.insert(pid).inserted { p.child("id")?.error("duplicate priority id \"\(pid)\"") }
             let weight = p.number("weight", positive: true) ?? 1
-            let topics = internTags(p.stringList("topics") ?? [], category: .topics, file: file, location: .field(p.childPath("topics")))
+            let topics = internTags(
+                p.stringList("topics") ?? [], category: .topics, file: file,
+                location: .field(p.childPath("topics")))
             priorities.append(.init(id: pid, label: p.string("label") ?? pid, weight: weight, topics: topics))
         }
         var audiences: [LibraryProfile.Audience] = []
@@ -322,7 +363,8 @@ public struct WorkspaceLoader {
     mutating func readPartnerships(library: LibraryProfile?, organizations: [String: Int]) -> [Partnership] {
         guard let root = readJSON("partnerships.json", required: false) else { return [] }
         let reader = PartnershipReader(
-            file: path("partnerships.json"), sink: sink, library: library, organizationIDs: Set(organizations.keys),
+            file: path("partnerships.json"), sink: sink, library: library,
+            organizationIDs: Set(organizations.keys),
             unknownPartnerIsError: true)
         return reader.readWorkspaceFile(root, vocabulary: vocabulary)
     }
@@ -332,13 +374,15 @@ public struct WorkspaceLoader {
     /// Header checks shared by the CSV files: required columns present, unknown ones warned,
     /// duplicates an error. Returns column name → index.
     func columns(
-        _ header: [String], file: String, known: [String], required: [String], into target: DiagnosticSink? = nil
+        _ header: [String], file: String, known: [String], required: [String],
+        into target: DiagnosticSink? = nil
     ) -> [String: Int]? {
         let sink = target ?? self.sink
         var map: [String: Int] = [:]
         var ok = true
         for (i, raw) in header.enumerated() {
-            let name = raw.trimmingWhitespace.lowercased().split(whereSeparator: { $0 == " " }).joined(separator: "_")
+            let name = raw.trimmingWhitespace.lowercased().split(whereSeparator: { $0 == " " }).joined(
+                separator: "_")
             if name.isEmpty { continue }
             if map[name] != nil {
                 sink.error(file, .line(1), "column \"\(name)\" appears twice")
@@ -348,12 +392,14 @@ public struct WorkspaceLoader {
             map[name] = i
             if !known.contains(name) {
                 let near = known.min { editDistance(name, $0) < editDistance(name, $1) }
-                sink.warning(file, .line(1), "unknown column \"\(name)\" is ignored",
+                sink.warning(
+                    file, .line(1), "unknown column \"\(name)\" is ignored",
                     hint: near.flatMap { editDistance(name, $0) <= 2 ? "did you mean \"\($0)\"?" : nil })
             }
         }
         for r in required where map[r] == nil {
-            sink.error(file, .line(1), "required column \"\(r)\" is missing",
+            sink.error(
+                file, .line(1), "required column \"\(r)\" is missing",
                 hint: "the header row must name: \(required.joined(separator: ", "))")
             ok = false
         }
@@ -365,7 +411,11 @@ public struct WorkspaceLoader {
         let p = path(file)
         switch readFile(p) {
         case .failure(.missing):
-            if required { sink.error(p, .file, "required file is missing", hint: "every workspace needs \(file); `partnerkit init` writes a template") }
+            if required {
+                sink.error(
+                    p, .file, "required file is missing",
+                    hint: "every workspace needs \(file); `partnerkit init` writes a template")
+            }
             return nil
         case .failure(let e):
             sink.error(p, .file, e.message)
@@ -393,20 +443,27 @@ public struct WorkspaceLoader {
                 fields.removeAll(keepingCapacity: true)
                 var badUTF8 = false
                 for k in 0..<record.count {
-                    if let s = record.string(k) { fields.append(s.trimmingWhitespace) } else {
+                    if let s = record.string(k) {
+                        fields.append(s.trimmingWhitespace)
+                    } else {
                         fields.append("")
                         badUTF8 = true
                     }
                 }
-                if badUTF8 { sink.error(p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8") }
+                if badUTF8 {
+                    sink.error(
+                        p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8")
+                }
                 if headerCount < 0 {
                     headerCount = fields.count
                     skip = !header(fields)
                     return
                 }
                 if fields.count != headerCount {
-                    sink.error(p, .line(record.line), "expected \(headerCount) fields, found \(fields.count)",
-                        hint: fields.count > headerCount ? "a comma inside a value needs the value in double quotes" : nil)
+                    sink.error(
+                        p, .line(record.line), "expected \(headerCount) fields, found \(fields.count)",
+                        hint: fields.count > headerCount
+                            ? "a comma inside a value needs the value in double quotes" : nil)
                     return
                 }
                 if !badUTF8 { row(record.line, fields) }
@@ -436,12 +493,16 @@ public struct WorkspaceLoader {
             return d
         }
         let cleaned = cell.filter { $0 != "," && $0 != "$" && $0 != "_" && $0 != " " }
-        guard let d = Double(cleaned), d.isFinite, cleaned.lowercased() != "nan", !cleaned.lowercased().contains("inf") else {
+        guard let d = Double(cleaned), d.isFinite, cleaned.lowercased() != "nan",
+            !cleaned.lowercased().contains("inf")
+        else {
             sink.error(file, .line(line), "\(column): \"\(cell)\" is not a number")
             return nil
         }
         if positive ? d <= 0 : d < 0 {
-            sink.error(file, .line(line), "\(column): must be \(positive ? "a positive number" : "zero or more"), found \(cell)")
+            sink.error(
+                file, .line(line),
+                "\(column): must be \(positive ? "a positive number" : "zero or more"), found \(cell)")
             return nil
         }
         return d
@@ -449,25 +510,38 @@ public struct WorkspaceLoader {
 
     mutating func readOrganizations() -> [Organization] {
         guard let (p, bytes) = readCSVBytes("organizations.csv", required: true) else { return [] }
-        if let parallel = bytes.withUnsafeBufferPointer({ readOrganizationsInChunks($0, path: p) }) { return parallel }
+        if let parallel = bytes.withUnsafeBufferPointer({ readOrganizationsInChunks($0, path: p) }) {
+            return parallel
+        }
         var index: [Int] = []  // column position per known column name, -1 when absent
         var out: [Organization] = []
         out.reserveCapacity(bytes.count / 200)
         let known = Self.organizationColumns
         let tagColumns = TagField.allCases.map { f in known.firstIndex(of: f.column) ?? -1 }
-        Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
-            guard let c = columns(header, file: p, known: known, required: ["id", "name"]) else { return false }
-            index = known.map { c[$0] ?? -1 }
-            return true
-        }) { line, fields in
-            if let o = organizationRow(line: line, fields: fields, index: index, tagColumns: tagColumns, path: p) { out.append(o) }
+        Self.streamTable(
+            bytes, path: p, sink: sink, limits: limits,
+            header: { header in
+                guard let c = columns(header, file: p, known: known, required: ["id", "name"]) else {
+                    return false
+                }
+                index = known.map { c[$0] ?? -1 }
+                return true
+            }
+        ) { line, fields in
+            if let o = organizationRow(
+                line: line, fields: fields, index: index, tagColumns: tagColumns, path: p)
+            {
+                out.append(o)
+            }
         }
         return out
     }
 
     /// One row of organizations.csv with the right number of valid UTF-8, trimmed fields:
     /// every check, reported with its line, and the organization (nil when unusable).
-    mutating func organizationRow(line: Int, fields: [String], index: [Int], tagColumns: [Int], path p: String) -> Organization? {
+    mutating func organizationRow(
+        line: Int, fields: [String], index: [Int], tagColumns: [Int], path p: String
+    ) -> Organization? {
         let t = (path: p, ())
         let row = (line: line, fields: fields)
         // `k` is the position in `organizationColumns`; absent columns read as empty.
@@ -477,19 +551,26 @@ public struct WorkspaceLoader {
         }
         let id = cell(0 /* id */), name = cell(1 /* name */)
         if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); return nil }
-        if id.utf8.contains(UInt8(ascii: ";")) { sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); return nil }
+        if id.utf8.contains(UInt8(ascii: ";")) {
+            sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); return nil
+        }
         if name.isEmpty { sink.error(t.path, .line(row.line), "name: must not be empty") }
         var sector: Sector?
         let s = cell(2 /* sector */)
         if !s.isEmpty {
             sector = Sector(rawValue: s.lowercased())
             if sector == nil {
-                sink.error(t.path, .line(row.line), "sector: \"\(s)\" is not one of \(Sector.allCases.map(\.rawValue).joined(separator: ", "))")
+                sink.error(
+                    t.path, .line(row.line),
+                    "sector: \"\(s)\" is not one of \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
             }
         }
         let ntee = cell(3 /* ntee */).uppercased()
         if !ntee.isEmpty && !Self.looksLikeNTEE(ntee) {
-            sink.warning(t.path, .line(row.line), "ntee: \"\(ntee)\" does not look like an NTEE code (a letter A–Z and two digits, e.g. B70)")
+            sink.warning(
+                t.path, .line(row.line),
+                "ntee: \"\(ntee)\" does not look like an NTEE code (a letter A–Z and two digits, e.g. B70)")
         }
         let ein = cell(4 /* ein */)
         if !ein.isEmpty && !Self.looksLikeEIN(ein) {
@@ -504,12 +585,16 @@ public struct WorkspaceLoader {
         }
         let o = Organization(
             id: id, name: name.isEmpty ? id : name, sector: sector, ntee: ntee.isEmpty ? nil : ntee,
-            ein: ein.isEmpty ? nil : ein, mission: cell(5 /* mission */).nilIfEmpty, tags: TagLists(sortedFields: lists, knownMask: knownMask),
+            ein: ein.isEmpty ? nil : ein, mission: cell(5 /* mission */).nilIfEmpty,
+            tags: TagLists(sortedFields: lists, knownMask: knownMask),
             staffFTE: number(cell(12 /* staff_fte */), column: "staff_fte", file: t.path, line: row.line),
-            annualBudget: number(cell(13 /* annual_budget */), column: "annual_budget", file: t.path, line: row.line),
-            volunteers: number(cell(14 /* volunteers */), column: "volunteers", file: t.path, line: row.line),
+            annualBudget: number(
+                cell(13 /* annual_budget */), column: "annual_budget", file: t.path, line: row.line),
+            volunteers: number(
+                cell(14 /* volunteers */), column: "volunteers", file: t.path, line: row.line),
             replyDays: number(cell(15 /* reply_days */), column: "reply_days", file: t.path, line: row.line),
-            serviceArea: cell(16 /* service_area */).nilIfEmpty, website: cell(17 /* website */).nilIfEmpty, line: row.line)
+            serviceArea: cell(16 /* service_area */).nilIfEmpty, website: cell(17 /* website */).nilIfEmpty,
+            line: row.line)
         return o
     }
 
@@ -530,32 +615,44 @@ public struct WorkspaceLoader {
         let t = (path: p, ())
         var col: [String: Int] = [:]
         var rows: [(line: Int, fields: [String])] = []
-        Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
-            guard let c = columns(header, file: p, known: Self.peopleColumns, required: ["id", "name"]) else { return false }
-            col = c
-            return true
-        }) { line, fields in rows.append((line, fields)) }
+        Self.streamTable(
+            bytes, path: p, sink: sink, limits: limits,
+            header: { header in
+                guard let c = columns(header, file: p, known: Self.peopleColumns, required: ["id", "name"])
+                else { return false }
+                col = c
+                return true
+            }
+        ) { line, fields in rows.append((line, fields)) }
         var out: [Person] = []
         for row in rows {
             func cell(_ name: String) -> String { col[name].map { row.fields[$0] } ?? "" }
             let id = cell("id")
             if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); continue }
-            if id.utf8.contains(UInt8(ascii: ";")) { sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); continue }
+            if id.utf8.contains(UInt8(ascii: ";")) {
+                sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); continue
+            }
             let org = cell("organization")
             if !org.isEmpty && organizationIndex[org] == nil {
-                sink.error(t.path, .line(row.line), "organization: \"\(org)\" is not an id in organizations.csv",
-                    hint: Self.nearest(org, in: organizationIndex.keys.sorted()).map { "did you mean \"\($0)\"?" })
+                sink.error(
+                    t.path, .line(row.line), "organization: \"\(org)\" is not an id in organizations.csv",
+                    hint: Self.nearest(org, in: organizationIndex.keys.sorted()).map {
+                        "did you mean \"\($0)\"?"
+                    })
             }
             let email = cell("email")
             if !email.isEmpty && !email.utf8.contains(UInt8(ascii: "@")) {
                 // The value is not echoed: contact details stay private even in diagnostics.
-                sink.warning(t.path, .line(row.line), "email: does not look like an email address (it has no @)")
+                sink.warning(
+                    t.path, .line(row.line), "email: does not look like an email address (it has no @)")
             }
             let name = cell("name")
             if name.isEmpty { sink.error(t.path, .line(row.line), "name: must not be empty") }
-            out.append(Person(
-                id: id, name: name.isEmpty ? id : name, organization: org.nilIfEmpty, role: cell("role").nilIfEmpty,
-                email: email.nilIfEmpty, phone: cell("phone").nilIfEmpty, line: row.line))
+            out.append(
+                Person(
+                    id: id, name: name.isEmpty ? id : name, organization: org.nilIfEmpty,
+                    role: cell("role").nilIfEmpty,
+                    email: email.nilIfEmpty, phone: cell("phone").nilIfEmpty, line: row.line))
         }
         return out
     }
@@ -584,11 +681,16 @@ public struct WorkspaceLoader {
         // Each node id gets a number so that a pair of ends is one integer key.
         var pairs: [Int: Int] = [:]
         var kinds: [String: String] = [:]  // spelling → normalised kind, computed once each
-        Self.streamTable(bytes, path: p, sink: sink, limits: limits, header: { header in
-            guard let c = columns(header, file: p, known: names, required: ["source", "target"]) else { return false }
-            index = names.map { c[$0] ?? -1 }
-            return true
-        }) { line, fields in
+        Self.streamTable(
+            bytes, path: p, sink: sink, limits: limits,
+            header: { header in
+                guard let c = columns(header, file: p, known: names, required: ["source", "target"]) else {
+                    return false
+                }
+                index = names.map { c[$0] ?? -1 }
+                return true
+            }
+        ) { line, fields in
             let row = (line: line, fields: fields)
             func cell(_ k: Int) -> String { index[k] >= 0 ? fields[index[k]] : "" }
             let source = cell(0), target = cell(1)
@@ -602,7 +704,9 @@ public struct WorkspaceLoader {
                 // `library` names the library (as `src`/`dst` below map it), whatever else it is.
                 if end == "library", let l = libraryID { return node(l) ?? 0 }
                 if let k = node(end) { return k }
-                sink.error(t.path, .line(row.line), "\(label): \"\(end)\" is not the library, an organization or a person",
+                sink.error(
+                    t.path, .line(row.line),
+                    "\(label): \"\(end)\" is not the library, an organization or a person",
                     hint: Self.nearest(end, in: allIDs()).map { "did you mean \"\($0)\"?" })
                 ok = false
                 return -1
@@ -615,16 +719,23 @@ public struct WorkspaceLoader {
                 if let v = number(s, column: "strength", file: t.path, line: row.line, positive: true) {
                     strength = v
                     if v < 1 || v > 4 {
-                        sink.warning(t.path, .line(row.line), "strength: \(s) is outside the 1–4 scale (1 acquainted, 2 working contact, 3 trusted, 4 close partner)")
+                        sink.warning(
+                            t.path, .line(row.line),
+                            "strength: \(s) is outside the 1–4 scale (1 acquainted, 2 working contact, 3 trusted, 4 close partner)"
+                        )
                     }
-                } else { ok = false }
+                } else {
+                    ok = false
+                }
             }
             var last: Day?
             let lc = cell(4)
             if !lc.isEmpty {
                 last = Day(lc)
                 if last == nil {
-                    sink.error(t.path, .line(row.line), "last_contact: \"\(lc)\" is not a date: write YYYY-MM-DD (a real calendar date)")
+                    sink.error(
+                        t.path, .line(row.line),
+                        "last_contact: \"\(lc)\" is not a date: write YYYY-MM-DD (a real calendar date)")
                     ok = false
                 }
             }
@@ -637,8 +748,12 @@ public struct WorkspaceLoader {
             }
             let key = min(a, b) &* 0x1_0000_0000 &+ max(a, b)
             if let first = pairs[key] {
-                sink.warning(t.path, .line(row.line), "\"\(src)\" and \"\(dst)\" are already tied at line \(first); the stronger tie is kept")
-            } else { pairs[key] = row.line }
+                sink.warning(
+                    t.path, .line(row.line),
+                    "\"\(src)\" and \"\(dst)\" are already tied at line \(first); the stronger tie is kept")
+            } else {
+                pairs[key] = row.line
+            }
             let rawKind = cell(2)
             let kind: String
             if let k = kinds[rawKind] {
@@ -647,9 +762,11 @@ public struct WorkspaceLoader {
                 kind = Tag.normalize(rawKind)
                 kinds[rawKind] = kind
             }
-            out.append(Tie(
-                source: src, target: dst, kind: kind.isEmpty ? "knows" : kind, strength: strength, lastContact: last,
-                note: cell(5).nilIfEmpty, line: row.line))
+            out.append(
+                Tie(
+                    source: src, target: dst, kind: kind.isEmpty ? "knows" : kind, strength: strength,
+                    lastContact: last,
+                    note: cell(5).nilIfEmpty, line: row.line))
         }
         return out
     }

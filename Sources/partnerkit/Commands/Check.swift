@@ -14,7 +14,8 @@ extension Commands {
             """,
         formats: ["text", "json"],
         run: { inv in
-            let result = WorkspaceLoader.load(directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary)
+            let result = WorkspaceLoader.load(
+                directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary)
             let d = result.diagnostics
             if inv.format == "json" {
                 var members: [(String, JSONOutput)] = [
@@ -22,17 +23,24 @@ extension Commands {
                     ("errors", .int(d.errorCount)), ("warnings", .int(d.warningCount)),
                 ]
                 if let w = result.workspace {
-                    members.append(("counts", .object([
-                        ("organizations", .int(w.organizations.count)), ("people", .int(w.people.count)),
-                        ("ties", .int(w.ties.count)), ("partnerships", .int(w.partnerships.count)),
-                    ])))
+                    members.append(
+                        (
+                            "counts",
+                            .object([
+                                ("organizations", .int(w.organizations.count)),
+                                ("people", .int(w.people.count)),
+                                ("ties", .int(w.ties.count)), ("partnerships", .int(w.partnerships.count)),
+                            ])
+                        ))
                 }
                 members.append(("diagnostics", .array(d.map(\.json))))
                 inv.emit(JSONOutput.object(members).serialized())
             } else {
                 inv.console.report(d)
                 if let w = result.workspace {
-                    inv.emit("\(inv.workspacePath): \(w.organizations.count) organizations, \(w.people.count) people, \(w.ties.count) ties, \(w.partnerships.count) partnerships — \(d.summary)")
+                    inv.emit(
+                        "\(inv.workspacePath): \(w.organizations.count) organizations, \(w.people.count) people, \(w.ties.count) ties, \(w.partnerships.count) partnerships — \(d.summary)"
+                    )
                 } else {
                     inv.console.err("\(inv.workspacePath): \(d.summary)\n")
                 }

@@ -31,7 +31,9 @@ extension Commands {
                 }
             }
             if !wrote.isEmpty { inv.emit("Wrote \(wrote.joined(separator: ", ")) in \(dir)") }
-            if !kept.isEmpty { inv.emit("Kept (already there, not overwritten): \(kept.joined(separator: ", "))") }
+            if !kept.isEmpty {
+                inv.emit("Kept (already there, not overwritten): \(kept.joined(separator: ", "))")
+            }
             if !failed { inv.emit("Next: edit the files, then run `partnerkit check --workspace \(dir)`.") }
             return failed ? Exit.inputError : Exit.success
         })

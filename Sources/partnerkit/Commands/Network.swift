@@ -83,7 +83,9 @@ extension Commands {
             case "export":
                 let text = GraphExport.render(w, format: exportFormat, includeContacts: inv.includeContacts)
                 if let out = inv.args.value("--out") ?? inv.args.value("--output") {
-                    switch Files.writeAtomically(Array(text.utf8), to: out, overwrite: inv.args.has("--force")) {
+                    switch Files.writeAtomically(
+                        Array(text.utf8), to: out, overwrite: inv.args.has("--force"))
+                    {
                     case .success: inv.console.err("Wrote \(out)\n")
                     case .failure(let e):
                         inv.console.err("\(e)\n")

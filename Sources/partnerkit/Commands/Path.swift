@@ -46,7 +46,8 @@ extension Commands {
             let found = g.warmPaths(
                 from: from, to: target, asOf: inv.asOf,
                 options: WarmPathOptions(paths: paths, maxIntermediaries: cap))
-            let report = PathReport(workspace: w, graph: g, from: from, targetID: targetID, paths: found, maxIntermediaries: cap)
+            let report = PathReport(
+                workspace: w, graph: g, from: from, targetID: targetID, paths: found, maxIntermediaries: cap)
             switch inv.format {
             case "json": inv.emit(report.json.serialized())
             case "markdown": inv.emit(report.markdown)

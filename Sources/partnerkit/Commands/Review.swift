@@ -42,13 +42,15 @@ extension Commands {
                 let workspace = inv.loadWorkspace()
             else { return Exit.inputError }
 
-            let (previous, archiveProblems) = ReviewArchive.latest(before: quarter, workspace: inv.workspacePath)
+            let (previous, archiveProblems) = ReviewArchive.latest(
+                before: quarter, workspace: inv.workspacePath)
             if !archiveProblems.isEmpty {
                 inv.console.report(archiveProblems)
                 if archiveProblems.hasErrors { return Exit.inputError }
             }
             let review = ReviewEngine.fullReview(
-                workspace: workspace, spectrum: spectrum, scoring: scoring, quarter: quarter, asOf: asOf, previous: previous)
+                workspace: workspace, spectrum: spectrum, scoring: scoring, quarter: quarter, asOf: asOf,
+                previous: previous)
             let report = ReviewReport(review: review, workspace: workspace, previousFile: previous?.file)
 
             let force = inv.args.has("--force")
@@ -63,7 +65,9 @@ extension Commands {
             }
             if inv.args.has("--save") {
                 let path = ReviewArchive.path(for: quarter, workspace: inv.workspacePath)
-                switch Files.writeAtomically(Array((report.json.serialized() + "\n").utf8), to: path, overwrite: force) {
+                switch Files.writeAtomically(
+                    Array((report.json.serialized() + "\n").utf8), to: path, overwrite: force)
+                {
                 case .success: inv.console.err("saved \(path)\n")
                 case .failure(let e):
                     inv.console.err("\(e)\n")

@@ -86,7 +86,9 @@ extension Commands {
             inv.console.report([
                 .error(
                     name, .file, "spectrum rubric not found (looked in \(tried.joined(separator: ", ")))",
-                    hint: "shipped spectra: \(Resources.shippedRubrics().filter { $0.hasPrefix("spectrum") }.joined(separator: ", "))")
+                    hint:
+                        "shipped spectra: \(Resources.shippedRubrics().filter { $0.hasPrefix("spectrum") }.joined(separator: ", "))"
+                )
             ])
             return nil
         }
