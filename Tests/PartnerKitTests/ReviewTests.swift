@@ -40,13 +40,15 @@ import Testing
 
     @Test func communicationWithinGraceIsFineAndPastItIsOverdue() throws {
         var p = SpectrumFixture.completePlan()
-        p.communication = .init(cadenceDays: 30, log: [Day("2026-10-20")].compactMap { $0 })  // 40 days: within 45
+        // 40 days of silence: within 30 × 1.5.
+        p.communication = .init(cadenceDays: 30, log: [Day("2026-10-20")].compactMap { $0 })
         #expect(try #require(Self.health(p)).issues.isEmpty)
         p.communication = .init(cadenceDays: 30, log: [Day("2026-10-01")].compactMap { $0 })  // 59 days
         let h = try #require(Self.health(p))
         #expect(h.issues.map(\.code) == ["communication_overdue"])
         #expect(h.health == .amber)
-        p.communication = .init(cadenceDays: 30, log: [Day("2026-07-01")].compactMap { $0 })  // 151 days > 3×30
+        // 151 days: past three cadences.
+        p.communication = .init(cadenceDays: 30, log: [Day("2026-07-01")].compactMap { $0 })
         #expect(try #require(Self.health(p)).health == .red)
     }
 

@@ -110,9 +110,8 @@ public struct Vocabulary: Sendable {
         for (spelling, canonical) in known {
             let d = editDistance(normalized, spelling, limit: limit)
             guard d <= limit else { continue }
-            if best == nil || d < best!.distance || (d == best!.distance && spelling < best!.spelling) {
-                best = (d, spelling, canonical)
-            }
+            if let b = best, b.distance < d || (b.distance == d && b.spelling <= spelling) { continue }
+            best = (d, spelling, canonical)
         }
         return best?.canonical
     }
