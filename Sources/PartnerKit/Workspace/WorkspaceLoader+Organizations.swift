@@ -26,6 +26,13 @@ extension WorkspaceLoader {
     }
 
     /// What one chunk produced, in the chunk's own tag numbering.
+    /// A pointer handed to `concurrentPerform` whose iterations touch disjoint elements only
+    /// (each chunk its own organizations and its own slice of the output).
+    struct UncheckedSendable<T>: @unchecked Sendable {
+        let value: T
+        init(_ value: T) { self.value = value }
+    }
+
     struct OrganizationChunk {
         var organizations: [Organization] = []
         var diagnostics: [Diagnostic] = []
@@ -196,15 +203,11 @@ extension WorkspaceLoader {
         // Commit: the header's diagnostics, then each chunk's, renumbering its tags into the
         // workspace table in chunk order (so ids are those a sequential read assigns).
         headerSink.diagnostics.forEach(sink.add)
-        var out: [Organization] = []
-        out.reserveCapacity(chunks.reduce(0) { $0 + $1.organizations.count })
+        // Tag ids: each chunk's table interned into the workspace's in chunk order (so ids are
+        // those a sequential read assigns). Few tags: sequential and cheap.
+        var tables: [[UInt32]] = []
         for k in chunks.indices {
-            let table = chunks[k].tags.names.map { tags.intern($0) }
-            if table.enumerated().contains(where: { UInt32($0.offset) != $0.element }) {
-                table.withUnsafeBufferPointer { t in
-                    for i in chunks[k].organizations.indices { chunks[k].organizations[i].tags.renumber(t) }
-                }
-            }
+            tables.append(chunks[k].tags.names.map { tags.intern($0) })
             for (category, uses) in chunks[k].unknownTags {
                 for (tag, use) in uses {
                     if unknownTags[category]?[tag] != nil {
@@ -215,8 +218,40 @@ extension WorkspaceLoader {
                 }
             }
             chunks[k].diagnostics.forEach(sink.add)
-            out.append(contentsOf: chunks[k].organizations)
-            chunks[k].organizations = []
+        }
+        // Then, in parallel per chunk, renumber its tags and move its organizations into their
+        // place in one array: moved, not copied, so no string is retained and released again.
+        var offsets: [Int] = []
+        var total = 0
+        for c in chunks {
+            offsets.append(total)
+            total += c.organizations.count
+        }
+        let placeholder = Organization(id: "", name: "")
+        let tableList = tables
+        let offsetList = offsets
+        let out = [Organization](unsafeUninitializedCapacity: total) { destination, count in
+            chunks.withUnsafeMutableBufferPointer { source in
+                let d = UncheckedSendable(destination), s = UncheckedSendable(source)
+                DispatchQueue.concurrentPerform(iterations: source.count) { k in
+                    let table = tableList[k]
+                    let identity = table.enumerated().allSatisfy { UInt32($0.offset) == $0.element }
+                    s.value[k].organizations.withUnsafeMutableBufferPointer { orgs in
+                        guard let from = orgs.baseAddress, let to = d.value.baseAddress else { return }
+                        table.withUnsafeBufferPointer { t in
+                            for i in 0..<orgs.count {
+                                if !identity { (from + i).pointee.tags.renumber(t) }
+                                (to + offsetList[k] + i).initialize(to: (from + i).move())
+                                (from + i).initialize(to: placeholder)
+                            }
+                        }
+                    }
+                    // Free this chunk's storage now, not after all chunks: the peak stays near
+                    // one copy of the organizations.
+                    s.value[k].organizations = []
+                }
+            }
+            count = total
         }
         return out
     }
