@@ -118,6 +118,11 @@ public struct MissionQuery: Sendable {
     private var termBytes: [[UInt8]] = []
     private var slots: [Int32] = []
     private var slotMask = 0
+    /// Bit b set when some term starts with byte b (case-folded), and the term lengths: most
+    /// tokens of a mission fail these checks and are never hashed.
+    private var firstBytes = SIMD4<UInt64>(repeating: 0)
+    private var shortestTerm = Int.max
+    private var longestTerm = 0
 
     public init(library: LibraryProfile, tags: TagTable) {
         var termIndex: [String: Int] = [:]
@@ -149,6 +154,11 @@ public struct MissionQuery: Sendable {
         while size < terms.count * 4 { size *= 2 }
         slots = Array(repeating: -1, count: size)
         slotMask = size - 1
+        for t in termBytes {
+            if let f = t.first { firstBytes[Int(f >> 6)] |= 1 << UInt64(f & 63) }
+            shortestTerm = Swift.min(shortestTerm, t.count)
+            longestTerm = Swift.max(longestTerm, t.count)
+        }
         for (i, t) in termBytes.enumerated() {
             var h = Int(truncatingIfNeeded: Self.hash(t))
             while slots[h & slotMask] >= 0 { h &+= 1 }
@@ -180,13 +190,16 @@ public struct MissionQuery: Sendable {
     func matches(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var mask: UInt64 = 0
         MissionTokenizer.forEachToken(buf) { s, e, y in
+            let len = e - s + (y ? 1 : 0)
+            guard len >= shortestTerm, len <= longestTerm else { return }
+            let f0 = buf[s] >= 65 && buf[s] <= 90 ? buf[s] | 0x20 : buf[s]
+            guard firstBytes[Int(f0 >> 6)] & (1 << UInt64(f0 & 63)) != 0 else { return }
             var h = Self.fnvBasis
             for k in s..<e {
                 let b = buf[k]
                 h = Self.fnvStep(h, b >= 65 && b <= 90 ? b | 0x20 : b)
             }
             if y { h = Self.fnvStep(h, UInt8(ascii: "y")) }
-            let len = e - s + (y ? 1 : 0)
             var slot = Int(truncatingIfNeeded: h)
             while true {
                 let t = slots[slot & slotMask]
