@@ -292,3 +292,21 @@ public enum CSVParser {
         return (rows, (d + extra).sorted())
     }
 }
+
+extension CSVRecord {
+    /// Every field as trimmed text, into `fields` (cleared first, capacity kept). Returns false
+    /// when a field is not valid UTF-8; that field reads as empty and the caller reports it.
+    func trimmedFields(into fields: inout [String]) -> Bool {
+        fields.removeAll(keepingCapacity: true)
+        var valid = true
+        for k in 0..<count {
+            if let s = string(k) {
+                fields.append(s.trimmingWhitespace)
+            } else {
+                fields.append("")
+                valid = false
+            }
+        }
+        return valid
+    }
+}

@@ -20,14 +20,10 @@ public struct Workspace: Sendable {
         ties: [Tie] = [], partnerships: [Partnership] = [], vocabulary: Vocabulary = Vocabulary(),
         tags: TagTable = TagTable()
     ) {
-        self.directory = directory
-        self.library = library
-        self.organizations = organizations
-        self.people = people
-        self.ties = ties
-        self.partnerships = partnerships
-        self.vocabulary = vocabulary
-        self.tags = tags
+        self.init(
+            directory: directory, library: library, organizations: organizations, people: people, ties: ties,
+            partnerships: partnerships, vocabulary: vocabulary, tags: tags, organizationIndex: [:],
+            personIndex: [:])
         reindex()
     }
 

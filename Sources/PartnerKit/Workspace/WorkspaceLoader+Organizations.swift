@@ -266,16 +266,7 @@ extension WorkspaceLoader {
             out.append(o)
             return
         }
-        fields.removeAll(keepingCapacity: true)
-        var badUTF8 = false
-        for k in 0..<record.count {
-            if let s = record.string(k) {
-                fields.append(s.trimmingWhitespace)
-            } else {
-                fields.append("")
-                badUTF8 = true
-            }
-        }
+        let badUTF8 = !record.trimmedFields(into: &fields)
         if badUTF8 {
             sink.error(p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8")
         }
