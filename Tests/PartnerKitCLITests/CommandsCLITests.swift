@@ -193,6 +193,26 @@ import Testing
         #expect(withContacts.stdout.contains("@example.org"))
     }
 
+    /// CONTRACT: every command takes --format text|json|markdown.
+    @Test func everyCommandTakesTheThreeFormats() {
+        let s = Scratch()
+        let runs: [[String]] = [
+            ["check"], ["score", "--top", "2"], ["vet", "harbor-cu"], ["spectrum", "ferry-book-club"],
+            ["introduce", "--top", "2"], ["path", "shipyards"], ["network"], ["review"],
+        ]
+        for format in ["text", "json", "markdown"] {
+            for args in runs {
+                let r = CLI.run(args + Self.sample + ["--format", format])
+                #expect(r.status == 0, "\(args) --format \(format): \(r.stderr)")
+                #expect(!r.stdout.isEmpty, "\(args) --format \(format) printed nothing")
+                if format == "json" { #expect(CLI.json(r) != nil, "\(args): not JSON") }
+            }
+            let made = CLI.run(["init", s.path + "/ws-\(format)", "--format", format])
+            #expect(made.status == 0, "init --format \(format): \(made.stderr)")
+            if format == "json" { #expect((CLI.json(made) as? [String: Any])?["wrote"] is [String]) }
+        }
+    }
+
     @Test func everyCommandHasHelp() {
         for c in ["init", "check", "score", "vet", "spectrum", "introduce", "path", "network", "review"] {
             let r = CLI.run([c, "--help"])

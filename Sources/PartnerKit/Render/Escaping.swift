@@ -44,4 +44,20 @@ public enum Escape {
         }
         return v
     }
+
+    /// Markdown text safe inside a paragraph or a table cell: characters that would start
+    /// markup or end a cell are backslash-escaped, line breaks become spaces.
+    public static func markdown(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "|", "*", "_", "`", "[", "]", "<", ">", "\\":
+                out.append("\\")
+                out.append(ch)
+            case "\n", "\r", "\r\n": out.append(" ")
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
 }

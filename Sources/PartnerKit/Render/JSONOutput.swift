@@ -117,3 +117,17 @@ extension Diagnostic {
         return .object(members)
     }
 }
+
+extension [Diagnostic] {
+    /// The diagnostics as a Markdown list, to paste into a ticket or a handover note.
+    public func markdown(title: String) -> String {
+        var s = "# \(Escape.markdown(title))\n\n\(summary)\n"
+        if !isEmpty { s += "\n" }
+        for d in self {
+            s += "- `\(d.prefix)` **\(d.severity.rawValue)**: \(Escape.markdown(d.message))"
+            s += d.hint.map { " — \(Escape.markdown($0))" } ?? ""
+            s += "\n"
+        }
+        return s
+    }
+}

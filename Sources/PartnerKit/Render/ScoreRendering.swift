@@ -178,17 +178,7 @@ public enum ScoreRendering {
     }
 
     /// Escapes the characters that would break a Markdown table cell or start markup.
-    static func md(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "|", "*", "_", "`", "[", "]", "<", ">", "\\": out.append("\\"); out.append(ch)
-            case "\n", "\r": out.append(" ")
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    static func md(_ s: String) -> String { Escape.markdown(s) }
 
     // MARK: CSV
 

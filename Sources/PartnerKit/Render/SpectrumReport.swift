@@ -121,13 +121,7 @@ public enum SpectrumReport {
         return decimals == 1 ? s + "0" : s
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if c == "|" { out += "\\|" } else if c == "\n" { out += " " } else { out.append(c) }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { Escape.markdown(s) }
 }
 
 extension String {

@@ -12,7 +12,7 @@ extension Commands {
             (file:line: error: message), on standard error. Exit status 1 when there are errors;
             warnings alone exit 0.
             """,
-        formats: ["text", "json"],
+        formats: ["text", "json", "markdown"],
         run: { inv in
             let result = WorkspaceLoader.load(
                 directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary)
@@ -35,6 +35,8 @@ extension Commands {
                 }
                 members.append(("diagnostics", .array(d.map(\.json))))
                 inv.emit(JSONOutput.object(members).serialized())
+            } else if inv.format == "markdown" {
+                inv.emit(d.markdown(title: "Workspace check: \(inv.workspacePath)"))
             } else {
                 inv.console.report(d)
                 if let w = result.workspace {

@@ -10,7 +10,7 @@ extension Commands {
             partnerships.json and a README.md explaining every column into DIR (created if
             needed). A file that already exists is left exactly as it is.
             """,
-        formats: ["text"],
+        formats: ["text", "json", "markdown"],
         positionals: 1...1,
         needsWorkspace: false,
         run: { inv in
@@ -30,11 +30,23 @@ extension Commands {
                     failed = true
                 }
             }
-            if !wrote.isEmpty { inv.emit("Wrote \(wrote.joined(separator: ", ")) in \(dir)") }
-            if !kept.isEmpty {
-                inv.emit("Kept (already there, not overwritten): \(kept.joined(separator: ", "))")
+            let next = "Next: edit the files, then run `partnerkit check --workspace \(dir)`."
+            switch inv.format {
+            case "json":
+                inv.emit(
+                    JSONOutput.object([
+                        ("workspace", .string(dir)), ("wrote", .strings(wrote)), ("kept", .strings(kept)),
+                        ("ok", .bool(!failed)),
+                    ]).serialized())
+            default:
+                let bullet = inv.format == "markdown" ? "- " : ""
+                if !wrote.isEmpty { inv.emit("\(bullet)Wrote \(wrote.joined(separator: ", ")) in \(dir)") }
+                if !kept.isEmpty {
+                    inv.emit(
+                        "\(bullet)Kept (already there, not overwritten): \(kept.joined(separator: ", "))")
+                }
+                if !failed { inv.emit(bullet + next) }
             }
-            if !failed { inv.emit("Next: edit the files, then run `partnerkit check --workspace \(dir)`.") }
             return failed ? Exit.inputError : Exit.success
         })
 }

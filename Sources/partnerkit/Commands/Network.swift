@@ -145,9 +145,7 @@ extension Commands {
         return Exit.success
     }
 
-    static func markdownCell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
+    static func markdownCell(_ s: String) -> String { Escape.markdown(s) }
 
     static func networkMeasures(_ inv: Invocation, _ w: Workspace) -> Int32 {
         let g = RelationshipGraph(workspace: w)
