@@ -1,3 +1,5 @@
+import PartnerKit
+
 /// A small table-driven argument parser in the manner of swift-driver's `OptionParsing`:
 /// every option is declared once as data, parsing walks the arguments by index, and each
 /// error names the argument at fault. Usage errors exit with status 2.
@@ -109,9 +111,9 @@ enum ArgumentParser {
             if name == "-h" { name = "--help" }
             guard let spec = table[name] else {
                 let known = options.map(\.name)
-                let near = known.min { editDistanceCLI(name, $0) < editDistanceCLI(name, $1) }
+                let near = nearest(name, in: known, maxDistance: 3)
                 var msg = "unknown option \(name)"
-                if let near, editDistanceCLI(name, near) <= 3 { msg += " (did you mean \(near)?)" }
+                if let near { msg += " (did you mean \(near)?)" }
                 throw UsageError(message: msg)
             }
             if spec.takesValue {
@@ -136,20 +138,4 @@ enum ArgumentParser {
         }
         return result
     }
-}
-
-/// Levenshtein distance for "did you mean" on options and commands.
-func editDistanceCLI(_ a: String, _ b: String) -> Int {
-    let x = Array(a), y = Array(b)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var prev = Array(0...y.count)
-    for i in 1...x.count {
-        var cur = [i] + Array(repeating: 0, count: y.count)
-        for j in 1...y.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-        }
-        prev = cur
-    }
-    return prev[y.count]
 }

@@ -50,11 +50,11 @@ func run(_ argv: [String]) -> Int32 {
         return Exit.success
     }
     guard let command = commands.first(where: { $0.name == first }) else {
-        let near = commands.map(\.name).min { editDistanceCLI(first, $0) < editDistanceCLI(first, $1) }
+        let near = nearest(first, in: commands.map(\.name), maxDistance: 2)
         var msg =
             first.hasPrefix("-")
             ? "unknown option \(first) (a command comes first)" : "unknown command '\(first)'"
-        if let near, editDistanceCLI(first, near) <= 2 { msg += " (did you mean '\(near)'?)" }
+        if let near { msg += " (did you mean '\(near)'?)" }
         probeConsole.usageError(
             msg,
             usage:

@@ -32,6 +32,14 @@ import Testing
         #expect(editDistance("same", "same") == 0)
     }
 
+    @Test func nearestIsTheOneDidYouMeanSearch() {
+        #expect(nearest("harbor-c", in: ["harbor-cu", "harbor-museum", "x"]) == "harbor-cu")
+        #expect(nearest("abc", in: ["abd", "abe"]) == "abd", "ties go to the smaller string")
+        #expect(nearest("abc", in: ["xyz"]) == nil, "nothing within the limit")
+        #expect(nearest("chekc", in: ["check", "score"], maxDistance: 2) == "check")
+        #expect(nearest("zzzzzzz", in: ["check"], maxDistance: 2) == nil)
+    }
+
     @Test func internedListsAreSortedAndIntersect() {
         var table = TagTable()
         let a = table.intern("alpha"), b = table.intern("beta"), c = table.intern("gamma")

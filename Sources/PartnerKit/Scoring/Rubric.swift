@@ -341,7 +341,6 @@ public enum RubricReader {
     }
 
     static func nearest(_ s: String, _ options: [String]) -> String? {
-        let best = options.min { editDistance(s, $0) < editDistance(s, $1) }
-        return best.flatMap { editDistance(s, $0) <= max(3, s.count / 3) ? $0 : nil }
+        PartnerKit.nearest(s, in: options, maxDistance: max(3, s.count / 3))
     }
 }

@@ -65,8 +65,7 @@ public struct JSONField {
     public func warnUnknownKeys(_ known: Set<String>) {
         guard case .object(let members) = node.value else { return }
         for m in members where !known.contains(m.key) {
-            let near = known.min { editDistance(m.key, $0) < editDistance(m.key, $1) }
-            let hint = near.flatMap { editDistance(m.key, $0) <= 3 ? "did you mean \"\($0)\"?" : nil }
+            let hint = nearest(m.key, in: known.sorted(), maxDistance: 3).map { "did you mean \"\($0)\"?" }
             sink.warning(
                 file, .field(childPath(m.key)),
                 "unknown field \"\(m.key)\" is ignored (line \(m.value.line))",
@@ -150,10 +149,9 @@ public struct JSONField {
         let t = s.trimmingWhitespace.lowercased()
         if let e = E(rawValue: t) { return e }
         let all = E.allCases.map(\.rawValue)
-        let near = all.min { editDistance(t, $0) < editDistance(t, $1) }
         c.error(
             "\"\(s)\" is not one of \(all.joined(separator: ", "))",
-            hint: near.flatMap { editDistance(t, $0) <= 2 ? "did you mean \"\($0)\"?" : nil })
+            hint: nearest(t, in: all, maxDistance: 2).map { "did you mean \"\($0)\"?" })
         return nil
     }
 

@@ -115,7 +115,7 @@ public struct PartnershipReader {
                     field.error(
                         "the library is always a party; list only the other organizations in partners")
                 } else if !organizationIDs.contains(p) {
-                    let hint = WorkspaceLoader.nearest(p, in: organizationIDs).map {
+                    let hint = nearest(p, in: organizationIDs).map {
                         "did you mean \"\($0)\"?"
                     }
                     let msg = "\"\(p)\" is not an id in organizations.csv"
@@ -167,7 +167,7 @@ public struct PartnershipReader {
             g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "result"])
             let priority = g.string("priority")
             if let priority, let library, library.priority(priority) == nil {
-                let hint = WorkspaceLoader.nearest(priority, in: library.priorities.map(\.id)).map {
+                let hint = nearest(priority, in: library.priorities.map(\.id)).map {
                     "did you mean \"\($0)\"?"
                 }
                 g.child("priority")?.error("\"\(priority)\" is not a priority id in library.json", hint: hint)

@@ -391,10 +391,10 @@ public struct WorkspaceLoader {
             }
             map[name] = i
             if !known.contains(name) {
-                let near = known.min { editDistance(name, $0) < editDistance(name, $1) }
+                let near = nearest(name, in: known, maxDistance: 2)
                 sink.warning(
                     file, .line(1), "unknown column \"\(name)\" is ignored",
-                    hint: near.flatMap { editDistance(name, $0) <= 2 ? "did you mean \"\($0)\"?" : nil })
+                    hint: near.map { "did you mean \"\($0)\"?" })
             }
         }
         for r in required where map[r] == nil {
@@ -627,7 +627,7 @@ public struct WorkspaceLoader {
             if !org.isEmpty && organizationIndex[org] == nil {
                 sink.error(
                     t.path, .line(row.line), "organization: \"\(org)\" is not an id in organizations.csv",
-                    hint: Self.nearest(org, in: organizationIndex.keys.sorted()).map {
+                    hint: nearest(org, in: organizationIndex.keys.sorted()).map {
                         "did you mean \"\($0)\"?"
                     })
             }
@@ -646,18 +646,6 @@ public struct WorkspaceLoader {
                     email: email.nilIfEmpty, phone: cell("phone").nilIfEmpty, line: row.line))
         }
         return out
-    }
-
-    static func nearest(_ s: String, in candidates: some Collection<String>) -> String? {
-        let limit = max(2, s.count / 4)
-        var best: (Int, String)?
-        for c in candidates {
-            let d = editDistance(s, c, limit: limit)
-            guard d <= limit else { continue }
-            if let (bd, bc) = best, bd < d || (bd == d && bc <= c) { continue }
-            best = (d, c)
-        }
-        return best?.1
     }
 
     /// `node` gives an id's node number (nil when unknown); `allIDs` every id, for "did you
@@ -698,7 +686,7 @@ public struct WorkspaceLoader {
                 sink.error(
                     t.path, .line(row.line),
                     "\(label): \"\(end)\" is not the library, an organization or a person",
-                    hint: Self.nearest(end, in: allIDs()).map { "did you mean \"\($0)\"?" })
+                    hint: nearest(end, in: allIDs()).map { "did you mean \"\($0)\"?" })
                 ok = false
                 return -1
             }

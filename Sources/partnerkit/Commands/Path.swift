@@ -58,11 +58,6 @@ extension Commands {
 
     /// " (did you mean 'x'?)" for a near id, or "".
     static func suggestion(_ id: String, _ g: RelationshipGraph) -> String {
-        var best: (Int, String)?
-        for cand in g.ids {
-            let d = editDistance(id, cand, limit: 3)
-            if d <= 3, best == nil || d < best?.0 ?? .max { best = (d, cand) }
-        }
-        return best.map { " (did you mean '\($0.1)'?)" } ?? ""
+        nearest(id, in: g.ids, maxDistance: 3).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -33,10 +33,9 @@ extension Commands {
                     if !chosen.contains(where: { $0.id == p.id }) { chosen.append(p) }
                 } else {
                     let ids = workspace.partnerships.map(\.id)
-                    let near = ids.min { editDistance(key, $0) < editDistance(key, $1) }
                     let hint =
-                        near.flatMap {
-                            editDistance(key, $0) <= max(2, key.count / 3) ? "did you mean \"\($0)\"?" : nil
+                        nearest(key, in: ids, maxDistance: max(2, key.count / 3)).map {
+                            "did you mean \"\($0)\"?"
                         }
                         ?? (ids.isEmpty
                             ? "the workspace has no partnerships.json entries"

@@ -24,10 +24,11 @@ extension Commands {
             guard let vetting = engine.vetWithWarmPaths(id) else {
                 var hint: String?
                 let lowered = id.lowercased()
-                let near = workspace.organizations.min {
-                    editDistance(lowered, $0.id.lowercased()) < editDistance(lowered, $1.id.lowercased())
-                }
-                if let near, editDistance(lowered, near.id.lowercased()) <= max(2, id.count / 3) {
+                let near = nearest(
+                    lowered, in: workspace.organizations.lazy.map { $0.id.lowercased() },
+                    maxDistance: max(2, id.count / 3)
+                ).flatMap { n in workspace.organizations.first { $0.id.lowercased() == n } }
+                if let near {
                     hint = "did you mean \"\(near.id)\" (\(near.name))?"
                 } else if let byName = workspace.organizations.first(where: {
                     $0.name.lowercased() == lowered
@@ -36,7 +37,9 @@ extension Commands {
                 }
                 inv.console.report([
                     .error(
-                        "organizations.csv", .file, "no organization with id \"\(id)\"",
+                        inv.workspacePath == "."
+                            ? "organizations.csv" : "\(inv.workspacePath)/organizations.csv", .file,
+                        "no organization with id \"\(id)\"",
                         hint: hint ?? "`partnerkit score` lists the organizations with their ids")
                 ])
                 return Exit.inputError
