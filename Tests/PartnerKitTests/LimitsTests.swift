@@ -273,8 +273,9 @@ import Testing
     }
 
     /// A saved review with a coverage count past Int's range once trapped in `Int(Double)`.
-    @Test func savedReviewWithAHugeCountIsAnError() {
-        let text = #"{"partnerships":[],"coverage":[{"priority":"p","partnerships":1e300}]}"#
+    @Test(arguments: ["1e300", "-1e300", "-3", "2.5"])
+    func savedReviewWithAHugeCountIsAnError(_ count: String) {
+        let text = #"{"partnerships":[],"coverage":[{"priority":"p","partnerships":"# + count + "}]}"
         let (snapshot, diagnostics) = ReviewArchive.parse(
             Array(text.utf8), file: "reviews/2026-Q3.json", quarter: Quarter(year: 2026, number: 3))
         #expect(snapshot == nil)

@@ -78,15 +78,27 @@ extension NetworkSummary {
         isolatedOrganizations = orgs.filter { g.degree($0) == 0 }.map { g.ids[$0] }.sorted()
         unreachableOrganizations = orgs.filter { label[$0] != label[0] }.map { g.ids[$0] }.sorted()
         self.staleDays = staleDays
-        var stale: [StaleTie] = []
-        for e in g.edges where !e.implicit && e.strength >= strongStrength {
-            guard let last = e.lastContact, asOf - last > staleDays else { continue }
+        staleTies = g.staleTies(asOf: asOf, days: staleDays, strongStrength: strongStrength)
+    }
+}
+
+extension RelationshipGraph {
+    /// Strong ties gone quiet: strength ≥ `strongStrength` and last contact more than `days`
+    /// before `asOf`, oldest first; implicit person–organization ties and ties with no date are
+    /// not counted (there is nothing to be late on). Duplicate ties count once (merged). The
+    /// one definition behind `network`'s nudge list and the review's quiet ties.
+    ///
+    /// - Complexity: O(m log m).
+    public func staleTies(asOf: Day, days: Int, strongStrength: Double = 3) -> [NetworkSummary.StaleTie] {
+        var stale: [NetworkSummary.StaleTie] = []
+        for e in edges where !e.implicit && e.strength >= strongStrength {
+            guard let last = e.lastContact, asOf - last > days else { continue }
             stale.append(
-                StaleTie(
-                    source: g.ids[e.a], target: g.ids[e.b], strength: e.strength, kind: e.kind,
+                .init(
+                    source: ids[e.a], target: ids[e.b], strength: e.strength, kind: e.kind,
                     lastContact: last, daysSince: asOf - last))
         }
         stale.sort { ($0.lastContact, $0.source, $0.target) < ($1.lastContact, $1.source, $1.target) }
-        staleTies = stale
+        return stale
     }
 }

@@ -168,20 +168,16 @@ public enum ReviewEngine {
         Set(w.ties.map { $0.source < $0.target ? "\($0.source)|\($0.target)" : "\($0.target)|\($0.source)" })
     }
 
-    /// Strong ties (strength ≥ policy.strongTie) with no contact for policy.quietDays, the
-    /// longest-quiet first. A strong tie with no date at all counts as quiet.
+    /// Strong ties gone quiet, the longest-quiet first: the same rule as `network`'s nudge
+    /// list (`RelationshipGraph.staleTies`), with the policy's thresholds.
     static func quietTies(_ w: Workspace, asOf: Day, policy: ReviewPolicy) -> [PortfolioReview.QuietTie] {
-        var out: [PortfolioReview.QuietTie] = []
-        for t in w.ties where t.strength >= policy.strongTie {
-            let days = t.lastContact.map { asOf - $0 }
-            if let d = days, d < policy.quietDays { continue }
-            out.append(
-                .init(
-                    a: t.source, b: t.target, strength: t.strength, lastContact: t.lastContact,
-                    daysQuiet: days))
-        }
-        return out.sorted {
-            ($0.daysQuiet ?? .max, $0.strength, $0.a, $0.b) > ($1.daysQuiet ?? .max, $1.strength, $1.a, $1.b)
+        RelationshipGraph(workspace: w).staleTies(
+            asOf: asOf, days: policy.quietDays, strongStrength: policy.strongTie
+        )
+        .map {
+            .init(
+                a: $0.source, b: $0.target, strength: $0.strength, lastContact: $0.lastContact,
+                daysQuiet: $0.daysSince)
         }
     }
 

@@ -55,7 +55,7 @@ public enum ReviewArchive {
             guard let p = item.string("priority") else { continue }
             // Int(Double) traps beyond Int's range: a hand-edited 1e300 must be an error.
             let count = item.number("partnerships") ?? 0
-            guard count == count.rounded(), count <= 1e9 else {
+            guard count == count.rounded(), (0...1e9).contains(count) else {
                 item.child("partnerships")?.error(
                     "must be a whole number of partnerships, found \(formatNumber(count))")
                 continue

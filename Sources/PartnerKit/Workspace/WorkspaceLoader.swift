@@ -173,7 +173,7 @@ public struct WorkspaceLoader {
                 return personIndex[id].map { 1 + orgCount + $0 }
             },
             allIDs: {
-                [libraryID].compactMap { $0 } + organizationIndex.keys.sorted() + personIndex.keys.sorted()
+                [libraryID].compactMap { $0 } + organizationIndex.keys + personIndex.keys
             })
         let partnerships = readPartnerships(library: library, organizations: organizationIndex)
         reportUnknownTags()
@@ -627,7 +627,7 @@ public struct WorkspaceLoader {
             if !org.isEmpty && organizationIndex[org] == nil {
                 sink.error(
                     t.path, .line(row.line), "organization: \"\(org)\" is not an id in organizations.csv",
-                    hint: nearest(org, in: organizationIndex.keys.sorted()).map {
+                    hint: nearest(org, in: organizationIndex.keys).map {
                         "did you mean \"\($0)\"?"
                     })
             }
@@ -651,6 +651,17 @@ public struct WorkspaceLoader {
     /// `node` gives an id's node number (nil when unknown); `allIDs` every id, for "did you
     /// mean" (only called when an end is unknown).
     func readTies(libraryID: String?, node: (String) -> Int?, allIDs: () -> [String]) -> [Tie] {
+        // "Did you mean" for an unknown end: the id list built once, each bad spelling's hint
+        // computed once (a file naming organizations by name instead of id has many).
+        var idList: [String]?
+        var hints: [String: String?] = [:]
+        func hint(_ end: String) -> String? {
+            if let h = hints[end] { return h }
+            if idList == nil { idList = allIDs() }
+            let h = nearest(end, in: idList ?? []).map { "did you mean \"\($0)\"?" }
+            hints[end] = h
+            return h
+        }
         guard let (p, bytes) = readCSVBytes("relationships.csv", required: false) else { return [] }
         let t = (path: p, ())
         let names = Self.relationshipColumns
@@ -686,7 +697,7 @@ public struct WorkspaceLoader {
                 sink.error(
                     t.path, .line(row.line),
                     "\(label): \"\(end)\" is not the library, an organization or a person",
-                    hint: nearest(end, in: allIDs()).map { "did you mean \"\($0)\"?" })
+                    hint: hint(end))
                 ok = false
                 return -1
             }

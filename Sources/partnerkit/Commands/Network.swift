@@ -265,7 +265,8 @@ extension Commands {
             s.isolatedOrganizations.isEmpty
             ? "none\n"
             : s.isolatedOrganizations.map { "- \(w.displayName($0))" }.joined(separator: "\n") + "\n"
-        let unreachable = s.unreachableOrganizations.filter { !s.isolatedOrganizations.contains($0) }
+        let isolated = Set(s.isolatedOrganizations)
+        let unreachable = s.unreachableOrganizations.filter { !isolated.contains($0) }
         if !unreachable.isEmpty {
             out +=
                 "\nNot reachable from the library by any chain: \(unreachable.map { w.displayName($0) }.joined(separator: ", "))\n"
