@@ -41,6 +41,30 @@ struct Invocation {
         return result.workspace
     }
 
+    /// A workspace file's path as the user named the workspace (`Data/sample/people.csv`).
+    func workspaceFile(_ name: String) -> String {
+        workspacePath == "."
+            ? name : (workspacePath.hasSuffix("/") ? workspacePath + name : "\(workspacePath)/\(name)")
+    }
+
+    /// Reports an id the workspace does not have, like every other input problem: the file it
+    /// would be in, what was asked for, a "did you mean" among `candidates`, else where to look
+    /// the ids up.
+    func reportUnknownID(
+        _ id: String, what: String, option: String? = nil, file: String = "organizations.csv",
+        candidates: some Sequence<String>,
+        lookUp: String = "`partnerkit score` lists the organizations with their ids"
+    ) {
+        let hint =
+            nearest(id, in: candidates, maxDistance: max(2, id.count / 3)).map { "did you mean \"\($0)\"?" }
+            ?? lookUp
+        console.report([
+            .error(
+                workspaceFile(file), .file, "\(option.map { "\($0): " } ?? "")no \(what) with id \"\(id)\"",
+                hint: hint)
+        ])
+    }
+
     /// Prints output; adds a final newline when missing.
     func emit(_ text: String) {
         // Bytes, not Characters: "\r\n" is one Character, so `hasSuffix("\n")` is false for

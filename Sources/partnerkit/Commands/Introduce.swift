@@ -24,17 +24,20 @@ extension Commands {
             let forID = inv.args.value("--for")
             if let f = forID {
                 if w.isLibrary(f) {
-                    inv.console.err(
-                        "partnerkit: error: --for \(f) is the library itself; it makes the introductions (give an organization id)\n"
-                    )
+                    inv.console.report([
+                        .error(
+                            inv.workspaceFile("library.json"), .file,
+                            "--for: \"\(f)\" is the library itself, which makes the introductions",
+                            hint: "give an organization's id to see the introductions for it")
+                    ])
                     return Exit.inputError
                 }
                 if w.organization(f) == nil
                     && w.person(f)?.organization.flatMap({ w.organization($0) }) == nil
                 {
-                    inv.console.err(
-                        "partnerkit: error: --for: no organization (or person of one) with id '\(f)' in \(w.directory)\(suggestion(f, RelationshipGraph(workspace: w)))\n"
-                    )
+                    inv.reportUnknownID(
+                        f, what: "organization (or person of one)", option: "--for",
+                        candidates: w.organizations.lazy.map(\.id))
                     return Exit.inputError
                 }
             }

@@ -32,15 +32,15 @@ extension Commands {
             let targetID = inv.args.positionals[0]
             let fromID = inv.args.value("--from") ?? w.library.id
             guard let target = g.node(targetID) else {
-                inv.console.err(
-                    "partnerkit: error: no organization or person with id '\(targetID)' in \(w.directory)\(suggestion(targetID, g))\n"
-                )
+                inv.reportUnknownID(
+                    targetID, what: "organization or person", candidates: g.ids,
+                    lookUp: "`partnerkit score` lists organizations, people.csv the people")
                 return Exit.inputError
             }
             guard let from = g.node(fromID) else {
-                inv.console.err(
-                    "partnerkit: error: --from: no node with id '\(fromID)' in \(w.directory)\(suggestion(fromID, g))\n"
-                )
+                inv.reportUnknownID(
+                    fromID, what: "organization or person", option: "--from", candidates: g.ids,
+                    lookUp: "`partnerkit score` lists organizations, people.csv the people")
                 return Exit.inputError
             }
             let found = g.warmPaths(
@@ -56,8 +56,4 @@ extension Commands {
             return Exit.success
         })
 
-    /// " (did you mean 'x'?)" for a near id, or "".
-    static func suggestion(_ id: String, _ g: RelationshipGraph) -> String {
-        nearest(id, in: g.ids, maxDistance: 3).map { " (did you mean '\($0)'?)" } ?? ""
-    }
 }

@@ -40,9 +40,7 @@ extension Commands {
                         ?? (ids.isEmpty
                             ? "the workspace has no partnerships.json entries"
                             : "known ids: \(ids.prefix(8).joined(separator: ", "))")
-                    let file =
-                        inv.workspacePath == "."
-                        ? "partnerships.json" : "\(inv.workspacePath)/partnerships.json"
+                    let file = inv.workspaceFile("partnerships.json")
                     unknown.append(.error(file, .file, "no partnership with id \"\(key)\"", hint: hint))
                 }
             }

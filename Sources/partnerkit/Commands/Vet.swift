@@ -37,8 +37,7 @@ extension Commands {
                 }
                 inv.console.report([
                     .error(
-                        inv.workspacePath == "."
-                            ? "organizations.csv" : "\(inv.workspacePath)/organizations.csv", .file,
+                        inv.workspaceFile("organizations.csv"), .file,
                         "no organization with id \"\(id)\"",
                         hint: hint ?? "`partnerkit score` lists the organizations with their ids")
                 ])
