@@ -99,7 +99,8 @@ public enum SpectrumEngine {
             guard !text.isEmpty else { return }
             func cue(_ s: SpectrumRubric.CueSignal) -> (value: String, phrase: String)? {
                 for c in rubric.cues where c.signal == s {
-                    if let phrase = c.phrases.first(where: { !$0.isEmpty && text.contains($0) }) {
+                    if let phrase = c.phrases.first(where: { !$0.isEmpty && SpectrumEngine.affirms(text, $0) }
+                    ) {
                         return (c.value, phrase)
                     }
                 }
@@ -687,5 +688,26 @@ fileprivate func formatMoney(_ d: Double) -> String {
 extension String {
     fileprivate func replacingPrefix(_ prefix: String, _ with: String) -> String {
         hasPrefix(prefix) ? with + dropFirst(prefix.count) : self
+    }
+}
+
+extension SpectrumEngine {
+    /// Words that, just before a cue phrase, say the opposite ("it was *not* co-designed", "we
+    /// gathered *no* feedback").
+    static let negations: Set<Substring> = [
+        "not", "no", "never", "without", "neither", "nor", "isn't", "wasn't", "weren't", "didn't", "don't",
+        "doesn't", "hasn't", "haven't",
+    ]
+
+    /// Whether `text` (lowercased) states `phrase`: some occurrence not negated by one of the
+    /// three words before it.
+    static func affirms(_ text: String, _ phrase: String) -> Bool {
+        var from = text.startIndex
+        while let r = text.range(of: phrase, range: from..<text.endIndex) {
+            let before = text[..<r.lowerBound].split(whereSeparator: { !$0.isLetter && $0 != "'" }).suffix(3)
+            if !before.contains(where: { negations.contains($0) }) { return true }
+            from = r.upperBound
+        }
+        return false
     }
 }
