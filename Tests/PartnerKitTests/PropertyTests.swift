@@ -321,7 +321,11 @@ import Testing
         #expect(Self.inUnit(s.density), "seed \(seed): density \(s.density)")
         #expect(s.components >= 1 && s.largestComponent <= s.nodes)
         #expect(s.nodes == g.nodeCount)
-        for t in s.staleTies { #expect(t.daysSince >= 0) }
+        for t in s.staleTies {
+            #expect(t.daysSince > s.staleDays && t.strength >= 3, "seed \(seed): \(t)")
+            #expect(Self.asOf - t.lastContact == t.daysSince)
+        }
+        #expect(s.staleTies.map(\.lastContact) == s.staleTies.map(\.lastContact).sorted(), "oldest first")
         for b in s.brokers + [s.library] {
             if let c = b.constraint { #expect(c.isFinite) }
             if let e = b.effectiveSize { #expect(e.isFinite) }

@@ -196,14 +196,19 @@ import Testing
     func empowerOnlyWhenThePartnerDecides(_ rubric: String) {
         let r = F.rubric(rubric)
         let w = F.workspace()
+        var empowered = 0
         for base in Self.allSignals {
             for d in [nil] + Partnership.Decisions.allCases.map(Optional.some) {
                 var p = base
                 p.decisions = d
                 let placement = SpectrumEngine.place(p, workspace: w, rubric: r, asOf: F.asOf)
-                if placement.level == "empower" { #expect(d == .partner) }
+                if placement.level == "empower" {
+                    #expect(d == .partner)
+                    empowered += 1
+                }
             }
         }
+        #expect(empowered > 0, "some combination must reach empower, or the property says nothing")
     }
 
     // MARK: Criteria
@@ -297,6 +302,17 @@ import Testing
         #expect(placed.criteria.sharedPower.met)
         #expect(placed.confidence < 1)
         #expect(placed.reasons.contains { $0.contains("read from \"decide together\"") })
+    }
+
+    @Test func negatedCuesAreNotRead() {
+        var p = F.signals(input: nil, coDesigned: nil)
+        p.description = "It was not co-designed and we gathered no feedback."
+        let placed = F.place(p)
+        #expect(placed.level == "inform", "\(placed.position) \(placed.reasons)")
+        #expect(!placed.reasons.contains { $0.contains("read from") }, "\(placed.reasons)")
+        #expect(SpectrumEngine.affirms("we co-designed it, not by accident", "co-designed"))
+        #expect(!SpectrumEngine.affirms("we never co-designed it", "co-designed"))
+        #expect(SpectrumEngine.affirms("not at first, but later we co-designed it", "co-designed"))
     }
 
     @Test func cuesNeverOverrideAStructuredField() {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 @testable import PartnerKit
 
@@ -18,9 +19,12 @@ enum SpectrumFixture {
         (try? Data(contentsOf: URL(fileURLWithPath: rubricPath(name)))).map { [UInt8]($0) } ?? []
     }
 
+    /// A shipped spectrum rubric. A rubric that fails to load records an issue (so no test
+    /// passes on an empty stand-in) and falls back to a spectrum without levels.
     static func rubric(_ name: String) -> SpectrumRubric {
-        SpectrumRubric.read(bytes: rubricBytes(name), file: "\(name).json").rubric
-            ?? SpectrumRubric(name: "missing", levels: [])
+        if let r = SpectrumRubric.read(bytes: rubricBytes(name), file: "\(name).json").rubric { return r }
+        Issue.record("the shipped rubric \(name) did not load")
+        return SpectrumRubric(name: "missing", levels: [])
     }
 
     /// A library valuing equity and inclusion, refusing partners that sell personal data; a
