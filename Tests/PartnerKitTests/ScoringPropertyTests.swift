@@ -277,3 +277,19 @@ import Testing
         #expect(ScoreRendering.csvCell("plain") == "plain")
     }
 }
+
+/// Explanations must not depend on what the rubric happened to precompute.
+@Suite struct ScoringExplanationTests {
+    @Test func missionMatchesAreExplainedEvenWhenTheRubricDoesNotWeighThem() throws {
+        var f = ScoringFixture()
+        f.org("coach", topics: ["employment"], mission: "Workforce development and career coaching.")
+        let w = f.workspace()
+        let capacityOnly = Rubric(name: "capacity-only", weights: [.capacity: 1])
+        for rubric in [Rubric.partnerFit, capacityOnly] {
+            let c = try #require(engine(w, rubric).candidate("coach"))
+            let reasons = c.dimension(.valueAlignment).reasons.joined(separator: " | ")
+            #expect(reasons.contains("its mission matches the words"), "\(rubric.name): \(reasons)")
+            #expect(!reasons.contains("does not use the words"), "\(rubric.name): \(reasons)")
+        }
+    }
+}

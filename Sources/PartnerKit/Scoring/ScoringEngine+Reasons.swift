@@ -49,7 +49,7 @@ extension ScoringEngine {
         }
         if !query.isEmpty, p.missionShare > 0 {
             if org.mission != nil {
-                let mask = missionMasks[i]
+                let mask = missionMask(i)
                 if mask == 0 {
                     va.append("its mission does not use the words of the library's priorities")
                 } else {
@@ -65,7 +65,7 @@ extension ScoringEngine {
                         served.append(lib.priorities[k].label)
                     }
                     va.append(
-                        "its mission matches the words \(words.map { "“\($0)”" }.joined(separator: ", ")) of \(served.joined(separator: "; ")) (TF-IDF coverage \(percent(missionCoverage(mask))))"
+                        "its mission matches the words \(words.map { "“\($0)”" }.joined(separator: ", ")) of \(served.joined(separator: "; ")) (\(percent(missionCoverage(mask))) of that priority's wording, rarer words counting more)"
                     )
                 }
             } else {
@@ -274,7 +274,7 @@ extension ScoringEngine {
                 ", last contact not recorded (counted at \(formatNumber(rubric.parameters.undatedTieFactor)) of its strength)"
         }
         s +=
-            "; credit \(formatNumber(Self.tieCredit(t, asOf: asOf, rubric.parameters), maxFractionDigits: 2))"
+            "; worth \(formatNumber(Self.tieCredit(t, asOf: asOf, rubric.parameters), maxFractionDigits: 2)) of a full relationship"
         return s
     }
 

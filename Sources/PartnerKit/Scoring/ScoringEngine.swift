@@ -46,6 +46,9 @@ public struct ScoringEngine: Sendable {
     let priorityIDFTotal: [Double]
     /// Per organization: the query terms its mission contains.
     let missionMasks: [UInt64]
+    /// Whether `missionMasks` was filled (only when the rubric weighs mission text): the
+    /// explanations of a few candidates match their missions on demand otherwise.
+    let missionsScanned: Bool
 
     /// Per organization: credit (0–1) of its strongest direct tie with the library, or -1.
     let directCredit: [Double]
@@ -98,9 +101,11 @@ public struct ScoringEngine: Sendable {
         if !q.isEmpty, p.missionShare > 0, rubric.weight(.valueAlignment) > 0 {
             let (masks, df, documents) = Self.scanMissions(orgs, q)
             missionMasks = masks
+            missionsScanned = true
             termIDF = df.prefix(q.terms.count).map { MissionQuery.idf(documents: documents, frequency: $0) }
         } else {
             missionMasks = [UInt64](repeating: 0, count: n)
+            missionsScanned = false
             termIDF = q.terms.map { _ in 1 }
         }
         idf = termIDF
@@ -464,5 +469,14 @@ public struct ScoringEngine: Sendable {
     /// The candidate for one organization id, or nil when there is none.
     public func candidate(_ id: String) -> Candidate? {
         workspace.organizationIndex[id].map { explain($0) }
+    }
+}
+
+extension ScoringEngine {
+    /// The query words organization `i`'s mission contains: the precomputed mask, or matched
+    /// now when the rubric did not need every mission scanned.
+    func missionMask(_ i: Int) -> UInt64 {
+        if missionsScanned { return missionMasks[i] }
+        return workspace.organizations[i].mission.map { query.matches($0) } ?? 0
     }
 }

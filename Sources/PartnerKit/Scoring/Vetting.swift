@@ -120,8 +120,8 @@ extension ScoringEngine {
         for pr in lib.priorities where !sortedIntersection(org.tags[.topics], pr.topics).isEmpty {
             served.append(pr.label)
         }
-        if query.priorityMasks.indices.contains(0) {
-            let mask = missionMasks[i]
+        if !query.priorityMasks.isEmpty {
+            let mask = missionMask(i)
             for (k, pm) in query.priorityMasks.prefix(64).enumerated()
             where pm & mask != 0 && !served.contains(lib.priorities[k].label) {
                 served.append(lib.priorities[k].label)
