@@ -358,3 +358,8 @@ where A.Element == UInt32, B.Element == UInt32 {
     }
     return out
 }
+
+extension String {
+    /// `smart_goals` → `smart goals`: a JSON key or check id as words.
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

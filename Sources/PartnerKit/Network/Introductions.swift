@@ -210,7 +210,7 @@ public enum Introductions {
 
     /// A strength as a person writes it: `4`, `2.5`.
     public static func strengthText(_ s: Double) -> String {
-        s == s.rounded() && abs(s) < 1e9 ? String(Int(s)) : String(s)
+        formatNumber(s)
     }
 
     /// Plain-words reasons for a pair fit: "Both serve job seekers; Eastside Jobs needs

@@ -211,11 +211,4 @@ extension String {
     fileprivate func padding(_ width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
-    fileprivate func replacingQuotes() -> String {
-        var out = ""
-        for ch in self {
-            if ch == "\"" { out.append("\"\"") } else { out.append(ch) }
-        }
-        return out
-    }
 }

@@ -123,7 +123,3 @@ public enum SpectrumReport {
 
     static func escape(_ s: String) -> String { Escape.markdown(s) }
 }
-
-extension String {
-    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
-}

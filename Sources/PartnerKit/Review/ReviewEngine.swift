@@ -320,10 +320,6 @@ public enum ReviewEngine {
     }
 }
 
-extension String {
-    fileprivate var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
-}
-
 extension ReviewEngine {
     /// The review with everything the other engines add: for each uncovered priority the
     /// best-fitting organizations that are not partners yet (scoring engine), and the top

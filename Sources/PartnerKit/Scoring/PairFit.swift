@@ -32,13 +32,7 @@ public struct PairFit: Sendable, Equatable {
     ///
     /// - Complexity: O(tags of a + tags of b), no allocation.
     public static func value(_ a: TagLists, _ b: TagLists, weights w: Weights = Weights()) -> Double {
-        let ab = a.sharedCount(.offers, with: b, .needs)
-        let ba = b.sharedCount(.offers, with: a, .needs)
-        let comp = (saturate(ab, 0.5) + saturate(ba, 0.5)) / 2
-        let aud = saturate(a.sharedCount(.audiences, with: b, .audiences))
-        let top = saturate(a.sharedCount(.topics, with: b, .topics))
-        let val = saturate(a.sharedCount(.values, with: b, .values), 1.5)
-        return w.complementary * comp + w.audience * aud + w.topics * top + w.values * val
+        quickScore(a, b, weights: w).score
     }
 }
 
@@ -69,11 +63,18 @@ extension PairFit {
     /// introductions engine computes for every candidate pair before keeping the best.
     ///
     /// - Complexity: O(total tags of both).
-    public static func quickScore(_ a: TagLists, _ b: TagLists) -> (score: Double, hasPurpose: Bool) {
-        let purpose =
-            a.sharedCount(.offers, with: b, .needs) > 0 || b.sharedCount(.offers, with: a, .needs) > 0
-            || a.sharedCount(.audiences, with: b, .audiences) > 0
-        return (value(a, b), purpose)
+    public static func quickScore(_ a: TagLists, _ b: TagLists, weights w: Weights = Weights())
+        -> (score: Double, hasPurpose: Bool)
+    {
+        let ab = a.sharedCount(.offers, with: b, .needs)
+        let ba = b.sharedCount(.offers, with: a, .needs)
+        let audiences = a.sharedCount(.audiences, with: b, .audiences)
+        let comp = (saturate(ab, 0.5) + saturate(ba, 0.5)) / 2
+        let aud = saturate(audiences)
+        let top = saturate(a.sharedCount(.topics, with: b, .topics))
+        let val = saturate(a.sharedCount(.values, with: b, .values), 1.5)
+        let score = w.complementary * comp + w.audience * aud + w.topics * top + w.values * val
+        return (score, ab > 0 || ba > 0 || audiences > 0)
     }
 }
 

@@ -9,7 +9,7 @@ public enum Dimension: String, Sendable, CaseIterable, Hashable, Comparable {
     case relationship
 
     /// How a librarian would say it: "value alignment".
-    public var label: String { rawValue.replacingUnderscores() }
+    public var label: String { rawValue.replacingUnderscores }
 
     public static func < (a: Dimension, b: Dimension) -> Bool { a.index < b.index }
 
@@ -23,10 +23,6 @@ public enum Dimension: String, Sendable, CaseIterable, Hashable, Comparable {
         case .relationship: 4
         }
     }
-}
-
-extension String {
-    fileprivate func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
 }
 
 /// A scoring rubric: how much each dimension weighs and the parameters that shape them.
