@@ -132,3 +132,22 @@ import Testing
         #expect(file.parameters == Rubric.partnerFit.parameters)
     }
 }
+
+/// A rubric of the other kind is named as such, in one error, not as a list of strange keys.
+@Suite struct WrongKindOfRubricTests {
+    @Test func aSpectrumGivenAsAScoringRubric() {
+        let sink = DiagnosticSink()
+        let r = RubricReader.parse(#"{"name": "s", "levels": [], "signals": {}}"#, file: "s.json", sink: sink)
+        #expect(r == nil)
+        #expect(sink.diagnostics.count == 1, "\(sink.diagnostics.map(\.formatted))")
+        #expect(sink.diagnostics.first?.message.contains("spectrum rubric") == true)
+    }
+
+    @Test func aScoringRubricGivenAsASpectrum() {
+        let (r, d) = SpectrumRubric.read(
+            bytes: Array(#"{"name": "p", "weights": {"capacity": 1}}"#.utf8), file: "p.json")
+        #expect(r == nil)
+        #expect(d.count == 1, "\(d.map(\.formatted))")
+        #expect(d.first?.message.contains("scoring rubric") == true)
+    }
+}

@@ -68,6 +68,11 @@ public enum Resources {
     }
 
     /// The names of the rubrics the toolkit ships.
+    /// The shipped rubrics of one kind: spectra are the ones named `spectrum-…`.
+    public static func shippedRubrics(spectra: Bool) -> [String] {
+        shippedRubrics().filter { $0.hasPrefix("spectrum") == spectra }
+    }
+
     public static func shippedRubrics() -> [String] {
         guard let dir = rubricsDirectory,
             let files = try? FileManager.default.contentsOfDirectory(atPath: dir)

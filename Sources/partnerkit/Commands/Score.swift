@@ -38,13 +38,7 @@ extension Commands {
     /// Finds and reads `--rubric` (or the default), printing every problem with the rubric's
     /// file and field path. Nil when it cannot be used.
     static func loadRubric(_ inv: Invocation, default name: String) -> Rubric? {
-        let wanted = inv.args.value("--rubric") ?? name
-        let found = Resources.locateRubric(wanted, workspace: inv.workspacePath)
-        guard let path = found.path else {
-            var hint = "looked in: \(found.tried.joined(separator: ", "))"
-            let shipped = Resources.shippedRubrics()
-            if !shipped.isEmpty { hint += "; shipped rubrics: \(shipped.joined(separator: ", "))" }
-            inv.console.report([.error(wanted, .file, "rubric not found", hint: hint)])
+        guard let path = locateRubric(inv, inv.args.value("--rubric") ?? name, spectrum: false) else {
             return nil
         }
         let sink = DiagnosticSink()
@@ -55,5 +49,20 @@ extension Commands {
             inv.console.err("\(diagnostics.summary): fix the rubric \(path)\n")
         }
         return rubric
+    }
+
+    /// Finds a rubric (`--rubric` or `--spectrum`) by path or name, reporting where it looked,
+    /// the nearest shipped name and the shipped rubrics of that kind when it is not found.
+    static func locateRubric(_ inv: Invocation, _ wanted: String, spectrum: Bool) -> String? {
+        let found = Resources.locateRubric(wanted, workspace: inv.workspacePath)
+        if let path = found.path { return path }
+        let shipped = Resources.shippedRubrics(spectra: spectrum)
+        var hint = nearest(wanted, in: shipped).map { "did you mean \"\($0)\"? " } ?? ""
+        hint += "looked in: \(found.tried.joined(separator: ", "))"
+        if !shipped.isEmpty { hint += "; shipped: \(shipped.joined(separator: ", "))" }
+        inv.console.report([
+            .error(wanted, .file, spectrum ? "spectrum rubric not found" : "rubric not found", hint: hint)
+        ])
+        return nil
     }
 }

@@ -77,18 +77,10 @@ extension Commands {
 
     /// Finds and reads the `--spectrum` rubric (default spectrum-iap2), printing its problems.
     static func loadSpectrum(_ inv: Invocation) -> SpectrumRubric? {
-        let name = inv.args.value("--spectrum") ?? "spectrum-iap2"
-        let (found, tried) = Resources.locateRubric(name, workspace: inv.workspacePath)
-        guard let rubricPath = found else {
-            inv.console.report([
-                .error(
-                    name, .file, "spectrum rubric not found (looked in \(tried.joined(separator: ", ")))",
-                    hint:
-                        "shipped spectra: \(Resources.shippedRubrics().filter { $0.hasPrefix("spectrum") }.joined(separator: ", "))"
-                )
-            ])
-            return nil
-        }
+        guard
+            let rubricPath = locateRubric(
+                inv, inv.args.value("--spectrum") ?? "spectrum-iap2", spectrum: true)
+        else { return nil }
         switch Files.read(rubricPath) {
         case .failure(let e):
             inv.console.report([.error(rubricPath, .file, e.message)])
