@@ -21,7 +21,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PartnerKitCLITests",
-            dependencies: ["partnerkit"]
+            dependencies: ["partnerkit", "PartnerKit"]
         ),
     ],
     swiftLanguageModes: [.v6]
