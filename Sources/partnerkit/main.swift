@@ -103,7 +103,7 @@ func run(_ argv: [String]) -> Int32 {
         probeConsole.usageError(e.message, usage: "Usage: \(command.usage)", command: command.name)
         return Exit.usage
     } catch {
-        probeConsole.err("partnerkit: error: \(error)\n")
+        probeConsole.err("partnerkit: error: the command stopped on an unexpected problem: \(error)\n")
         return Exit.inputError
     }
 }

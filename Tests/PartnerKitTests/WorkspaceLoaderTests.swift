@@ -57,6 +57,7 @@ import Testing
             name: "wrong field count", file: "organizations.csv",
             text: org + "cu,CU\nwf,WF,government,,,,,,\n",
             expect: ["organizations.csv:2: error: expected 9 fields, found 2"]),
+
         Rule(
             name: "duplicate id across files", file: "people.csv",
             text: "id,name,organization,role,email,phone\ncu,Ana,cu,lead,,\n",
@@ -153,6 +154,19 @@ import Testing
         }
         #expect(result.diagnostics.hasErrors == r.isError, "\(rendered)")
         #expect((result.workspace == nil) == r.isError)
+    }
+
+    @Test func aWrongFieldCountSaysWhatUsuallyCausesIt() {
+        let (fewer, _) = MiniWorkspace.load(["organizations.csv": Self.org + "cu,CU\nwf,WF,,,,,,,\n"])
+        #expect(
+            fewer.diagnostics.first { $0.message.contains("found 2") }?.hint?.contains("missing comma")
+                == true)
+        let (more, _) = MiniWorkspace.load([
+            "organizations.csv": Self.org + "cu,CU,,,,,,,,x,y\nwf,WF,,,,,,,\n"
+        ])
+        #expect(
+            more.diagnostics.first { $0.message.contains("found 11") }?.hint?.contains("double quotes")
+                == true)
     }
 
     @Test func unknownTagIsOneWarningWithCountAndSuggestion() {

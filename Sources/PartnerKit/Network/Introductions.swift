@@ -84,7 +84,9 @@ public enum Introductions {
         let g = RelationshipGraph(workspace: w, mergePeople: true)
         let n = g.nodeCount
         let lib = 0
-        func ns(_ s: Double) -> Double { Swift.min(1, Swift.max(0, s / o.fullStrength)) }
+        let full = o.fullStrength
+        /// A tie's strength as a share of full trust, in 0…1.
+        @Sendable func ns(_ s: Double) -> Double { Swift.min(1, Swift.max(0, s / full)) }
 
         // Brokers: the library, and everyone the library's tie marks as trusted.
         var brokerFactor = [Double](repeating: 0, count: n)
@@ -116,8 +118,7 @@ public enum Introductions {
         // scratch arrays and bounded heap; the heaps merge in a fixed order.
         let parts = Swift.max(1, Swift.min(sources.count, ProcessInfo.processInfo.activeProcessorCount * 4))
         let sourceList = sources, tagLists = tagsOf, brokerTrust = brokerFactor, onlyFor = restrictTo
-        let full = o.fullStrength
-        @Sendable func normalised(_ s: Double) -> Double { Swift.min(1, Swift.max(0, s / full)) }
+
         let partial: [[Scored]] = parallelMap((0..<parts).map { $0..<($0 + 1) }) { part in
             var heap = TopK<Scored>(capacity: o.top, isBetter: Scored.precedes(g))
             var ra = [Double](repeating: 0, count: n)
@@ -147,7 +148,7 @@ public enum Introductions {
                         aa[v] += 1 / log(k)
                         if bf > 0 {
                             trust[v] = Swift.max(
-                                trust[v], bf * normalised(su) * normalised(g.weight(slot: q)))
+                                trust[v], bf * ns(su) * ns(g.weight(slot: q)))
                         }
                     }
                 }

@@ -41,13 +41,13 @@ public struct WarmPath: Sendable, Hashable {
 
 extension RelationshipGraph {
     /// The normalised strength of a tie, in (0, 1].
-    func normalisedStrength(_ e: Edge, _ o: WarmPathOptions) -> Double {
+    static func normalisedStrength(_ e: Edge, _ o: WarmPathOptions) -> Double {
         let s = e.strength.isFinite ? e.strength : 1
         return Swift.min(1, Swift.max(0.01, s / o.fullStrength))
     }
 
     /// The recency factor of a tie as of `asOf`, in [floor, 1].
-    func recency(_ e: Edge, asOf: Day, _ o: WarmPathOptions) -> Double {
+    static func recency(_ e: Edge, asOf: Day, _ o: WarmPathOptions) -> Double {
         if e.implicit { return 1 }
         guard let last = e.lastContact else { return o.unknownContact }
         let age = asOf - last - o.graceDays
@@ -79,7 +79,7 @@ extension RelationshipGraph {
         let maxHops = Swift.max(1, o.maxIntermediaries + 1)
         var cost = [Double](repeating: 0, count: edges.count)
         for (k, e) in edges.enumerated() {
-            cost[k] = -log(normalisedStrength(e, o) * recency(e, asOf: asOf, o))
+            cost[k] = -log(Self.normalisedStrength(e, o) * Self.recency(e, asOf: asOf, o))
         }
 
         struct Candidate { var nodes: [Int]; var cost: Double }
@@ -146,8 +146,8 @@ extension RelationshipGraph {
             for (a, b) in zip(c.nodes, c.nodes.dropFirst()) {
                 if let e = edge(a, b) {
                     ties.append(e)
-                    strength *= normalisedStrength(e, o)
-                    discounted *= normalisedStrength(e, o) * recency(e, asOf: asOf, o)
+                    strength *= Self.normalisedStrength(e, o)
+                    discounted *= Self.normalisedStrength(e, o) * Self.recency(e, asOf: asOf, o)
                 }
             }
             return WarmPath(nodes: c.nodes, strength: discounted, tieStrength: strength, ties: ties)
@@ -237,7 +237,7 @@ extension RelationshipGraph {
         -> [Double]
     {
         guard source >= 0, source < nodeCount else { return [Double](repeating: 0, count: nodeCount) }
-        let trust = edges.map { normalisedStrength($0, o) * recency($0, asOf: asOf, o) }
+        let trust = edges.map { Self.normalisedStrength($0, o) * Self.recency($0, asOf: asOf, o) }
         return Self.boundedBestTrust(
             nodeCount: nodeCount, source: source, ends: edges.map { ($0.a, $0.b) }, trust: trust,
             hops: Swift.max(1, o.maxIntermediaries + 1))
@@ -322,8 +322,7 @@ extension RelationshipGraph {
             guard let a = node(t.source), let b = node(t.target) else { continue }
             add(Edge(a: a, b: b, strength: t.strength, kind: t.kind, lastContact: t.lastContact))
         }
-        let probe = RelationshipGraph(nodeCount: 0, edges: [])
-        let trust = merged.map { probe.normalisedStrength($0, o) * probe.recency($0, asOf: asOf, o) }
+        let trust = merged.map { normalisedStrength($0, o) * recency($0, asOf: asOf, o) }
         let best = boundedBestTrust(
             nodeCount: n, source: 0, ends: merged.map { ($0.a, $0.b) }, trust: trust,
             hops: Swift.max(1, o.maxIntermediaries + 1))

@@ -124,7 +124,8 @@ public enum ScoreRendering {
         if v.ties.isEmpty { out += "  no recorded tie with the library or its people\n" }
         for t in v.ties { out += "  - \(t.description)\n" }
         if v.warmPathLines.isEmpty {
-            out += "  warm path: \(v.warmPath == nil ? "none found within the intermediary cap" : "none")\n"
+            out +=
+                "  warm path: none within 3 intermediaries (`partnerkit path \(c.id) --max-intermediaries 5` looks further)\n"
         } else {
             out += "  warm paths (most trusted first):\n"
             for line in v.warmPathLines { out += "    \(line)\n" }

@@ -271,10 +271,8 @@ extension WorkspaceLoader {
             sink.error(p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8")
         }
         if fields.count != cols.headerCount {
-            sink.error(
-                p, .line(record.line), "expected \(cols.headerCount) fields, found \(fields.count)",
-                hint: fields.count > cols.headerCount
-                    ? "a comma inside a value needs the value in double quotes" : nil)
+            sink.add(
+                Self.fieldCountError(p, line: record.line, expected: cols.headerCount, found: fields.count))
             return
         }
         if !badUTF8,

@@ -425,6 +425,15 @@ public struct WorkspaceLoader {
         }
     }
 
+    /// A row whose field count differs from the header's, with what usually causes it.
+    static func fieldCountError(_ file: String, line: Int, expected: Int, found: Int) -> Diagnostic {
+        .error(
+            file, .line(line), "expected \(expected) fields, found \(found)",
+            hint: found > expected
+                ? "a comma inside a value needs the value in double quotes"
+                : "a missing comma, or a line break inside a value that is not in double quotes")
+    }
+
     /// Streams a CSV file: `header` gets the header row (and returns false to skip the body),
     /// then `row` gets each record with the right number of fields, as trimmed strings in a
     /// reused array. No table of all rows is ever built, so a million-row file costs only the
@@ -451,10 +460,9 @@ public struct WorkspaceLoader {
                     return
                 }
                 if fields.count != headerCount {
-                    sink.error(
-                        p, .line(record.line), "expected \(headerCount) fields, found \(fields.count)",
-                        hint: fields.count > headerCount
-                            ? "a comma inside a value needs the value in double quotes" : nil)
+                    sink.add(
+                        Self.fieldCountError(p, line: record.line, expected: headerCount, found: fields.count)
+                    )
                     return
                 }
                 if !badUTF8 { row(record.line, fields) }
