@@ -136,7 +136,9 @@ extension WorkspaceLoader {
         -> [Organization]?
     {
         let chunkBytes = self.chunkBytes ?? Self.defaultChunkBytes
-        guard b.count >= 2 * chunkBytes, let header = Self.nextRecordStart(b, from: 0, oddQuotes: false)
+        // Chunks are split and parsed as comma-separated; a `;` file is read sequentially.
+        guard b.count >= 2 * chunkBytes, CSVDialect.detect(b) == CSVDialect(),
+            let header = Self.nextRecordStart(b, from: 0, oddQuotes: false)
         else { return nil }
         // The header: plain, well-formed, every required column.
         var headerFields: [String] = []
