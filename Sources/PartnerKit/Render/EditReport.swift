@@ -26,9 +26,11 @@ public struct EditReport: Sendable {
         for n in notes { s += "note: \(n)\n" }
         if dryRun {
             for d in diffs {
-                s += "\n--- \(d.file)\(d.isNew ? " (new file)" : "") line \(d.line)\n"
-                for l in d.removed { s += "- \(l)\n" }
-                for l in d.added { s += "+ \(l)\n" }
+                for h in d.hunks {
+                    s += "\n--- \(d.file)\(d.isNew ? " (new file)" : ""), line \(h.line)\n"
+                    for l in h.removed { s += "- \(l)\n" }
+                    for l in h.added { s += "+ \(l)\n" }
+                }
             }
         }
         return s
@@ -40,10 +42,12 @@ public struct EditReport: Sendable {
         for n in notes { s += "- note: \(Escape.markdown(n))\n" }
         if dryRun {
             for d in diffs {
-                s += "\n`\(d.file)` line \(d.line):\n\n```diff\n"
-                for l in d.removed { s += "- \(l)\n" }
-                for l in d.added { s += "+ \(l)\n" }
-                s += "```\n"
+                for h in d.hunks {
+                    s += "\n`\(d.file)` line \(h.line):\n\n```diff\n"
+                    for l in h.removed { s += "- \(l)\n" }
+                    for l in h.added { s += "+ \(l)\n" }
+                    s += "```\n"
+                }
             }
         }
         return s
@@ -51,7 +55,8 @@ public struct EditReport: Sendable {
 
     public var json: JSONOutput {
         var members: [(String, JSONOutput)] = [
-            ("command", .string(command)), ("dry_run", .bool(dryRun)), ("written", .bool(!dryRun && !changes.isEmpty)),
+            ("command", .string(command)), ("dry_run", .bool(dryRun)),
+            ("written", .bool(!dryRun && !changes.isEmpty)),
             (
                 "changes",
                 .array(
@@ -69,11 +74,14 @@ public struct EditReport: Sendable {
                 (
                     "diff",
                     .array(
-                        diffs.map {
-                            .object([
-                                ("file", .string($0.file)), ("line", .int($0.line)), ("new_file", .bool($0.isNew)),
-                                ("removed", .strings($0.removed)), ("added", .strings($0.added)),
-                            ])
+                        diffs.flatMap { d in
+                            d.hunks.map {
+                                .object([
+                                    ("file", .string(d.file)), ("line", .int($0.line)),
+                                    ("new_file", .bool(d.isNew)),
+                                    ("removed", .strings($0.removed)), ("added", .strings($0.added)),
+                                ])
+                            }
                         })
                 ))
         }
@@ -93,7 +101,8 @@ public struct HistoryReport: Sendable {
 
     public var text: String {
         if entries.isEmpty {
-            return since.map { "No changes recorded since \($0)." } ?? "No changes recorded yet (history.log is empty)."
+            return since.map { "No changes recorded since \($0)." }
+                ?? "No changes recorded yet (history.log is empty)."
         }
         var s = ""
         for e in entries {
@@ -106,7 +115,8 @@ public struct HistoryReport: Sendable {
     public var markdown: String {
         var s = "# Workspace history\(since.map { " since \($0)" } ?? "")\n\n"
         for e in entries {
-            s += "- \(e.timestamp) **\(Escape.markdown(e.user))**: `\(e.command.replacingOccurrences(of: "`", with: "'"))`\n"
+            s +=
+                "- \(e.timestamp) **\(Escape.markdown(e.user))**: `\(e.command.replacingOccurrences(of: "`", with: "'"))`\n"
             for c in e.changes { s += "  - \(Escape.markdown(c))\n" }
         }
         return s

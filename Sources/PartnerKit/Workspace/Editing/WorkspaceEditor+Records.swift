@@ -53,7 +53,8 @@ extension WorkspaceEditor {
                 out.append(n)
                 continue
             }
-            var hint = "add it to the workspace's vocabulary.json under \"\(field.category.rawValue)\", or pass --new-tags to keep it"
+            var hint =
+                "add it to the workspace's vocabulary.json under \"\(field.category.rawValue)\", or pass --new-tags to keep it"
             if let s = workspace.vocabulary.suggestion(for: n, in: field.category) {
                 hint = "did you mean \"\(s)\"? (or " + hint + ")"
             }
@@ -66,12 +67,16 @@ extension WorkspaceEditor {
     private func unknown(_ id: String, what: String, file: String, candidates: [String]) -> EditError {
         EditError(
             path(file), .file, "no \(what) with id \"\(id)\"",
-            hint: nearest(id, in: candidates, maxDistance: max(2, id.count / 3)).map { "did you mean \"\($0)\"?" })
+            hint: nearest(id, in: candidates, maxDistance: max(2, id.count / 3)).map {
+                "did you mean \"\($0)\"?"
+            })
     }
 
     private func requireOrganization(_ id: String) throws(EditError) {
         guard workspace.organization(id) == nil else { return }
-        throw unknown(id, what: "organization", file: "organizations.csv", candidates: workspace.organizations.map(\.id))
+        throw unknown(
+            id, what: "organization", file: "organizations.csv", candidates: workspace.organizations.map(\.id)
+        )
     }
 
     // MARK: - Adding rows
@@ -90,7 +95,8 @@ extension WorkspaceEditor {
         }
         for f in TagField.allCases {
             if let cell = values[f.column] {
-                values[f.column] = try checkedTags(cell, field: f, option: "--\(f.column)", allowNew: allowNewTags)
+                values[f.column] = try checkedTags(
+                    cell, field: f, option: "--\(f.column)", allowNew: allowNewTags)
             }
         }
         if let s = values["sector"] {
@@ -110,7 +116,9 @@ extension WorkspaceEditor {
     }
 
     /// Appends a person to `people.csv` (created with its header when missing).
-    public mutating func addPerson(id: String, fields: [String: String], addColumns: Bool = false) throws(EditError) {
+    public mutating func addPerson(id: String, fields: [String: String], addColumns: Bool = false)
+        throws(EditError)
+    {
         try checkNewID(id, file: "people.csv")
         var values = fields
         values["id"] = id
@@ -131,29 +139,39 @@ extension WorkspaceEditor {
         let all = [workspace.library.id] + workspace.organizations.map(\.id) + workspace.people.map(\.id)
         for end in [source, target] where idUse(end) == nil {
             throw EditError(
-                path("relationships.csv"), .file, "\"\(end)\" is not the library, an organization or a person",
+                path("relationships.csv"), .file,
+                "\"\(end)\" is not the library, an organization or a person",
                 hint: nearest(end, in: all).map { "did you mean \"\($0)\"?" })
         }
         let a = workspace.isLibrary(source) ? workspace.library.id : source
         let b = workspace.isLibrary(target) ? workspace.library.id : target
         if a == b { throw EditError(path("relationships.csv"), .file, "a tie needs two different ends") }
-        if let t = workspace.ties.first(where: { ($0.source == a && $0.target == b) || ($0.source == b && $0.target == a) }) {
+        if let t = workspace.ties.first(where: {
+            ($0.source == a && $0.target == b) || ($0.source == b && $0.target == a)
+        }) {
             throw EditError(
-                path("relationships.csv"), .line(t.line), "\"\(a)\" and \"\(b)\" are already tied (\(t.kind), \(formatNumber(t.strength)))",
+                path("relationships.csv"), .line(t.line),
+                "\"\(a)\" and \"\(b)\" are already tied (\(t.kind), \(formatNumber(t.strength)))",
                 hint: "edit that row instead; `partnerkit log` refreshes its last contact")
         }
         let k = Tag.normalize(kind)
-        var values = ["source": source, "target": target, "kind": k.isEmpty ? "knows" : k, "strength": formatNumber(strength)]
+        var values = [
+            "source": source, "target": target, "kind": k.isEmpty ? "knows" : k,
+            "strength": formatNumber(strength),
+        ]
         if let lastContact { values["last_contact"] = "\(lastContact)" }
         if let note { values["note"] = note }
         let line = try appendRow(
-            to: "relationships.csv", columns: WorkspaceLoader.relationshipColumns, values: values, addColumns: false)
+            to: "relationships.csv", columns: WorkspaceLoader.relationshipColumns, values: values,
+            addColumns: false)
         record(
             "relationships.csv", "\(line)",
             "added tie \(source) — \(target) (\(values["kind"] ?? k), strength \(formatNumber(strength)))")
     }
 
-    private mutating func appendRow(to name: String, columns: [String], values: [String: String], addColumns: Bool)
+    private mutating func appendRow(
+        to name: String, columns: [String], values: [String: String], addColumns: Bool
+    )
         throws(EditError) -> Int
     {
         var csv = try csv(name, columns: columns)
@@ -164,7 +182,9 @@ extension WorkspaceEditor {
                 throw EditError(
                     path(name), .line(1),
                     "the header row has no column \(missing.map { "\"\($0)\"" }.joined(separator: ", "))",
-                    hint: "add the column to the header row, or pass --add-columns to add it (one more field at the end of every row)")
+                    hint:
+                        "add the column to the header row, or pass --add-columns to add it (one more field at the end of every row)"
+                )
             }
             for c in missing {
                 try csv.addColumn(c)
@@ -186,7 +206,13 @@ extension WorkspaceEditor {
         for (k, item) in items.enumerated() {
             if case .string(let s)? = item["id"]?.value, s.trimmingWhitespace == id { return k }
         }
-        throw unknown(id, what: "partnership", file: "partnerships.json", candidates: workspace.partnerships.map(\.id))
+        var e = unknown(
+            id, what: "partnership", file: "partnerships.json", candidates: workspace.partnerships.map(\.id))
+        if e.diagnostics[0].hint == nil {
+            e.diagnostics[0].hint =
+                "the partnership ids are the \"id\" fields of partnerships.json; `partnerkit review` lists them"
+        }
+        throw e
     }
 
     private func partnershipsDocument() throws(EditError) -> JSONEditor {
@@ -200,7 +226,8 @@ extension WorkspaceEditor {
 
     /// Appends a partnership (creating `partnerships.json` when missing).
     public mutating func addPartnership(
-        id: String, title: String, partners: [String], status: Partnership.Status = .proposed, started: Day? = nil,
+        id: String, title: String, partners: [String], status: Partnership.Status = .proposed,
+        started: Day? = nil,
         description: String? = nil
     ) throws(EditError) {
         let file = "partnerships.json"
@@ -210,8 +237,12 @@ extension WorkspaceEditor {
         if workspace.partnership(id) != nil {
             throw EditError(path(file), .file, "partnership id \"\(id)\" is already taken")
         }
-        if title.trimmingWhitespace.isEmpty { throw EditError(path(file), .file, "a partnership needs a title (--title)") }
-        if partners.isEmpty { throw EditError(path(file), .file, "a partnership needs at least one partner (--partners)") }
+        if title.trimmingWhitespace.isEmpty {
+            throw EditError(path(file), .file, "a partnership needs a title (--title)")
+        }
+        if partners.isEmpty {
+            throw EditError(path(file), .file, "a partnership needs at least one partner (--partners)")
+        }
         for p in partners { try requireOrganization(p) }
         var doc = try json(file, empty: "{\n  \"partnerships\": []\n}\n")
         if doc.node(at: [.key("partnerships")]) == nil {
@@ -226,7 +257,11 @@ extension WorkspaceEditor {
         try doc.insert(.object(members), into: [.key("partnerships")])
         stage(file, doc.bytes)
         let count: Int
-        if case .array(let items)? = doc.node(at: [.key("partnerships")])?.value { count = items.count } else { count = 0 }
+        if case .array(let items)? = doc.node(at: [.key("partnerships")])?.value {
+            count = items.count
+        } else {
+            count = 0
+        }
         record(file, "partnerships[\(count - 1)]", "added partnership \(id) (\(title)), \(status.rawValue)")
     }
 
@@ -235,10 +270,9 @@ extension WorkspaceEditor {
     public static func resolve(_ name: String, titles: [String?], what: String, in partnership: String)
         -> NameMatch
     {
-        if let n = Int(name) {
-            if (1...max(1, titles.count)).contains(n), n <= titles.count { return .found(n - 1) }
-            return .problem("\(partnership) has no \(what) \(n) (it has \(titles.count))")
-        }
+        // A number names by position; one out of range may still start a title ("2027 season…").
+        let number = Int(name)
+        if let n = number, n >= 1, n <= titles.count { return .found(n - 1) }
         let wanted = name.trimmingWhitespace.lowercased()
         let exact = titles.indices.filter { titles[$0]?.trimmingWhitespace.lowercased() == wanted }
         if exact.count == 1 { return .found(exact[0]) }
@@ -247,16 +281,23 @@ extension WorkspaceEditor {
             ks.map { "\($0 + 1) \"\(titles[$0] ?? "(untitled)")\"" }.joined(separator: ", ")
         }
         if matches.count == 1 { return .found(matches[0]) }
+        if matches.isEmpty, let n = number {
+            return .problem("\(partnership) has no \(what) \(n) (it has \(titles.count))")
+        }
         if matches.isEmpty {
             return .problem(
                 "\(partnership) has no \(what) starting \"\(name)\"; its \(what)s: \(titles.isEmpty ? "none" : list(Array(titles.indices)))"
             )
         }
-        return .problem("\"\(name)\" matches \(matches.count) \(what)s of \(partnership): \(list(matches)); name one by its number")
+        return .problem(
+            "\"\(name)\" matches \(matches.count) \(what)s of \(partnership): \(list(matches)); name one by its number"
+        )
     }
 
     private func items(_ key: String, at k: Int, in doc: JSONEditor) -> [JSONNode] {
-        if case .array(let list)? = doc.node(at: [.key("partnerships"), .index(k), .key(key)])?.value { return list }
+        if case .array(let list)? = doc.node(at: [.key("partnerships"), .index(k), .key(key)])?.value {
+            return list
+        }
         return []
     }
 
@@ -268,14 +309,18 @@ extension WorkspaceEditor {
     /// Records a contact: the date in the partnership's `communication.log` (in date order,
     /// once; with `note`, as `{ "date", "note" }`), and `last_contact` on the library's tie
     /// with each partner brought up to that date.
-    public mutating func logContact(partnership id: String, date: Day, note: String? = nil) throws(EditError) {
+    public mutating func logContact(partnership id: String, date: Day, note: String? = nil) throws(EditError)
+    {
         var doc = try partnershipsDocument()
         let k = try partnershipIndex(id, in: doc)
         let base: [JSONPathItem] = [.key("partnerships"), .index(k)]
         let entry: JSONLiteral =
-            note.map { .object([.init("date", .string("\(date)")), .init("note", .string($0))]) } ?? .string("\(date)")
+            note.map { .object([.init("date", .string("\(date)")), .init("note", .string($0))]) }
+            ?? .string("\(date)")
         let where_ = (base + [.key("communication"), .key("log")]).display
-        if doc.node(at: base + [.key("communication")]).map({ if case .object = $0.value { true } else { false } }) != true {
+        if doc.node(at: base + [.key("communication")]).map({
+            if case .object = $0.value { true } else { false }
+        }) != true {
             try doc.set("communication", in: base, to: .object([.init("log", .array([entry]))]))
             record("partnerships.json", where_, "added \(date)")
         } else if case .array(let log)? = doc.node(at: base + [.key("communication"), .key("log")])?.value {
@@ -315,7 +360,8 @@ extension WorkspaceEditor {
         var changed = false
         for partner in p.partners {
             let row = csv.rows.indices.first { r in
-                let s = csv.value(row: r, column: "source") ?? "", t = csv.value(row: r, column: "target") ?? ""
+                let s = csv.value(row: r, column: "source") ?? "",
+                    t = csv.value(row: r, column: "target") ?? ""
                 return (workspace.isLibrary(s) && t == partner) || (workspace.isLibrary(t) && s == partner)
             }
             guard let row else {
@@ -327,21 +373,25 @@ extension WorkspaceEditor {
             let old = csv.value(row: row, column: "last_contact") ?? ""
             if let d = Day(old), d >= date { continue }
             try csv.set(row: row, column: "last_contact", to: "\(date)")
-            record(name, "\(csv.rows[row].line)", "last_contact \(old.isEmpty ? "(none)" : old) → \(date) (library — \(partner))")
+            record(
+                name, "\(csv.rows[row].line)",
+                "last_contact \(old.isEmpty ? "(none)" : old) → \(date) (library — \(partner))")
             changed = true
         }
         if changed { stage(name, csv.bytes) }
     }
 
     /// Marks a milestone done on `date`.
-    public mutating func markDone(partnership id: String, milestone name: String, date: Day) throws(EditError) {
+    public mutating func markDone(partnership id: String, milestone name: String, date: Day) throws(EditError)
+    {
         var doc = try partnershipsDocument()
         let k = try partnershipIndex(id, in: doc)
         let list = items("milestones", at: k, in: doc)
         let m: Int
         switch Self.resolve(name, titles: list.map { Self.text($0["title"]) }, what: "milestone", in: id) {
         case .found(let i): m = i
-        case .problem(let why): throw EditError(path("partnerships.json"), .field("partnerships[\(k)].milestones"), why)
+        case .problem(let why):
+            throw EditError(path("partnerships.json"), .field("partnerships[\(k)].milestones"), why)
         }
         let at: [JSONPathItem] = [.key("partnerships"), .index(k), .key("milestones"), .index(m)]
         let title = Self.text(list[m]["title"]) ?? "milestone \(m + 1)"
@@ -368,7 +418,8 @@ extension WorkspaceEditor {
         let g: Int
         switch Self.resolve(name, titles: list.map { Self.text($0["text"]) }, what: "goal", in: id) {
         case .found(let i): g = i
-        case .problem(let why): throw EditError(path("partnerships.json"), .field("partnerships[\(k)].goals"), why)
+        case .problem(let why):
+            throw EditError(path("partnerships.json"), .field("partnerships[\(k)].goals"), why)
         }
         let at: [JSONPathItem] = [.key("partnerships"), .index(k), .key("goals"), .index(g)]
         let text = Self.text(list[g]["text"]) ?? "goal \(g + 1)"
@@ -381,7 +432,8 @@ extension WorkspaceEditor {
         if case .number(let t)? = list[g]["target"]?.value { target = " of \(formatNumber(t))" }
         record(
             "partnerships.json", (at + [.key("achieved")]).display,
-            "\"\(text)\": achieved \(formatNumber(achieved))\(target) as of \(date)\(old.map { " (was \($0))" } ?? "")")
+            "\"\(text)\": achieved \(formatNumber(achieved))\(target) as of \(date)\(old.map { " (was \($0))" } ?? "")"
+        )
     }
 
     /// Changes a partnership's status. Ending one records its `outcome` (and `ended_reason`)
@@ -403,7 +455,8 @@ extension WorkspaceEditor {
             let ends = Self.text(doc.node(at: at + [.key("ends")])).flatMap { Day($0.trimmingWhitespace) }
             if ends.map({ $0 > date }) ?? true {
                 try doc.set("ends", in: at, to: .string("\(date)"))
-                record(file, (at + [.key("ends")]).display, "ends \(ends.map { "\($0)" } ?? "(none)") → \(date)")
+                record(
+                    file, (at + [.key("ends")]).display, "ends \(ends.map { "\($0)" } ?? "(none)") → \(date)")
             }
             if let outcome {
                 try doc.set("outcome", in: at, to: .string(outcome))

@@ -61,7 +61,9 @@ public struct WorkspaceEditor {
 
     /// Opens the workspace in `directory`. Throws the workspace's errors (as `check` prints
     /// them) when it does not load: an edit starts from a valid workspace.
-    public static func open(directory: String, defaultVocabulary: String?) throws(EditError) -> WorkspaceEditor {
+    public static func open(directory: String, defaultVocabulary: String?) throws(EditError)
+        -> WorkspaceEditor
+    {
         guard Files.isDirectory(directory) else {
             throw EditError(
                 directory, .file,
@@ -86,7 +88,8 @@ public struct WorkspaceEditor {
         }
         if !problems.isEmpty { throw EditError(problems) }
         let vocabulary = defaultVocabulary.flatMap { try? Files.read($0).get() }
-        let result = load(original.compactMapValues { $0 }, directory: directory, defaultVocabulary: vocabulary)
+        let result = load(
+            original.compactMapValues { $0 }, directory: directory, defaultVocabulary: vocabulary)
         guard let ws = result.workspace, !result.diagnostics.hasErrors else {
             throw EditError(result.diagnostics.filter { $0.severity == .error })
         }
@@ -159,7 +162,9 @@ public struct WorkspaceEditor {
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { throw EditError(errors) }
         let before = Set(warnings.map { "\($0.file) \($0.message)" })
-        return result.diagnostics.filter { $0.severity != .error && !before.contains("\($0.file) \($0.message)") }
+        return result.diagnostics.filter {
+            $0.severity != .error && !before.contains("\($0.file) \($0.message)")
+        }
     }
 
     /// Line-level differences of each changed file (for `--dry-run`).
@@ -194,7 +199,8 @@ public struct WorkspaceEditor {
                         now == nil
                             ? "was removed since partnerkit read it; nothing was written"
                             : "changed on disk since partnerkit read it; nothing was written",
-                        hint: "someone else saved it meanwhile: run the command again to edit the new version"))
+                        hint: "someone else saved it meanwhile: run the command again to edit the new version"
+                    ))
             }
         }
         if !changedOnDisk.isEmpty { throw EditError(changedOnDisk) }
@@ -207,7 +213,8 @@ public struct WorkspaceEditor {
             }
         }
         let entry = HistoryEntry(
-            time: time, user: user ?? HistoryEntry.currentUser, command: command, changes: changes.map(\.formatted))
+            time: time, user: user ?? HistoryEntry.currentUser, command: command,
+            changes: changes.map(\.formatted))
         if case .failure(let e) = HistoryLog.append(entry, directory: directory) {
             throw EditError(path(Self.historyFile), .file, "the change was saved but not logged: \(e)")
         }
@@ -215,34 +222,76 @@ public struct WorkspaceEditor {
     }
 }
 
-/// The lines of a file an edit changes: the first and last lines that differ, before and after.
+/// The lines of a file an edit changes, as hunks: each the line where it starts (in the old
+/// file), the lines removed and the lines added.
 public struct FileDiff: Sendable {
+    public struct Hunk: Sendable, Equatable {
+        /// 1-based line (in the file before the edit) of the first changed line.
+        public var line: Int
+        public var removed: [String]
+        public var added: [String]
+    }
+
     public var file: String
-    /// 1-based line of the first changed line.
-    public var line: Int
-    public var removed: [String]
-    public var added: [String]
     public var isNew: Bool
+    public var hunks: [Hunk]
 
     init(file: String, before: [UInt8]?, after: [UInt8]) {
         self.file = file
         isNew = before == nil
         func lines(_ b: [UInt8]) -> [String] {
-            b.split(separator: 0x0A, omittingEmptySubsequences: false).map {
+            if b.isEmpty { return [] }
+            return b.split(separator: 0x0A, omittingEmptySubsequences: false).map {
                 var s = String(decoding: $0, as: UTF8.self)
                 if s.hasSuffix("\r") { s.removeLast() }
                 return s
             }
         }
-        let a = lines(before ?? []), b = lines(after)
+        hunks = Self.hunks(lines(before ?? []), lines(after))
+    }
+
+    /// Common lines at both ends are skipped; the middle is compared line by line (longest
+    /// common subsequence), which for the few spliced lines of an edit is small. A middle too
+    /// large to compare cheaply is shown as one hunk.
+    static func hunks(_ a: [String], _ b: [String]) -> [Hunk] {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+        while suffix < a.count - prefix, suffix < b.count - prefix,
+            a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+        {
             suffix += 1
         }
-        line = prefix + 1
-        removed = before == nil ? [] : Array(a[prefix..<(a.count - suffix)])
-        added = Array(b[prefix..<(b.count - suffix)])
+        let x = Array(a[prefix..<(a.count - suffix)]), y = Array(b[prefix..<(b.count - suffix)])
+        if x.isEmpty && y.isEmpty { return [] }
+        guard x.count * y.count <= 1 << 22 else { return [Hunk(line: prefix + 1, removed: x, added: y)] }
+        // lcs[i][j]: length of the longest common subsequence of x[i...] and y[j...].
+        var lcs = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in stride(from: x.count - 1, through: 0, by: -1) {
+            for j in stride(from: y.count - 1, through: 0, by: -1) {
+                lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+            }
+        }
+        var out: [Hunk] = []
+        var current: Hunk?
+        var i = 0, j = 0
+        while i < x.count || j < y.count {
+            if i < x.count, j < y.count, x[i] == y[j] {
+                if let c = current { out.append(c) }
+                current = nil
+                i += 1
+                j += 1
+            } else if j < y.count, i == x.count || lcs[i][j + 1] >= lcs[i + 1][j] {
+                if current == nil { current = Hunk(line: prefix + i + 1, removed: [], added: []) }
+                current?.added.append(y[j])
+                j += 1
+            } else {
+                if current == nil { current = Hunk(line: prefix + i + 1, removed: [], added: []) }
+                current?.removed.append(x[i])
+                i += 1
+            }
+        }
+        if let c = current { out.append(c) }
+        return out
     }
 }
