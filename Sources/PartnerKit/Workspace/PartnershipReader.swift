@@ -200,7 +200,13 @@ public struct PartnershipReader {
             c.warnUnknownKeys(["cadence_days", "log", "channel", "notes"])
             var log: [Day] = []
             for e in c.array("log") ?? [] {
-                if let s = e.string, let d = e.parseDay(s) { log.append(d) }
+                // A contact is a date, or `{ "date": …, "note": … }` (as `partnerkit log --note` writes).
+                if e.isObject {
+                    e.warnUnknownKeys(["date", "note"])
+                    if e.required("date") != nil, let d = e.day("date") { log.append(d) }
+                } else if let s = e.string, let d = e.parseDay(s) {
+                    log.append(d)
+                }
             }
             var cadence = c.number("cadence_days", positive: true)
             // A cadence is counted in whole days downstream; beyond a century it is a typo,
