@@ -159,7 +159,7 @@ public enum Spreadsheet {
                 m.field = f
                 m.how = .synonym
             } else if !key.isEmpty {
-                m.suggestion = nearest(key, in: allSpellings)
+                m.suggestion = nearest(key, in: allSpellings, maxDistance: max(1, key.count / 4))
             }
             if let f = m.field {
                 if taken.contains(f) {

@@ -29,7 +29,7 @@ public struct ImportReport: Sendable {
     public func columnMatchText(markdown: Bool = false) -> String {
         guard !columns.isEmpty else { return "" }
         var s = markdown ? "## Columns matched\n\n" : "Columns matched:\n"
-        let width = min(30, (columns.map { $0.header.count }.max() ?? 10) + 2)
+        let width = min(32, (columns.map { $0.header.count + 2 }.max() ?? 10) + 1)
         for m in columns {
             let target: String
             switch (m.field, m.how) {

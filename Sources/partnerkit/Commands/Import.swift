@@ -188,6 +188,15 @@ extension Commands {
             return Exit.inputError
         }
         let dryRun = inv.args.has("--dry-run")
+        var report = ImportReport(
+            plan: plan, addedColumns: output.addedColumns, dryRun: dryRun, columns: columns,
+            organizationsFile: orgFile, peopleFile: peopleFile)
+        report.includeContacts = inv.includeContacts
+        // The column match is shown before anything is written.
+        if inv.format != "json" && !columns.isEmpty {
+            inv.emit(report.columnMatchText(markdown: inv.format == "markdown"))
+            report.columns = []
+        }
         if !dryRun {
             if let o = output.organizations {
                 if case .failure(let e) = Files.writeAtomically(o, to: orgFile, overwrite: true) {
@@ -202,10 +211,6 @@ extension Commands {
                 }
             }
         }
-        var report = ImportReport(
-            plan: plan, addedColumns: output.addedColumns, dryRun: dryRun, columns: columns,
-            organizationsFile: orgFile, peopleFile: peopleFile)
-        if inv.includeContacts { report.includeContacts = true }
         switch inv.format {
         case "json": inv.emit(report.json.serialized())
         case "markdown": inv.emit(report.text(markdown: true))
