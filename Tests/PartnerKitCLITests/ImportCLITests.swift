@@ -47,6 +47,8 @@ import Testing
         #expect(orgs.first?["ein"] as? String == "03-0339915")
         #expect(orgs.first?["name"] as? String == "Jericho Town Library")
         let before = try #require(ws.read("organizations.csv"))
+        let log = try #require(ws.read("imports.csv"))
+        #expect(log.hasPrefix("date,source,file,ein,organization\n"))
         let second = CLI.run([
             "import", "irs-bmf", "\(Self.fixtures)/eo_test.csv", "--workspace", ws.path, "--format", "json",
         ])
@@ -55,6 +57,27 @@ import Testing
         #expect(j2["skipped_present"] as? Int == 14)
         #expect(j2["skipped_filtered"] as? Int == 0)
         #expect(ws.read("organizations.csv") == before)
+        #expect(ws.read("imports.csv") == log)
+    }
+
+    @Test func vetShowsTheExemptRecordWithItsLimits() throws {
+        let ws = Self.workspace()
+        _ = CLI.run([
+            "import", "irs-bmf", "\(Self.fixtures)/eo_test.csv", "--workspace", ws.path, "--as-of",
+            "2026-12-01",
+        ])
+        let r = CLI.run(["vet", "jericho-town-library", "--workspace", ws.path, "--as-of", "2026-12-01"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("EIN 03-0339915, NTEE B70 (Education: Libraries)"))
+        #expect(
+            r.stdout.contains("Appears in an imported IRS master file (eo_test.csv, imported 2026-12-01)."))
+        #expect(r.stdout.contains("not proof of it today"))
+        let j = CLI.run(["vet", "cvpl-friends", "--workspace", ws.path, "--format", "json"])
+        let json = try #require(CLI.json(j) as? [String: Any])
+        #expect(json["id"] as? String == "cvpl-friends")
+        let record = try #require(json["exempt_record"] as? [String: Any])
+        #expect(record["in_master_file"] as? Bool == false)
+        #expect(record["master_files_imported"] as? Bool == true)
     }
 
     @Test func theHandTypedRowsStayAndTheUserIsToldAboutNewColumns() throws {

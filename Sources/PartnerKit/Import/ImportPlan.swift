@@ -79,6 +79,8 @@ public struct ImportSkip: Sendable {
     public var line: Int
     public var name: String
     public var reason: Reason
+    /// The source row's EIN (12-3456789), when it had one.
+    public var ein: String? = nil
 
     /// The reason in plain words.
     public var explanation: String {
@@ -232,7 +234,10 @@ public enum ImportPlanner {
             let cityKey = c.city.map(MasterFileFilter.cityKey) ?? ""
             let nameKey = ExistingRecords.nameKey(name)
             func skip(_ r: ImportSkip.Reason) {
-                plan.skips.append(ImportSkip(file: c.file, line: c.line, name: name, reason: r))
+                plan.skips.append(
+                    ImportSkip(
+                        file: c.file, line: c.line, name: name, reason: r,
+                        ein: ein.map(ExistingRecords.formatEIN)))
                 if case .alreadyPresent = r {
                     plan.summary.skippedPresent += 1
                 } else {

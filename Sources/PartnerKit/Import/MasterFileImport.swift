@@ -55,7 +55,8 @@ public enum MasterFileImport {
         if !tags.offers.isEmpty { values["offers"] = tags.offers.joined(separator: ";") }
         // Zero is what the IRS writes for organizations that file only the e-Postcard
         // (gross receipts under $50,000): not a budget of zero, so unknown like a negative one.
-        if let revenue = r.revenue, revenue > 0 {
+        // Above a trillion dollars is a typo, not a budget: unknown too (and no Int overflow).
+        if let revenue = r.revenue, revenue > 0, revenue < 1e12 {
             values["annual_budget"] = String(Int(revenue.rounded()))
         }
         let zip5 = String(r.zip.prefix(5))

@@ -39,6 +39,27 @@ extension Commands {
         positionals: 2...10_000,
         run: { inv in try runImport(inv) })
 
+    /// The NTEE crosswalk (`Data/ntee.json`) and its problems; nil when it cannot be found.
+    static func loadCrosswalk(vocabulary: Vocabulary) -> (
+        path: String, crosswalk: NTEECrosswalk, problems: [Diagnostic]
+    )? {
+        guard let path = Resources.toolkitRoot().map({ "\($0)/Data/ntee.json" }),
+            case .success(let bytes) = Files.read(path)
+        else { return nil }
+        let (c, problems) = NTEECrosswalk.parse(bytes, file: path, vocabulary: vocabulary)
+        return (path, c, problems)
+    }
+
+    /// What the imported files say about an organization (for `vet`).
+    static func exemptRecord(_ o: Organization, inv: Invocation, workspace: Workspace) -> ExemptRecord {
+        let crosswalk = loadCrosswalk(vocabulary: workspace.vocabulary)?.crosswalk ?? NTEECrosswalk()
+        var log: [ImportLogEntry] = []
+        if case .success(let b) = Files.read(inv.workspaceFile(ImportLog.fileName)) {
+            log = ImportLog.read(b)
+        }
+        return ExemptRecord(organization: o, log: log, crosswalk: crosswalk)
+    }
+
     static func runImport(_ inv: Invocation) throws -> Int32 {
         let kind = inv.args.positionals[0]
         let files = Array(inv.args.positionals.dropFirst())
@@ -78,9 +99,7 @@ extension Commands {
         var plan: ImportPlan
         var columns: [Spreadsheet.ColumnMatch] = []
         if kind == "irs-bmf" {
-            guard let crosswalkPath = Resources.toolkitRoot().map({ "\($0)/Data/ntee.json" }),
-                case .success(let bytes) = Files.read(crosswalkPath)
-            else {
+            guard let (_, crosswalk, problems) = loadCrosswalk(vocabulary: workspace.vocabulary) else {
                 inv.console.report([
                     .error(
                         "Data/ntee.json", .file, "the NTEE crosswalk is missing",
@@ -88,8 +107,6 @@ extension Commands {
                 ])
                 return Exit.inputError
             }
-            let (crosswalk, problems) = NTEECrosswalk.parse(
-                bytes, file: crosswalkPath, vocabulary: workspace.vocabulary)
             if problems.hasErrors {
                 inv.console.report(problems)
                 return Exit.inputError
@@ -188,6 +205,20 @@ extension Commands {
             return Exit.inputError
         }
         let dryRun = inv.args.has("--dry-run")
+        // Which organizations the master file lists, for `vet` (imports.csv; see ImportLog).
+        var logBytes: [UInt8]?
+        let logFile = inv.workspaceFile(ImportLog.fileName)
+        if kind == "irs-bmf" {
+            do {
+                logBytes = try ImportLog.appending(
+                    ImportLog.entries(for: plan, date: inv.asOf.description), to: read(logFile), file: logFile
+                )
+            } catch {
+                inv.console.report(error.diagnostics)
+                inv.console.err("nothing was imported: \(logFile) could not be read\n")
+                return Exit.inputError
+            }
+        }
         var report = ImportReport(
             plan: plan, addedColumns: output.addedColumns, dryRun: dryRun, columns: columns,
             organizationsFile: orgFile, peopleFile: peopleFile)
@@ -206,6 +237,12 @@ extension Commands {
             }
             if let p = output.people {
                 if case .failure(let e) = Files.writeAtomically(p, to: peopleFile, overwrite: true) {
+                    inv.console.err("\(e)\n")
+                    return Exit.inputError
+                }
+            }
+            if let l = logBytes {
+                if case .failure(let e) = Files.writeAtomically(l, to: logFile, overwrite: true) {
                     inv.console.err("\(e)\n")
                     return Exit.inputError
                 }
