@@ -161,6 +161,9 @@ public struct ImportPlan: Sendable {
 /// normalised name + city.
 public struct ExistingRecords: Sendable {
     public var ids: Set<String> = []
+    /// The organizations' ids alone (an id given in a spreadsheet is "already present" only
+    /// when an organization has it; a person's or the library's id is just taken).
+    public var organizationIDs: Set<String> = []
     /// Nine-digit EIN → organization id.
     public var eins: [String: String] = [:]
     /// Name key → (city key or "", id, has an EIN).
@@ -174,6 +177,7 @@ public struct ExistingRecords: Sendable {
         ids.insert(workspace.library.id)
         for o in workspace.organizations {
             ids.insert(o.id)
+            organizationIDs.insert(o.id)
             let digits = Self.einDigits(o.ein)
             if let digits { eins[digits] = eins[digits] ?? o.id }
             let city = o.serviceArea.map(Self.cityOfServiceArea) ?? ""
@@ -248,7 +252,7 @@ public enum ImportPlanner {
                 skip(.alreadyPresent(existing: id, match: "EIN"))
                 continue
             }
-            if let given = c.id, existing.ids.contains(given) {
+            if let given = c.id, existing.organizationIDs.contains(given) {
                 skip(.alreadyPresent(existing: given, match: "id"))
                 continue
             }

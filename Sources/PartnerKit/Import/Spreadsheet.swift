@@ -278,7 +278,10 @@ public enum Spreadsheet {
             for (f, category, other) in tagFields {
                 for piece in pieces(cell(f)) {
                     let t = Tag.normalize(piece)
-                    if let c = vocabulary.canonical(t, in: category) {
+                    if f == .flags && t == "none" {
+                        // "none": practices checked, nothing found (see the contract).
+                        lists[f.rawValue, default: []].append("none")
+                    } else if let c = vocabulary.canonical(t, in: category) {
                         lists[f.rawValue, default: []].append(c)
                     } else if let other, let c = vocabulary.canonical(t, in: other) {
                         lists[other == .audiences ? "audiences" : "topics", default: []].append(c)

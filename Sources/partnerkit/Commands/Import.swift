@@ -195,7 +195,17 @@ extension Commands {
             problems = ImportWriter.validate(
                 files: memory, directory: inv.workspacePath, defaultVocabulary: vocabulary)
         }
-        // Warnings (unknown words, odd values) go to stderr; errors stop everything.
+        // The column match first, before anything is written; then the warnings (unknown
+        // words, odd values) on stderr; errors stop everything.
+        var report = ImportReport(
+            plan: plan, addedColumns: output.addedColumns, dryRun: inv.args.has("--dry-run"),
+            columns: columns,
+            organizationsFile: orgFile, peopleFile: peopleFile)
+        report.includeContacts = inv.includeContacts
+        if inv.format != "json" && !columns.isEmpty {
+            inv.emit(report.columnMatchText(markdown: inv.format == "markdown") + "\n")
+            report.columns = []
+        }
         let warnings = plan.diagnostics.filter { $0.severity != .error }
         if !warnings.isEmpty { inv.console.report(warnings.sorted()) }
         if !problems.isEmpty {
@@ -218,15 +228,6 @@ extension Commands {
                 inv.console.err("nothing was imported: \(logFile) could not be read\n")
                 return Exit.inputError
             }
-        }
-        var report = ImportReport(
-            plan: plan, addedColumns: output.addedColumns, dryRun: dryRun, columns: columns,
-            organizationsFile: orgFile, peopleFile: peopleFile)
-        report.includeContacts = inv.includeContacts
-        // The column match is shown before anything is written.
-        if inv.format != "json" && !columns.isEmpty {
-            inv.emit(report.columnMatchText(markdown: inv.format == "markdown"))
-            report.columns = []
         }
         if !dryRun {
             if let o = output.organizations {
