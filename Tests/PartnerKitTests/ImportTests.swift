@@ -54,6 +54,7 @@ enum ImportFixtures {
         ("CHILDREN'S LITERACY FOUNDATION", "Children's Literacy Foundation"),
         ("J WARREN & LOIS MCCLURE FOUNDATION", "J Warren & Lois McClure Foundation"),
         ("VT INFO TECHNOLOGY ASSOCIATION", "VT Info Technology Association"),
+        ("ST ALBANS FREE LIBRARY", "St Albans Free Library"),
         ("AND THEN THERE WERE NONE", "And Then There Were None"),
         ("Already Typed By Hand of Course", "Already Typed By Hand of Course"),
     ])

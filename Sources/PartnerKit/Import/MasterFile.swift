@@ -39,9 +39,6 @@ public enum MasterFile {
         "INCOME_AMT", "REVENUE_AMT", "NTEE_CD", "SORT_NAME",
     ]
 
-    /// Positions in `columns` of the fields an import reads.
-    static let used = [0, 1, 2, 4, 5, 6, 8, 10, 13, 14, 25, 26]
-
     /// What reading one or more master files found.
     public struct Scan: Sendable {
         /// The records that passed the filter, in file order.
@@ -102,31 +99,31 @@ public enum MasterFile {
                         hint: "a comma inside a name needs the name in double quotes"))
                 return
             }
-            // The fields an import reads, by position in `columns`.
-            var f = [String](repeating: "", count: columns.count)
-            for c in MasterFile.used { f[c] = text(record, index[c]) }
-            // Cheap tests on the few fields a filter looks at, before building the record.
-            let zip = f[6]
+            // The few fields a filter looks at first, each turned into text only when needed,
+            // so rows the filters leave out cost almost nothing.
+            let zip = text(record, index[6])
             if !filter.zipPrefixes.isEmpty && !filter.zipPrefixes.contains(where: { zip.hasPrefix($0) }) {
                 local.filteredOut += 1
                 return
             }
-            let city = f[4]
+            let city = text(record, index[4])
             if !filter.cities.isEmpty && !filter.cities.contains(MasterFileFilter.cityKey(city)) {
                 local.filteredOut += 1
                 return
             }
-            let ntee = f[26]
+            let ntee = text(record, index[26])
             if !filter.nteeMatches(ntee) {
                 local.filteredOut += 1
                 return
             }
-            let revenueText = f[25]
+            let revenueText = text(record, index[25])
             let revenue = Double(revenueText).flatMap { $0.isFinite ? $0 : nil }
             if let min = filter.minRevenue, (revenue ?? -1) < min {
                 local.filteredOut += 1
                 return
             }
+            var f = [String](repeating: "", count: columns.count)
+            for c in [0, 1, 2, 5, 8, 10, 13, 14] { f[c] = text(record, index[c]) }
             local.records.append(
                 MasterFileRecord(
                     line: record.line, ein: f[0], name: f[1], careOf: f[2], city: city,

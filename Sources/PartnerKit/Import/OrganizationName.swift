@@ -4,12 +4,20 @@ import Foundation
 /// turned into names a person would write, and the ids derived from them.
 public enum OrganizationName {
     /// Words always written in capitals: organizations known by their initials, and Roman
-    /// numerals. Words without a vowel (`VT`, `NH`, `CSSU` has one, so it is not) are treated
-    /// as initials too. Keep this list small and obvious.
+    /// numerals. Words without a vowel (`VT`, `NH`; `CSSU` has one, so it is not) are treated
+    /// as initials too, except the abbreviations in `abbreviations` (`ST`, `MT`, `JR`…). Keep
+    /// these lists small and obvious.
     public static let acronyms: Set<String> = [
         "YMCA", "YWCA", "YMHA", "VFW", "AARP", "NAACP", "USA", "US", "PTA", "PTO", "PTSA", "4-H", "LGBTQ",
         "LGBT", "AFL", "CIO", "AFSCME", "IBEW", "UAW", "SEIU", "NEA", "AFT", "NALC", "BPOE", "IOOF", "AMVETS",
         "LLC", "CPA", "ESL", "ALS", "AIDS", "HIV", "UVM", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
+    ]
+
+    /// Abbreviations without a vowel that are words, not initials: `ST ALBANS` is `St Albans`.
+    public static let abbreviations: Set<String> = [
+        "ST", "MT", "FT", "JR", "SR", "DR", "MR", "MRS", "MS", "TR", "CTR", "JCT", "RD", "HWY", "BLVD",
+        "PKWY",
+        "FDTN", "SVC", "SVCS", "NATL", "INTL", "CMNTY", "SCTY", "FLS", "BRTHRHD",
     ]
 
     /// Short words written in lower case inside a name (never as its first word).
@@ -35,6 +43,7 @@ public enum OrganizationName {
         if acronyms.contains(word) { return word }
         let lower = word.lowercased()
         if !first && minorWords.contains(lower) { return lower }
+        if abbreviations.contains(word) { return capitalize(lower) }
         let letters = word.filter(\.isLetter)
         // No vowel at all: initials (VT, NH, JMM), unless it is a plain word like "by".
         if letters.count >= 2, letters.count <= 5, !letters.contains(where: { "AEIOUY".contains($0) }) {
