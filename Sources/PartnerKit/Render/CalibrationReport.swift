@@ -189,7 +189,7 @@ public struct CalibrationReport: Sendable {
             let well = c.outcomeCounts.filter { CalibrationEngine.label($0.outcome) >= 0.5 }
             let poorly = c.outcomeCounts.filter { CalibrationEngine.label($0.outcome) < 0.5 }
             func list(_ l: [(outcome: Partnership.Outcome, count: Int)]) -> String {
-                l.map { "\($0.count) \($0.outcome.label)" }.joined(separator: ", ")
+                l.map { "\($0.count) \(Self.counted($0.outcome))" }.joined(separator: ", ")
             }
             out += "\(count(c.examples.count, "past partnership")) with an outcome: "
             out += "\(c.wentWell) went well" + (well.isEmpty ? "" : " (\(list(well)))")
@@ -241,26 +241,38 @@ public struct CalibrationReport: Sendable {
             var rows: [(String, String, String)] = [("weights now", number(current), "")]
             if let s = c.suggestedConcordance {
                 rows.append(
-                    ("suggested weights", number(s), "each partnership scored by weights learned without it"))
+                    (
+                        "suggested weights", number(s),
+                        "each past partnership scored by weights learned without it"
+                    ))
             }
             if let u = c.uniformConcordance { rows.append(("equal weights", number(u), "")) }
             if md {
-                out += "\n| weights | ranking |   |\n|---|---:|---|\n"
+                out += "\n| weights | ranking | how |\n|---|---:|---|\n"
                 for r in rows { out += "| \(r.0) | \(r.1) | \(r.2) |\n" }
             } else {
-                var table = TextTable(["Weights", "Ranking", ""], alignments: [.left, .right, .left])
-                for r in rows { table.add([r.0, r.1, r.2]) }
-                out += "\n" + table.render()
+                out += "\n"
+                for r in rows {
+                    let pad = String(repeating: " ", count: 19 - r.0.count)
+                    out += "  \(r.0)\(pad)\(r.1)" + (r.2.isEmpty ? "" : "  (\(r.2))") + "\n"
+                }
             }
             if let s = c.suggestedConcordance {
                 out += "\n"
-                if s > current + 0.005 {
+                if s >= current + 0.05 {
                     out +=
                         "The suggested weights ranked partnerships they had not seen better than today's weights do.\n"
+                } else if s > current - 0.05 {
+                    out +=
+                        "The suggested weights ranked partnerships they had not seen about as well as today's weights: too small a difference to act on alone.\n"
                 } else {
                     out +=
-                        "The suggested weights did not rank partnerships they had not seen better than today's weights: keep today's weights, and look again when more outcomes are in.\n"
+                        "The suggested weights ranked partnerships they had not seen worse than today's weights: keep today's weights, and look again when more outcomes are in.\n"
                 }
+            }
+            if c.factors.contains(where: { $0.suggestedWeight == 0 }) {
+                out +=
+                    "A suggested weight of 0 means these outcomes gave no reason to count that factor, not that it does not matter.\n"
             }
         }
 
@@ -301,6 +313,17 @@ public struct CalibrationReport: Sendable {
                 : "To try it: partnerkit calibrate --write \(file), then partnerkit score --rubric \(file) and compare with today's ranking.\n"
         }
         return out
+    }
+
+    /// An outcome after a count: "5 met their goals", "2 fizzled out".
+    static func counted(_ o: Partnership.Outcome) -> String {
+        switch o {
+        case .metGoals: "met their goals"
+        case .partly: "partly"
+        case .fizzled: "fizzled out"
+        case .endedEarly: "ended early"
+        case .harmful: "did harm"
+        }
     }
 
     func weight(_ w: Double) -> String { String(format: "%.2f", w) }
