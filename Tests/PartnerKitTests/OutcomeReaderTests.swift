@@ -78,3 +78,43 @@ import Testing
         }
     }
 }
+
+/// The review's outcome counts per quarter.
+@Suite struct OutcomeTallyTests {
+    static func p(
+        _ id: String, _ status: Partnership.Status, _ outcome: Partnership.Outcome?, ends: String? = nil
+    ) -> Partnership {
+        Partnership(
+            id: id, title: id, partners: ["x"], status: status, ends: ends.flatMap { Day($0) },
+            outcome: outcome)
+    }
+
+    @Test func countsByTheQuarterEachEnded() {
+        let list = [
+            Self.p("a", .ended, .metGoals, ends: "2025-05-17"), Self.p("b", .ended, .fizzled, ends: "2025-06-30"),
+            Self.p("c", .ended, .metGoals, ends: "2025-08-29"), Self.p("d", .active, .partly),
+            Self.p("e", .paused, .endedEarly), Self.p("f", .ended, .harmful),
+            Self.p("g", .proposed, .metGoals), Self.p("h", .active, nil),
+            Self.p("late", .ended, .metGoals, ends: "2026-01-02"),
+        ]
+        let t = OutcomeTally.byQuarter(list, through: Quarter(year: 2025, number: 4))
+        #expect(t.map(\.quarter) == [Quarter(year: 2025, number: 2), Quarter(year: 2025, number: 3), nil])
+        #expect(t[0].counts == [.metGoals: 1, .fizzled: 1])
+        #expect(t[1].counts == [.metGoals: 1])
+        // Running, paused and undated ended ones; not the proposal, not the one ending later.
+        #expect(t[2].counts == [.partly: 1, .endedEarly: 1, .harmful: 1])
+        #expect(t.map(\.total).reduce(0, +) == 6)
+        let line = OutcomeTally.sentence(t, reviewing: Quarter(year: 2025, number: 3)) ?? ""
+        #expect(line.contains("2025-Q2: 1 met their goals, 1 fizzled out"))
+        #expect(line.contains("2025-Q3 (this quarter): 1 met their goals"))
+        #expect(line.contains("judged while running: 1 partly, 1 ended early, 1 did harm"))
+        let json = OutcomeTally.json(t).serialized(pretty: false)
+        #expect(json.hasPrefix(#"[{"quarter":"2025-Q2","met-goals":1,"partly":0,"fizzled":1"#))
+    }
+
+    @Test func noOutcomesNoLine() {
+        let t = OutcomeTally.byQuarter([Self.p("h", .active, nil)], through: Quarter(year: 2025, number: 4))
+        #expect(t.isEmpty)
+        #expect(OutcomeTally.sentence(t, reviewing: Quarter(year: 2025, number: 4)) == nil)
+    }
+}

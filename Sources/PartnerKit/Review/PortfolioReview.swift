@@ -103,6 +103,8 @@ public struct PortfolioReview: Sendable {
     /// What moved since the previous snapshot, in plain words.
     public var movement: [String]
     public var recommendations: [String]
+    /// Outcomes recorded, by the quarter each partnership ended (`OutcomeTally.byQuarter`).
+    public var outcomes: [OutcomeTally] = []
 
     /// How many reviewed partnerships sit at each level, in spectrum order.
     public var distribution: [(level: String, name: String, count: Int)] {
