@@ -91,7 +91,8 @@ import Testing
 
     @Test func countsByTheQuarterEachEnded() {
         let list = [
-            Self.p("a", .ended, .metGoals, ends: "2025-05-17"), Self.p("b", .ended, .fizzled, ends: "2025-06-30"),
+            Self.p("a", .ended, .metGoals, ends: "2025-05-17"),
+            Self.p("b", .ended, .fizzled, ends: "2025-06-30"),
             Self.p("c", .ended, .metGoals, ends: "2025-08-29"), Self.p("d", .active, .partly),
             Self.p("e", .paused, .endedEarly), Self.p("f", .ended, .harmful),
             Self.p("g", .proposed, .metGoals), Self.p("h", .active, nil),

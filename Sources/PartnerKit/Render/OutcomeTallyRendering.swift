@@ -17,7 +17,8 @@ extension OutcomeTally {
     public static func sentence(_ tallies: [OutcomeTally], reviewing quarter: Quarter) -> String? {
         guard !tallies.isEmpty else { return nil }
         let parts = tallies.map { t in
-            let when = t.quarter.map { $0 == quarter ? "\($0) (this quarter)" : "\($0)" } ?? "judged while running"
+            let when =
+                t.quarter.map { $0 == quarter ? "\($0) (this quarter)" : "\($0)" } ?? "judged while running"
             let counts = Partnership.Outcome.allCases.compactMap { o in
                 t.count(o) > 0 ? "\(t.count(o)) \(CalibrationReport.counted(o))" : nil
             }
