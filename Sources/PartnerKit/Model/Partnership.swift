@@ -117,6 +117,11 @@ public struct Partnership: Sendable, Hashable {
     public var exitPlan: String?
     /// Normalised audience tags.
     public var audiences: [String]
+    /// How it turned out, as the library judges it (an ended partnership, or an active one at
+    /// a review); nil when not judged yet. What `calibrate` learns from.
+    public var outcome: Outcome?
+    /// Why it ended, in the library's words.
+    public var endedReason: String?
     /// Where it was read from, for messages: `partnerships.json: partnerships[3]`.
     public var source: String
 
@@ -127,7 +132,8 @@ public struct Partnership: Sendable, Hashable {
         partnerPays: Double? = nil, contributions: [Contribution] = [], benefits: [Benefit] = [],
         goals: [Goal] = [], milestones: [Milestone] = [], roles: [Role] = [],
         communication: Communication? = nil, agreement: Agreement? = nil, exitPlan: String? = nil,
-        audiences: [String] = [], source: String = ""
+        audiences: [String] = [], outcome: Outcome? = nil, endedReason: String? = nil,
+        source: String = ""
     ) {
         self.id = id
         self.title = title
@@ -151,6 +157,8 @@ public struct Partnership: Sendable, Hashable {
         self.agreement = agreement
         self.exitPlan = exitPlan
         self.audiences = audiences
+        self.outcome = outcome
+        self.endedReason = endedReason
         self.source = source
     }
 }

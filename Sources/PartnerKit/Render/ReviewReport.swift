@@ -172,6 +172,7 @@ public struct ReviewReport: Sendable {
             ("movement", .strings(r.movement)),
             ("recommendations", .strings(r.recommendations)),
             ("actions", .array(r.actions.map(Self.json))),
+            ("outcomes", OutcomeTally.json(r.outcomes)),
         ])
     }
 
@@ -206,6 +207,7 @@ public struct ReviewReport: Sendable {
         s += "\n\(r.partnerships.count) partnership\(r.partnerships.count == 1 ? "" : "s") reviewed: "
         s += "\(counts[.green] ?? 0) green, \(counts[.amber] ?? 0) amber, \(counts[.red] ?? 0) red"
         s += r.proposed.isEmpty ? ".\n" : "; \(r.proposed.count) proposed.\n"
+        if let line = OutcomeTally.sentence(r.outcomes, reviewing: r.quarter) { s += esc(line) + "\n" }
 
         s += md ? "\n## Partnerships\n\n" : "\nPARTNERSHIPS\n"
         if r.partnerships.isEmpty {

@@ -108,6 +108,8 @@ public struct PortfolioReview: Sendable {
     public var actions: [Recommendation]
     /// The contract's `recommendations`: each action as one line, in the same order.
     public var recommendations: [String] { actions.map(\.line) }
+    /// Outcomes recorded, by the quarter each partnership ended (`OutcomeTally.byQuarter`).
+    public var outcomes: [OutcomeTally] = []
 
     /// How many reviewed partnerships sit at each level, in spectrum order.
     public var distribution: [(level: String, name: String, count: Int)] {

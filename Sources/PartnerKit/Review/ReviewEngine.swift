@@ -311,9 +311,11 @@ extension ReviewEngine {
             PortfolioReview.IntroductionNote(
                 a: $0.a, b: $0.b, score: $0.score, reason: $0.reasons.joined(separator: "; "))
         }
-        return review(
+        var result = review(
             workspace: w, spectrum: spectrum, quarter: quarter, asOf: asOf, previous: previous,
             policy: policy,
             candidates: candidates, introductions: intros)
+        result.outcomes = OutcomeTally.byQuarter(w.partnerships, through: quarter)
+        return result
     }
 }

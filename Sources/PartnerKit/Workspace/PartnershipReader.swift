@@ -6,6 +6,7 @@ public struct PartnershipReader {
         "id", "title", "partners", "status", "description", "started", "ends", "initiated_by", "decisions",
         "partner_input", "co_designed", "library_pays", "partner_pays", "contributions", "benefits", "goals",
         "milestones", "roles", "communication", "agreement", "exit_plan", "audiences", "notes",
+        "outcome", "ended_reason",
     ]
 
     let file: String
@@ -239,6 +240,12 @@ public struct PartnershipReader {
         if let started, let ends, ends < started {
             r.child("ends")?.error("ends (\(ends)) is before started (\(started))")
         }
+        let outcome = r.enumeration("outcome", Partnership.Outcome.self)
+        if outcome != nil, status == .proposed {
+            r.child("outcome")?.warning(
+                "a proposed partnership has no outcome yet; calibrate ignores it",
+                hint: "record the outcome once it has run (ended, or at a review while active)")
+        }
         guard let id, let title, let status else { return nil }
         if id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
         return Partnership(
@@ -254,7 +261,8 @@ public struct PartnershipReader {
             communication: communication,
             agreement: r.enumeration("agreement", Partnership.Agreement.self),
             exitPlan: r.string("exit_plan"),
-            audiences: audiences, source: "\(file): \(r.path)")
+            audiences: audiences, outcome: outcome, endedReason: r.string("ended_reason"),
+            source: "\(file): \(r.path)")
     }
 }
 
