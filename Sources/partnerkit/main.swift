@@ -5,7 +5,7 @@ let version = "0.1.0"
 
 let commands: [Command] = [
     Commands.initCommand, Commands.check, Commands.score, Commands.vet, Commands.spectrum, Commands.introduce,
-    Commands.path, Commands.network, Commands.review,
+    Commands.path, Commands.network, Commands.review, Commands.survey,
 ]
 
 func topLevelHelp() -> String {
