@@ -10,6 +10,10 @@ public struct Workspace: Sendable {
     public var partnerships: [Partnership]
     public var vocabulary: Vocabulary
     public var tags: TagTable
+    /// The answers of `surveys.csv` (empty without one), and the health-survey rubric they were
+    /// checked against (nil without a surveys.csv).
+    public var surveys: [SurveyAnswer] = []
+    public var surveyRubric: SurveyRubric?
 
     public private(set) var organizationIndex: [String: Int] = [:]
     public private(set) var personIndex: [String: Int] = [:]

@@ -177,17 +177,19 @@ public struct WorkspaceLoader {
                 [libraryID].compactMap { $0 } + organizationIndex.keys + personIndex.keys
             })
         let partnerships = readPartnerships(library: library, organizations: organizationIndex)
+        let surveys = readSurveys(library: library, partnerships: partnerships)
         reportUnknownTags()
 
         let diagnostics = sink.diagnostics.sorted()
         guard let lib = library, !diagnostics.hasErrors else {
             return LoadResult(workspace: nil, diagnostics: diagnostics)
         }
-        let ws = Workspace(
+        var ws = Workspace(
             directory: directory, library: lib, organizations: organizations, people: people, ties: ties,
             partnerships: partnerships, vocabulary: vocabulary, tags: tags,
             organizationIndex: organizationIndex,
             personIndex: personIndex)
+        (ws.surveys, ws.surveyRubric) = surveys
         return LoadResult(workspace: ws, diagnostics: diagnostics)
     }
 }
