@@ -49,8 +49,8 @@ extension [JSONPathItem] {
 
 /// Edits a JSON file by splicing: a changed value replaces exactly its own bytes; a new member
 /// or array element is inserted with the separator and indentation its neighbours use. Key
-/// order, unknown fields, comments-free formatting choices (inline arrays, one-line objects)
-/// and every other byte stay as they were.
+/// order, unknown fields, the file's layout (one-line arrays and objects stay on one line) and
+/// every other byte stay as they were.
 ///
 /// After each edit the document is parsed again (files here are small), so paths always refer
 /// to the current bytes.
@@ -94,7 +94,8 @@ public struct JSONEditor: Sendable {
 
     /// Sets member `key` of the object at `path`: replaces its value when present, else
     /// appends the member after the object's last one.
-    public mutating func set(_ key: String, in path: [JSONPathItem], to value: JSONLiteral) throws(EditError) {
+    public mutating func set(_ key: String, in path: [JSONPathItem], to value: JSONLiteral) throws(EditError)
+    {
         guard let object = node(at: path) else { throw missing(path) }
         guard case .object(let members) = object.value else {
             throw EditError(file, .field(path.display), "expected an object, found \(object.typeName)")
@@ -104,7 +105,9 @@ public struct JSONEditor: Sendable {
             return
         }
         let (separator, memberIndent) = memberLayout(object, members.map(\.value))
-        let rendered = "\"\(Self.escape(key))\": " + render(value, indent: memberIndent)
+        // In a one-line object, a new member stays on the line.
+        let inline = !members.isEmpty && !separator.contains("\n")
+        let rendered = "\"\(Self.escape(key))\": " + render(value, indent: memberIndent, inline: inline)
         if let last = members.last {
             try splice(last.value.end..<last.value.end, with: separator + rendered)
         } else {
@@ -123,7 +126,7 @@ public struct JSONEditor: Sendable {
         }
         let k = min(max(index ?? items.count, 0), items.count)
         let (separator, itemIndent) = memberLayout(array, items)
-        let rendered = render(value, indent: itemIndent)
+        let rendered = render(value, indent: itemIndent, inline: !items.isEmpty && !separator.contains("\n"))
         if items.isEmpty {
             let nested: Bool
             switch value {
@@ -250,8 +253,8 @@ public struct JSONEditor: Sendable {
 
     /// Renders a new value in the file's style: scalars and arrays of scalars on one line,
     /// objects and arrays of objects one member per line, indented one level from `indent`.
-    func render(_ v: JSONLiteral, indent: String) -> String {
-        let unit = indentUnit()
+    func render(_ v: JSONLiteral, indent: String, inline: Bool = false) -> String {
+        let unit = inline ? "" : indentUnit()
         switch v {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
@@ -266,15 +269,19 @@ public struct JSONEditor: Sendable {
                 }
             }
             if simple || unit.isEmpty {
-                return "[" + items.map { render($0, indent: indent) }.joined(separator: ", ") + "]"
+                return "[" + items.map { render($0, indent: indent, inline: inline) }.joined(separator: ", ")
+                    + "]"
             }
             let inner = indent + unit
-            return "[\n" + items.map { inner + render($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
+            return "[\n" + items.map { inner + render($0, indent: inner) }.joined(separator: ",\n")
+                + "\n\(indent)]"
         case .object(let members):
             if members.isEmpty { return "{}" }
             if unit.isEmpty {
                 return "{"
-                    + members.map { "\"\(Self.escape($0.key))\": \(render($0.value, indent: indent))" }.joined(
+                    + members.map {
+                        "\"\(Self.escape($0.key))\": \(render($0.value, indent: indent, inline: inline))"
+                    }.joined(
                         separator: ", ") + "}"
             }
             let inner = indent + unit
@@ -321,7 +328,8 @@ public struct JSONEditor: Sendable {
             root = n
         case .failure(let e):
             // Not reachable from well-formed input; refuse rather than write a broken file.
-            throw EditError(file, .lineColumn(e.line, e.column), "the edit would break the file: \(e.message)")
+            throw EditError(
+                file, .lineColumn(e.line, e.column), "the edit would break the file: \(e.message)")
         }
     }
 
