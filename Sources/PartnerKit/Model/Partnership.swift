@@ -43,18 +43,23 @@ public struct Partnership: Sendable, Hashable {
         public var due: Day?
         /// A library priority id.
         public var priority: String?
-        /// The recorded result against `target`, once there is one.
-        public var result: Double?
+        /// The recorded result against `target`, once there is one (`achieved` in the file).
+        public var achieved: Double?
+        /// Whether the goal is met: `achieved ≥ target`; nil while either is unknown.
+        public var met: Bool? {
+            guard let achieved, let target else { return nil }
+            return achieved >= target
+        }
         public init(
             text: String? = nil, metric: String? = nil, target: Double? = nil, due: Day? = nil,
-            priority: String? = nil, result: Double? = nil
+            priority: String? = nil, achieved: Double? = nil
         ) {
             self.text = text
             self.metric = metric
             self.target = target
             self.due = due
             self.priority = priority
-            self.result = result
+            self.achieved = achieved
         }
     }
 
@@ -112,6 +117,11 @@ public struct Partnership: Sendable, Hashable {
     public var exitPlan: String?
     /// Normalised audience tags.
     public var audiences: [String]
+    /// How it turned out, as the library judges it (an ended partnership, or an active one at
+    /// a review); nil when not judged yet. What `calibrate` learns from.
+    public var outcome: Outcome?
+    /// Why it ended, in the library's words.
+    public var endedReason: String?
     /// Where it was read from, for messages: `partnerships.json: partnerships[3]`.
     public var source: String
 
@@ -122,7 +132,8 @@ public struct Partnership: Sendable, Hashable {
         partnerPays: Double? = nil, contributions: [Contribution] = [], benefits: [Benefit] = [],
         goals: [Goal] = [], milestones: [Milestone] = [], roles: [Role] = [],
         communication: Communication? = nil, agreement: Agreement? = nil, exitPlan: String? = nil,
-        audiences: [String] = [], source: String = ""
+        audiences: [String] = [], outcome: Outcome? = nil, endedReason: String? = nil,
+        source: String = ""
     ) {
         self.id = id
         self.title = title
@@ -146,6 +157,8 @@ public struct Partnership: Sendable, Hashable {
         self.agreement = agreement
         self.exitPlan = exitPlan
         self.audiences = audiences
+        self.outcome = outcome
+        self.endedReason = endedReason
         self.source = source
     }
 }

@@ -54,6 +54,29 @@ public struct ReviewReport: Sendable {
                 .object([("kind", .string(h.suggestion.kind.rawValue)), ("text", .string(h.suggestion.text))])
             ),
             ("last_contact", .optional(h.lastContact?.description)),
+            (
+                "goals",
+                .array(
+                    h.goals.map { g in
+                        .object([
+                            ("text", .optional(g.text)), ("metric", .optional(g.metric)),
+                            ("target", g.target.map { .number($0) } ?? .null),
+                            ("achieved", g.achieved.map { .number($0) } ?? .null),
+                            ("met", g.met.map { .bool($0) } ?? .null), ("due", .optional(g.due?.description)),
+                            ("priority", .optional(g.priority)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    /// One recommendation with its group, urgency, reason and evidence.
+    static func json(_ a: Recommendation) -> JSONOutput {
+        .object([
+            ("group", .string(a.group.rawValue)), ("urgency", .string(a.urgency.rawValue)),
+            ("partnership", .optional(a.partnership)), ("subject", .optional(a.subject)),
+            ("text", .string(a.text)), ("why", .string(a.why)), ("organizations", .strings(a.organizations)),
+            ("evidence", .strings(a.evidence)),
         ])
     }
 
@@ -148,6 +171,8 @@ public struct ReviewReport: Sendable {
             ),
             ("movement", .strings(r.movement)),
             ("recommendations", .strings(r.recommendations)),
+            ("actions", .array(r.actions.map(Self.json))),
+            ("outcomes", OutcomeTally.json(r.outcomes)),
         ])
     }
 
@@ -182,6 +207,7 @@ public struct ReviewReport: Sendable {
         s += "\n\(r.partnerships.count) partnership\(r.partnerships.count == 1 ? "" : "s") reviewed: "
         s += "\(counts[.green] ?? 0) green, \(counts[.amber] ?? 0) amber, \(counts[.red] ?? 0) red"
         s += r.proposed.isEmpty ? ".\n" : "; \(r.proposed.count) proposed.\n"
+        if let line = OutcomeTally.sentence(r.outcomes, reviewing: r.quarter) { s += esc(line) + "\n" }
 
         s += md ? "\n## Partnerships\n\n" : "\nPARTNERSHIPS\n"
         if r.partnerships.isEmpty {

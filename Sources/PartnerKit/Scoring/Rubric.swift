@@ -195,7 +195,7 @@ public enum RubricReader {
 
     public static let knownKeys: Set<String> = [
         "name", "description", "weights", "weight_notes", "parameters", "minimums", "version", "source",
-        "notes",
+        "notes", "calibration",
     ]
 
     /// Loads and validates the rubric at `path`. Returns nil when it has errors (all in `sink`).

@@ -6,6 +6,7 @@ public struct PartnershipReader {
         "id", "title", "partners", "status", "description", "started", "ends", "initiated_by", "decisions",
         "partner_input", "co_designed", "library_pays", "partner_pays", "contributions", "benefits", "goals",
         "milestones", "roles", "communication", "agreement", "exit_plan", "audiences", "notes",
+        "outcome", "ended_reason",
     ]
 
     let file: String
@@ -87,6 +88,18 @@ public struct PartnershipReader {
         return out
     }
 
+    /// A goal's recorded result: `achieved` (the contract's name), or `result`, the name
+    /// earlier workspaces used; both at once is an error, since they could disagree.
+    func achieved(_ g: JSONField) -> Double? {
+        let value = g.number("achieved", nonNegative: false)
+        guard let legacy = g.child("result") else { return value }
+        if g.child("achieved") != nil {
+            legacy.error("give the goal's result once, as \"achieved\" (\"result\" is its older name)")
+            return value
+        }
+        return g.number("result", nonNegative: false)
+    }
+
     func isLibraryParty(_ s: String) -> Bool { s == "library" || s == library?.id }
 
     func readOne(
@@ -164,7 +177,7 @@ public struct PartnershipReader {
         }
         var goals: [Partnership.Goal] = []
         for g in r.array("goals") ?? [] where g.expectObject() {
-            g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "result"])
+            g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "achieved", "result"])
             let priority = g.string("priority")
             if let priority, let library, library.priority(priority) == nil {
                 let hint = nearest(priority, in: library.priorities.map(\.id)).map {
@@ -176,7 +189,7 @@ public struct PartnershipReader {
                 .init(
                     text: g.string("text"), metric: g.string("metric"),
                     target: g.number("target", nonNegative: false),
-                    due: g.day("due"), priority: priority, result: g.number("result", nonNegative: false)))
+                    due: g.day("due"), priority: priority, achieved: achieved(g)))
         }
         var milestones: [Partnership.Milestone] = []
         for m in r.array("milestones") ?? [] where m.expectObject() {
@@ -188,7 +201,13 @@ public struct PartnershipReader {
             c.warnUnknownKeys(["cadence_days", "log", "channel", "notes"])
             var log: [Day] = []
             for e in c.array("log") ?? [] {
-                if let s = e.string, let d = e.parseDay(s) { log.append(d) }
+                // A contact is a date, or `{ "date": …, "note": … }` (as `partnerkit log --note` writes).
+                if e.isObject {
+                    e.warnUnknownKeys(["date", "note"])
+                    if e.required("date") != nil, let d = e.day("date") { log.append(d) }
+                } else if let s = e.string, let d = e.parseDay(s) {
+                    log.append(d)
+                }
             }
             var cadence = c.number("cadence_days", positive: true)
             // A cadence is counted in whole days downstream; beyond a century it is a typo,
@@ -221,6 +240,12 @@ public struct PartnershipReader {
         if let started, let ends, ends < started {
             r.child("ends")?.error("ends (\(ends)) is before started (\(started))")
         }
+        let outcome = r.enumeration("outcome", Partnership.Outcome.self)
+        if outcome != nil, status == .proposed {
+            r.child("outcome")?.warning(
+                "a proposed partnership has no outcome yet; calibrate ignores it",
+                hint: "record the outcome once it has run (ended, or at a review while active)")
+        }
         guard let id, let title, let status else { return nil }
         if id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
         return Partnership(
@@ -236,7 +261,8 @@ public struct PartnershipReader {
             communication: communication,
             agreement: r.enumeration("agreement", Partnership.Agreement.self),
             exitPlan: r.string("exit_plan"),
-            audiences: audiences, source: "\(file): \(r.path)")
+            audiences: audiences, outcome: outcome, endedReason: r.string("ended_reason"),
+            source: "\(file): \(r.path)")
     }
 }
 
