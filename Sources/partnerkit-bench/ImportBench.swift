@@ -57,25 +57,54 @@ enum ImportBench {
         return out
     }
 
-    static func run(rows: Int, out: String?) -> Int32 {
-        let dir = out ?? NSTemporaryDirectory() + "partnerkit-bench-import-\(getpid())"
-        let file = dir + "/eo_synthetic.csv"
-        let t0 = Measure.now()
+    /// Writes the synthetic file and a tiny workspace into `dir` (run in a child process, so
+    /// the measuring process never holds the file's bytes: peak memory is a high-water mark,
+    /// and on Linux a spawned child starts from its parent's).
+    static func generate(rows: Int, dir: String) -> Int32 {
         let bytes = masterFile(rows: rows)
-        if case .failure(let e) = Files.writeAtomically(bytes, to: file, overwrite: true) {
+        if case .failure(let e) = Files.writeAtomically(bytes, to: dir + "/eo_synthetic.csv", overwrite: true)
+        {
             FileHandle.standardError.write(Data("partnerkit-bench: error: \(e)\n".utf8))
             return 1
         }
-        let size = bytes.count
-        print(
-            "wrote \(file): \(rows) rows, \(Measure.megabytes(size)) in \(Measure.seconds(Measure.now() - t0))"
-        )
-        // A tiny workspace to import into.
         let library =
             #"{"id":"lib","name":"Bench Library","priorities":[{"id":"p","label":"P","topics":["reading"]}]}"#
         _ = Files.writeAtomically(Array(library.utf8), to: dir + "/ws/library.json", overwrite: true)
         _ = Files.writeAtomically(Array("id,name\n".utf8), to: dir + "/ws/organizations.csv", overwrite: true)
+        return 0
+    }
 
+    static func run(rows: Int, out: String?) -> Int32 {
+        let dir = out ?? NSTemporaryDirectory() + "partnerkit-bench-import-\(getpid())"
+        let file = dir + "/eo_synthetic.csv"
+        let me = Measure.executableDirectory() + "/partnerkit-bench"
+        guard let gen = Measure.spawn([me, "import", "--rows", "\(rows)", "--out", dir, "--generate-only"]),
+            gen.status == 0
+        else {
+            FileHandle.standardError.write(Data("partnerkit-bench: error: cannot write \(file)\n".utf8))
+            return 1
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        print("wrote \(file): \(rows) rows, \(Measure.megabytes(size)) in \(Measure.seconds(gen.seconds))")
+
+        // End to end first, while this process is still small: the binary beside this one,
+        // --dry-run so the run can be repeated.
+        let binary = Measure.executableDirectory() + "/partnerkit"
+        if Files.exists(binary) {
+            let argv = [
+                binary, "import", "irs-bmf", file, "--zip", "054", "--dry-run", "--workspace", dir + "/ws",
+            ]
+            guard let child = Measure.spawn(argv), child.status == 0 else {
+                FileHandle.standardError.write(
+                    Data("partnerkit-bench: error: \(argv.joined(separator: " ")) failed\n".utf8))
+                return 1
+            }
+            print(
+                "import (end to end): \(rows) rows in \(Measure.seconds(child.seconds)) = \(Int(Double(rows) / child.seconds)) rows/s; peak RSS \(Measure.megabytes(child.peakRSS))"
+            )
+        } else {
+            print("end to end: skipped (\(binary) not built)")
+        }
         // In process: the streaming reader alone (every row read, 1 in 100 kept).
         let before = Measure.peakRSS()
         let (scanTime, scan) = Measure.best(1) { () -> MasterFile.Scan in
@@ -85,23 +114,6 @@ enum ImportBench {
         }
         print(
             "scan (in process):  \(scan.rows) rows in \(Measure.seconds(scanTime)) = \(Int(Double(scan.rows) / scanTime)) rows/s, kept \(scan.records.count); peak RSS \(Measure.megabytes(Measure.peakRSS())) (before: \(Measure.megabytes(before)))"
-        )
-        // End to end: the binary beside this one, --dry-run so the run can be repeated.
-        let binary = Measure.executableDirectory() + "/partnerkit"
-        guard Files.exists(binary) else {
-            print("end to end: skipped (\(binary) not built)")
-            return 0
-        }
-        let argv = [
-            binary, "import", "irs-bmf", file, "--zip", "054", "--dry-run", "--workspace", dir + "/ws",
-        ]
-        guard let child = Measure.spawn(argv), child.status == 0 else {
-            FileHandle.standardError.write(
-                Data("partnerkit-bench: error: \(argv.joined(separator: " ")) failed\n".utf8))
-            return 1
-        }
-        print(
-            "import (end to end): \(rows) rows in \(Measure.seconds(child.seconds)) = \(Int(Double(rows) / child.seconds)) rows/s; peak RSS \(Measure.megabytes(child.peakRSS))"
         )
         if out == nil { try? FileManager.default.removeItem(atPath: dir) }
         return 0

@@ -131,10 +131,14 @@ case "graph":
     }
     print("{\"op\": \"\(op)\", \"seconds\": \(t), \"nodes\": \(g.nodeCount)}")
 case "import":
-    checkKnown([], values: ["--rows", "--out"])
+    checkKnown(["--generate-only"], values: ["--rows", "--out"])
     let rowsText = value("--rows") ?? "1800000"
     guard let rows = Int(rowsText), rows >= 1, rows <= 10_000_000 else {
         fail("--rows N (1…10000000), found '\(rowsText)'")
+    }
+    if args.contains("--generate-only") {
+        guard let out = value("--out") else { fail("--generate-only needs --out DIR") }
+        exit(ImportBench.generate(rows: rows, dir: out))
     }
     exit(ImportBench.run(rows: rows, out: value("--out")))
 default:
