@@ -12,11 +12,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "PartnerKit"),
+        // Seeded synthetic workspaces for the benchmarks and the property tests: not part of
+        // the library's API, and no product exports it.
+        .target(name: "PartnerKitSynthetic", dependencies: ["PartnerKit"]),
         .executableTarget(name: "partnerkit", dependencies: ["PartnerKit"]),
-        .executableTarget(name: "partnerkit-bench", dependencies: ["PartnerKit"]),
+        .executableTarget(name: "partnerkit-bench", dependencies: ["PartnerKit", "PartnerKitSynthetic"]),
         .testTarget(
             name: "PartnerKitTests",
-            dependencies: ["PartnerKit"],
+            dependencies: ["PartnerKit", "PartnerKitSynthetic"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -7,6 +7,7 @@
 import Foundation
 
 /// Which reader this run exercises (FUZZ_TARGET): csv, json, workspace, proposal, vocabulary,
+/// irs-bmf and import-csv (the two import readers, then the plan and the append),
 /// rubric (a scoring rubric), spectrum-rubric, chunked (organizations.csv read in parallel
 /// chunks against the sequential reader), review-archive (a saved reviews/YYYY-Qn.json, then the
 /// review that compares against it, rendered as text, JSON, Markdown and HTML).
@@ -243,6 +244,10 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzReviewArchive(bytes, limits: limits)
     case "chunked":
         fuzzChunked(bytes, limits: limits)
+    case "irs-bmf":
+        fuzzImport(bytes, limits: limits, masterFile: true)
+    case "import-csv":
+        fuzzImport(bytes, limits: limits, masterFile: false)
     case "vocabulary":
         let sink = DiagnosticSink()
         if case .success(let root) = JSONParser.parse(bytes) {
@@ -255,4 +260,47 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for r in rows where r.line < 1 || r.line > lines + bytes.count { abort() }
     }
     return 0
+}
+
+/// The import readers (an IRS master file, or a spreadsheet), then the plan against the fixed
+/// workspace and the append. Half the inputs get a valid master-file header first, so the body
+/// reader is reached. Invariants: the counts agree with the rows planned, every new id is
+/// unique and new, and the appended file keeps the original bytes as its prefix unless columns
+/// had to be added.
+func fuzzImport(_ bytes: [UInt8], limits: InputLimits, masterFile: Bool) {
+    guard let w = fuzzWorkspace else { abort() }
+    let existing = ExistingRecords(w)
+    var plan: ImportPlan
+    if masterFile {
+        var input = bytes
+        if let first = bytes.first, first & 1 == 1 {
+            input = Array((MasterFile.columns.joined(separator: ",") + "\n").utf8) + bytes.dropFirst()
+        }
+        var scan = MasterFile.Scan()
+        MasterFile.scan(input, file: "eo.csv", limits: limits, into: &scan)
+        if scan.records.count + scan.filteredOut > scan.rows { abort() }
+        let crosswalk = NTEECrosswalk(
+            groups: ["B": NTEEEntry(name: "Education", topics: ["t"])],
+            codes: ["B70": NTEEEntry(name: "Libraries", topics: ["t"], audiences: ["a"])],
+            nameWords: ["library": NTEEEntry(name: "library", topics: ["t"])])
+        plan = MasterFileImport.plan(scan, existing: existing, crosswalk: crosswalk)
+    } else {
+        let reading = Spreadsheet.read(bytes, file: "sheet.csv", vocabulary: w.vocabulary, limits: limits)
+        plan = ImportPlan()
+        ImportPlanner.plan(reading.candidates, existing: existing, into: &plan)
+    }
+    if plan.summary.imported != plan.organizations.count { abort() }
+    var ids = existing.ids
+    for o in plan.organizations where !ids.insert(o.id).inserted { abort() }
+    for p in plan.people where !ids.insert(p.id).inserted { abort() }
+    let original = Array(
+        "id,name,ntee,ein,topics,audiences,offers,sector,annual_budget,service_area\na,A,,,,,,,,\n".utf8)
+    let out = ImportWriter.apply(
+        plan, organizations: original, organizationsFile: "organizations.csv", people: nil,
+        peopleFile: "people.csv")
+    if let o = out.organizations, out.addedColumns.isEmpty, !o.starts(with: original) { abort() }
+    _ = ImportReport(
+        plan: plan, addedColumns: out.addedColumns, dryRun: true, organizationsFile: "o", peopleFile: "p"
+    )
+    .text()
 }

@@ -5,7 +5,7 @@
 #   Fuzz/run.sh csv 300         run one target for 300 s
 #   Fuzz/run.sh --build-only    build only (what CI does before a short run)
 #
-# Targets: csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive (see Fuzz/FuzzTargets.swift).
+# Targets: csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive irs-bmf import-csv (see Fuzz/FuzzTargets.swift).
 # Crashes are written to Fuzz/crashes/; seeds come from Fuzz/corpus/TARGET and the sample data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ if [[ ! -x "$out/partnerkit-fuzz" ]] || [[ -n "$(find Sources/PartnerKit Fuzz -n
 fi
 [[ "${1:-}" == "--build-only" ]] && exit 0
 
-targets=(csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive)
+targets=(csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive irs-bmf import-csv)
 if [[ $# -ge 1 ]]; then targets=("$1"); fi
 seconds="${2:-30}"
 mkdir -p Fuzz/crashes
@@ -31,6 +31,8 @@ for t in "${targets[@]}"; do
     cp -n Fuzz/corpus/"$t"/* "$corpus"/ 2>/dev/null || true
     case "$t" in
         csv|chunked) cp -n Data/sample/*.csv "$corpus"/ 2>/dev/null || true ;;
+        irs-bmf) cp -n Tests/PartnerKitTests/Fixtures/import/eo_test.csv Tests/PartnerKitTests/Fixtures/import/not_bmf.csv "$corpus"/ 2>/dev/null || true ;;
+        import-csv) cp -n Tests/PartnerKitTests/Fixtures/import/partners_*.csv "$corpus"/ 2>/dev/null || true ;;
         json|proposal) cp -n Data/sample/*.json "$corpus"/ 2>/dev/null || true ;;
         vocabulary) cp -n Data/vocabulary.json "$corpus"/ 2>/dev/null || true ;;
         rubric) cp -n Rubrics/partner-fit.json Rubrics/grant-partner.json "$corpus"/ 2>/dev/null || true ;;

@@ -1,5 +1,6 @@
 import Foundation
 import PartnerKit
+import PartnerKitSynthetic
 
 /// Writes benchmark workspaces with the seeded generator, so every run (and the side-by-side
 /// script) reads exactly the same bytes.

@@ -8,6 +8,7 @@ import PartnerKit
 let usage = """
     usage: partnerkit-bench run [--sizes small|medium|large|all] [--quick] [--format text|json]
            partnerkit-bench generate --organizations N [--graph-nodes M] --out DIR
+           partnerkit-bench import [--rows N] [--out DIR]
 
     run       times loading, scoring, paths, introductions, link prediction and constraint on
               seeded synthetic workspaces (small 10k orgs / 10k-node graph, medium 100k / 100k,
@@ -16,6 +17,9 @@ let usage = """
               `swift build -c release --product partnerkit`.
     generate  writes a workspace (library.json, vocabulary.json, organizations.csv and, with
               --graph-nodes M, a relationships.csv Barabási–Albert graph with m = 5) to DIR.
+    import    writes a synthetic IRS master file of N rows (default 1,800,000, the national
+              file's size) and times reading it (rows/s, peak memory) in process and through
+              `partnerkit import irs-bmf --dry-run`; --out DIR keeps the file.
 
     """
 
@@ -126,6 +130,13 @@ case "graph":
         op == "links" ? g.links(.adamicAdar, top: 100).count : g.brokerage(weighted: false).count
     }
     print("{\"op\": \"\(op)\", \"seconds\": \(t), \"nodes\": \(g.nodeCount)}")
+case "import":
+    checkKnown([], values: ["--rows", "--out"])
+    let rowsText = value("--rows") ?? "1800000"
+    guard let rows = Int(rowsText), rows >= 1, rows <= 10_000_000 else {
+        fail("--rows N (1…10000000), found '\(rowsText)'")
+    }
+    exit(ImportBench.run(rows: rows, out: value("--out")))
 default:
     fail("unknown command '\(command)'")
 }

@@ -5,7 +5,9 @@ let version = "0.1.0"
 
 let commands: [Command] = [
     Commands.initCommand, Commands.check, Commands.score, Commands.vet, Commands.spectrum, Commands.introduce,
-    Commands.path, Commands.network, Commands.review, Commands.calibrate,
+    Commands.path, Commands.network, Commands.review, Commands.importCommand,
+    Commands.add, Commands.log, Commands.done, Commands.result, Commands.status, Commands.history,
+    Commands.calibrate,
 ]
 
 func topLevelHelp() -> String {

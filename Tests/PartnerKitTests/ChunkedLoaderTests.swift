@@ -1,3 +1,4 @@
+import PartnerKitSynthetic
 import Testing
 
 @testable import PartnerKit

@@ -1,3 +1,5 @@
+import PartnerKitSynthetic
+
 @testable import PartnerKit
 
 /// A synthetic workspace (the seeded generator's organizations, ties and library) with a

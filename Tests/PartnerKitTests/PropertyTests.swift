@@ -1,4 +1,5 @@
 import Foundation
+import PartnerKitSynthetic
 import Testing
 
 @testable import PartnerKit

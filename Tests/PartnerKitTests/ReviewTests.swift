@@ -60,7 +60,7 @@ import Testing
                 priority: "workforce"))
         let h = try #require(Self.health(p))
         #expect(h.issues.map(\.code) == ["goal_unreported"])
-        p.goals[1].result = 61
+        p.goals[1].achieved = 61
         #expect(try #require(Self.health(p)).issues.isEmpty)
     }
 

@@ -43,18 +43,23 @@ public struct Partnership: Sendable, Hashable {
         public var due: Day?
         /// A library priority id.
         public var priority: String?
-        /// The recorded result against `target`, once there is one.
-        public var result: Double?
+        /// The recorded result against `target`, once there is one (`achieved` in the file).
+        public var achieved: Double?
+        /// Whether the goal is met: `achieved ≥ target`; nil while either is unknown.
+        public var met: Bool? {
+            guard let achieved, let target else { return nil }
+            return achieved >= target
+        }
         public init(
             text: String? = nil, metric: String? = nil, target: Double? = nil, due: Day? = nil,
-            priority: String? = nil, result: Double? = nil
+            priority: String? = nil, achieved: Double? = nil
         ) {
             self.text = text
             self.metric = metric
             self.target = target
             self.due = due
             self.priority = priority
-            self.result = result
+            self.achieved = achieved
         }
     }
 

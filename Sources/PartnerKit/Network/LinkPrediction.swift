@@ -262,41 +262,6 @@ extension RelationshipGraph {
     }
 }
 
-/// A plain binary max-heap (by `isHigher`). - Complexity: O(log n) push and pop.
-struct MaxHeap<Element> {
-    let isHigher: (Element, Element) -> Bool
-    private var items: [Element] = []
-    init(isHigher: @escaping (Element, Element) -> Bool) { self.isHigher = isHigher }
-    var isEmpty: Bool { items.isEmpty }
-    mutating func push(_ e: Element) {
-        items.append(e)
-        var i = items.count - 1
-        while i > 0 {
-            let p = (i - 1) / 2
-            guard isHigher(items[i], items[p]) else { break }
-            items.swapAt(i, p)
-            i = p
-        }
-    }
-    mutating func pop() -> Element? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast()
-        var i = 0
-        let n = items.count
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < n, isHigher(items[l], items[m]) { m = l }
-            if r < n, isHigher(items[r], items[m]) { m = r }
-            if m == i { break }
-            items.swapAt(i, m)
-            i = m
-        }
-        return top
-    }
-}
-
 /// Gathers per-worker results under a lock.
 final class LinkCollector: @unchecked Sendable {
     private let lock = NSLock()

@@ -54,6 +54,29 @@ public struct ReviewReport: Sendable {
                 .object([("kind", .string(h.suggestion.kind.rawValue)), ("text", .string(h.suggestion.text))])
             ),
             ("last_contact", .optional(h.lastContact?.description)),
+            (
+                "goals",
+                .array(
+                    h.goals.map { g in
+                        .object([
+                            ("text", .optional(g.text)), ("metric", .optional(g.metric)),
+                            ("target", g.target.map { .number($0) } ?? .null),
+                            ("achieved", g.achieved.map { .number($0) } ?? .null),
+                            ("met", g.met.map { .bool($0) } ?? .null), ("due", .optional(g.due?.description)),
+                            ("priority", .optional(g.priority)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    /// One recommendation with its group, urgency, reason and evidence.
+    static func json(_ a: Recommendation) -> JSONOutput {
+        .object([
+            ("group", .string(a.group.rawValue)), ("urgency", .string(a.urgency.rawValue)),
+            ("partnership", .optional(a.partnership)), ("subject", .optional(a.subject)),
+            ("text", .string(a.text)), ("why", .string(a.why)), ("organizations", .strings(a.organizations)),
+            ("evidence", .strings(a.evidence)),
         ])
     }
 
@@ -148,6 +171,7 @@ public struct ReviewReport: Sendable {
             ),
             ("movement", .strings(r.movement)),
             ("recommendations", .strings(r.recommendations)),
+            ("actions", .array(r.actions.map(Self.json))),
             ("outcomes", OutcomeTally.json(r.outcomes)),
         ])
     }

@@ -43,6 +43,8 @@ public struct PortfolioReview: Sendable {
         public var movement: String?
         public var suggestion: Suggestion
         public var lastContact: Day?
+        /// The partnership's goals, with what was achieved against each target.
+        public var goals: [Partnership.Goal] = []
     }
 
     public struct PriorityCoverage: Sendable, Hashable {
@@ -102,7 +104,10 @@ public struct PortfolioReview: Sendable {
     public var previousQuarter: Quarter?
     /// What moved since the previous snapshot, in plain words.
     public var movement: [String]
-    public var recommendations: [String]
+    /// What to do next, as data, most urgent first (see `Recommendation`).
+    public var actions: [Recommendation]
+    /// The contract's `recommendations`: each action as one line, in the same order.
+    public var recommendations: [String] { actions.map(\.line) }
     /// Outcomes recorded, by the quarter each partnership ended (`OutcomeTally.byQuarter`).
     public var outcomes: [OutcomeTally] = []
 

@@ -117,50 +117,15 @@ public enum ReviewEngine {
             }
         }
 
-        // Recommendations, most urgent first: partnerships in trouble, priorities nobody
-        // serves, the one fix for each amber partnership, then growth (deepen, reconnect,
-        // introduce).
-        var recs: [String] = []
-        let byHealth = reviewed.sorted { ($1.health, $0.title) < ($0.health, $1.title) }
-        for h in byHealth where h.health == .red { recs.append("\(h.title): \(h.suggestion.text)") }
-        for c in coverage where c.partnerships == 0 {
-            var s = "No active partnership serves the priority \"\(c.label)\""
-            if !c.candidates.isEmpty {
-                s +=
-                    ": consider "
-                    + c.candidates.map { "\($0.name) (fit \(Int(($0.score).rounded())))" }.joined(
-                        separator: ", ")
-            }
-            recs.append(s + ".")
-        }
-        for h in byHealth where h.health == .amber { recs.append("\(h.title): \(h.suggestion.text)") }
-        for h in byHealth where h.health == .green && h.suggestion.kind == .deepen {
-            recs.append("\(h.title): \(h.suggestion.text)")
-        }
-        for a in audiences where a.partnerships.isEmpty && a.weight >= 2 {
-            recs.append(
-                "No active partnership reaches \(a.label), an audience the library weighs \(formatNumber(a.weight))."
-            )
-        }
-        let ownQuiet = quiet.filter { $0.a == w.library.id || $0.b == w.library.id }
-        if let t = ownQuiet.first {
-            let more =
-                ownQuiet.count > 1
-                ? " (and \(ownQuiet.count - 1) more of the library's strong ties have gone quiet)" : ""
-            recs.append(
-                "Get back in touch with \(w.displayName(t.a == w.library.id ? t.b : t.a)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more)."
-            )
-        }
-        for i in introductions.prefix(3) {
-            recs.append("Introduce \(w.displayName(i.a)) and \(w.displayName(i.b)): \(i.reason)")
-        }
-
+        let recs = recommendations(
+            workspace: w, reviewed: reviewed, proposed: proposed, coverage: coverage, audiences: audiences,
+            quiet: quiet, introductions: introductions)
         return PortfolioReview(
             libraryName: w.library.name, quarter: quarter, asOf: asOf, spectrumName: spectrum.name,
             levels: spectrum.levels.map { ($0.id, $0.name) }, partnerships: reviewed, proposed: proposed,
             coverage: coverage, audiences: audiences, quietTies: quiet, newTies: newTies,
             introductions: introductions,
-            previousQuarter: previous?.quarter, movement: movement, recommendations: recs)
+            previousQuarter: previous?.quarter, movement: movement, actions: recs)
     }
 
     /// Every tie as "a|b" with a < b: what a snapshot records to tell new ties later.
@@ -229,7 +194,7 @@ public enum ReviewEngine {
         }
         // 3. Goals due by now in this quarter with no recorded result.
         for (i, g) in p.goals.enumerated() {
-            guard let due = g.due, quarter.contains(due), due <= asOf, g.result == nil else { continue }
+            guard let due = g.due, quarter.contains(due), due <= asOf, g.achieved == nil else { continue }
             let name = g.text.map { "\"\(short($0))\"" } ?? "goal \(i + 1)"
             issues.append(
                 Issue(
@@ -312,7 +277,7 @@ public enum ReviewEngine {
             level: placement.level, levelName: placement.levelName, position: placement.position,
             edgingToward: placement.edgingToward, kind: placement.kind, previous: previous,
             movement: movement,
-            suggestion: suggestion, lastContact: last)
+            suggestion: suggestion, lastContact: last, goals: p.goals)
     }
 
     static func short(_ s: String, _ n: Int = 40) -> String {

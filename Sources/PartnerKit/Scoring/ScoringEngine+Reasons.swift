@@ -289,13 +289,3 @@ extension ScoringEngine {
         return workspace.displayName(id)
     }
 }
-
-/// `0.734` → `73%`.
-func percent(_ v: Double) -> String { "\(Int((v * 100).rounded()))%" }
-
-/// `1250000` → `$1.25M`, `250000` → `$250k`, `900` → `$900`.
-func money(_ d: Double) -> String {
-    if d >= 1_000_000 { return "$\(formatNumber(d / 1_000_000, maxFractionDigits: 2))M" }
-    if d >= 1_000 { return "$\(formatNumber(d / 1_000, maxFractionDigits: 1))k" }
-    return "$\(formatNumber(d))"
-}

@@ -668,23 +668,6 @@ fileprivate func joinAnd(_ items: [String], _ word: String = "and") -> String {
     }
 }
 
-/// `$2,000`, `$1,250.50`.
-fileprivate func formatMoney(_ d: Double) -> String {
-    // Int64(Double) traps past 9.2e18: amounts no budget reaches are shown as plain numbers.
-    guard d.isFinite, abs(d) < 1e15 else { return "$" + formatNumber(d) }
-    let whole = Int64(d.rounded(.down))
-    var digits = String(whole)
-    var groups: [String] = []
-    while digits.count > 3 {
-        groups.insert(String(digits.suffix(3)), at: 0)
-        digits.removeLast(3)
-    }
-    groups.insert(digits, at: 0)
-    let cents = Int(((d - Double(whole)) * 100).rounded())
-    return "$" + groups.joined(separator: ",")
-        + (cents > 0 ? "." + (cents < 10 ? "0" : "") + String(cents) : "")
-}
-
 extension String {
     fileprivate func replacingPrefix(_ prefix: String, _ with: String) -> String {
         hasPrefix(prefix) ? with + dropFirst(prefix.count) : self

@@ -70,9 +70,13 @@ public struct CSVRecord: ~Copyable {
 public enum CSVParser {
     /// Calls `body` for each record in order. Returns the problems found.
     /// - Complexity: O(n) in the size of the input.
+    ///
+    /// `delimiter` separates fields; nil (the default) detects it from the header line when
+    /// reading from the start of a file (`startLine` 1, see `CSVDialect.detect`) and means a
+    /// comma otherwise. A header that could be either is reported and read with commas.
     public static func parse(
         _ bytes: UnsafeBufferPointer<UInt8>, file: String, limits: InputLimits = .default,
-        startLine: Int = 1, _ body: (borrowing CSVRecord) -> Void
+        startLine: Int = 1, delimiter: UInt8? = nil, _ body: (borrowing CSVRecord) -> Void
     ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let n = bytes.count
@@ -82,7 +86,10 @@ public enum CSVParser {
         var line = startLine
         var record = CSVRecord(source: bytes)
         var rows = 0
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let detected = delimiter == nil && startLine == 1 ? CSVDialect.detect(bytes) : nil
+        if let problem = detected?.problem(file: file) { diagnostics.append(problem) }
+        let comma = delimiter ?? detected?.delimiter ?? UInt8(ascii: ",")
+        let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
 
         /// Skips the rest of a broken record up to and including the next line end.
         func skipLine() {
@@ -262,13 +269,15 @@ public enum CSVParser {
 
     /// Convenience for small files and tests: every record as an array of strings. Fields that
     /// are not valid UTF-8 are reported and replaced by an empty string.
-    public static func rows(_ bytes: [UInt8], file: String, limits: InputLimits = .default)
+    public static func rows(
+        _ bytes: [UInt8], file: String, limits: InputLimits = .default, delimiter: UInt8? = nil
+    )
         -> (rows: [(line: Int, fields: [String])], diagnostics: [Diagnostic])
     {
         var rows: [(line: Int, fields: [String])] = []
         var extra: [Diagnostic] = []
         let d = bytes.withUnsafeBufferPointer { buf in
-            parse(buf, file: file, limits: limits) { record in
+            parse(buf, file: file, limits: limits, delimiter: delimiter) { record in
                 var fields: [String] = []
                 fields.reserveCapacity(record.count)
                 var bad = false

@@ -19,6 +19,13 @@ public struct JSONNode: Sendable {
     public var value: Value
     public var line: Int
     public var column: Int
+    /// Byte offsets of the value in the parsed bytes, `start..<end` (for a string, from its
+    /// opening quote to just past its closing one): what an editor splices to change one value
+    /// and leave every other byte of the file as it was.
+    public var start: Int = 0
+    public var end: Int = 0
+
+    public var byteRange: Range<Int> { start..<end }
 
     public var typeName: String {
         switch value {
@@ -118,6 +125,14 @@ public struct JSONParser {
     }
 
     private mutating func value(depth: Int) throws -> JSONNode {
+        let start = i
+        var node = try bareValue(depth: depth)
+        node.start = start
+        node.end = i
+        return node
+    }
+
+    private mutating func bareValue(depth: Int) throws -> JSONNode {
         guard i < bytes.count else { throw fail("unexpected end of file: expected a value") }
         let l = line, c = column
         switch bytes[i] {

@@ -183,22 +183,6 @@ extension StringProtocol {
     }
 }
 
-/// Formats a number the way people write it: `3`, `0.25`, `1200000`.
-public func formatNumber(_ d: Double, maxFractionDigits: Int = 2) -> String {
-    guard d.isFinite else { return d.isNaN ? "NaN" : (d < 0 ? "-inf" : "inf") }
-    if d == d.rounded() && abs(d) < 1e15 { return String(Int64(d)) }
-    // Scaling a huge value to round its fraction would overflow to "inf": it has no fraction.
-    if abs(d) >= 1e15 { return String(d) }
-    var scale = 1.0
-    for _ in 0..<maxFractionDigits { scale *= 10 }
-    let r = (d * scale).rounded() / scale
-    if r == r.rounded() && abs(r) < 1e15 { return String(Int64(r)) }
-    var s = String(r)
-    if s.contains("e") { return s }
-    while s.hasSuffix("0") { s.removeLast() }
-    return s
-}
-
 /// Loads a JSON file for a reader: missing, unreadable, too large or malformed files are
 /// reported to the sink (syntax errors at `file:line:col`), and nil returned.
 public enum JSONDocument {

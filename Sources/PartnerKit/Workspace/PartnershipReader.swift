@@ -88,6 +88,18 @@ public struct PartnershipReader {
         return out
     }
 
+    /// A goal's recorded result: `achieved` (the contract's name), or `result`, the name
+    /// earlier workspaces used; both at once is an error, since they could disagree.
+    func achieved(_ g: JSONField) -> Double? {
+        let value = g.number("achieved", nonNegative: false)
+        guard let legacy = g.child("result") else { return value }
+        if g.child("achieved") != nil {
+            legacy.error("give the goal's result once, as \"achieved\" (\"result\" is its older name)")
+            return value
+        }
+        return g.number("result", nonNegative: false)
+    }
+
     func isLibraryParty(_ s: String) -> Bool { s == "library" || s == library?.id }
 
     func readOne(
@@ -165,7 +177,7 @@ public struct PartnershipReader {
         }
         var goals: [Partnership.Goal] = []
         for g in r.array("goals") ?? [] where g.expectObject() {
-            g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "result"])
+            g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "achieved", "result"])
             let priority = g.string("priority")
             if let priority, let library, library.priority(priority) == nil {
                 let hint = nearest(priority, in: library.priorities.map(\.id)).map {
@@ -177,7 +189,7 @@ public struct PartnershipReader {
                 .init(
                     text: g.string("text"), metric: g.string("metric"),
                     target: g.number("target", nonNegative: false),
-                    due: g.day("due"), priority: priority, result: g.number("result", nonNegative: false)))
+                    due: g.day("due"), priority: priority, achieved: achieved(g)))
         }
         var milestones: [Partnership.Milestone] = []
         for m in r.array("milestones") ?? [] where m.expectObject() {
@@ -189,7 +201,13 @@ public struct PartnershipReader {
             c.warnUnknownKeys(["cadence_days", "log", "channel", "notes"])
             var log: [Day] = []
             for e in c.array("log") ?? [] {
-                if let s = e.string, let d = e.parseDay(s) { log.append(d) }
+                // A contact is a date, or `{ "date": …, "note": … }` (as `partnerkit log --note` writes).
+                if e.isObject {
+                    e.warnUnknownKeys(["date", "note"])
+                    if e.required("date") != nil, let d = e.day("date") { log.append(d) }
+                } else if let s = e.string, let d = e.parseDay(s) {
+                    log.append(d)
+                }
             }
             var cadence = c.number("cadence_days", positive: true)
             // A cadence is counted in whole days downstream; beyond a century it is a typo,

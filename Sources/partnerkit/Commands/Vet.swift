@@ -43,11 +43,24 @@ extension Commands {
                 ])
                 return Exit.inputError
             }
+            // The exempt-organization record (import, #11): a separate block after the scorecard.
+            let record = workspace.organization(id).map { exemptRecord($0, inv: inv, workspace: workspace) }
             switch inv.format {
             case "json":
-                inv.emit(ScoreRendering.json(vetting, rubric: rubric.name, asOf: inv.asOf).serialized())
-            case "markdown": inv.emit(ScoreRendering.markdown(vetting, rubric: rubric.name, asOf: inv.asOf))
-            default: inv.emit(ScoreRendering.text(vetting, rubric: rubric.name, asOf: inv.asOf))
+                var json = ScoreRendering.json(vetting, rubric: rubric.name, asOf: inv.asOf)
+                if case .object(var members) = json, let record {
+                    members.append(("exempt_record", ExemptRecordReport.json(record)))
+                    json = .object(members)
+                }
+                inv.emit(json.serialized())
+            case "markdown":
+                inv.emit(
+                    ScoreRendering.markdown(vetting, rubric: rubric.name, asOf: inv.asOf)
+                        + (record.flatMap { ExemptRecordReport.text($0, markdown: true) } ?? ""))
+            default:
+                inv.emit(
+                    ScoreRendering.text(vetting, rubric: rubric.name, asOf: inv.asOf)
+                        + (record.flatMap { ExemptRecordReport.text($0) } ?? ""))
             }
             return Exit.success
         })

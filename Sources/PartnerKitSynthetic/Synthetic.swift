@@ -1,3 +1,5 @@
+import PartnerKit
+
 /// Seeded synthetic data for benchmarks and property tests: workspaces with realistic tag
 /// counts and mission text, and Barabási–Albert graphs. The same seed gives the same bytes on
 /// every machine (SplitMix64, no Foundation randomness).

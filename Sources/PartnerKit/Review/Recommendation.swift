@@ -1,0 +1,106 @@
+/// One thing the review advises the library to do, as data: what kind of advice it is, which
+/// partnership (if any) it is about, the advice in one short sentence, the plain reason, and
+/// how soon it matters. The review keeps them ordered most urgent first; renderers group and
+/// word them (the contract's `recommendations` strings are `line` of each).
+///
+/// The ordering rule (CONTRACT "Judgement keys"): a proposed or active partnership whose
+/// partner hits one of the library's dealbreakers comes before everything else; then
+/// partnerships in trouble; then gaps in what the portfolio serves; then growth; and data
+/// entry ("bookkeeping") last, apart from the advice that changes the work.
+public struct Recommendation: Sendable, Hashable {
+    /// What kind of advice this is. Raw values are the JSON names.
+    public enum Group: String, Sendable, Hashable, CaseIterable {
+        /// A partner's recorded practices hit a library dealbreaker: resolve it or decline.
+        case dealbreaker
+        /// A partnership in trouble (red or amber): the one change that matters most.
+        case repair
+        /// A healthy partnership ready to move toward a deeper level.
+        case deepen
+        /// A library priority no active partnership serves.
+        case uncoveredPriority = "uncovered_priority"
+        /// An audience the library weighs highly that no active partnership reaches.
+        case uncoveredAudience = "uncovered_audience"
+        /// A strong tie of the library's gone quiet.
+        case renewTie = "renew_tie"
+        /// Two contacts the library could introduce.
+        case introduction
+        /// Records to complete (a goal's priority link, a result to enter): no change to the work.
+        case bookkeeping
+
+        /// The words a heading uses for the group.
+        public var heading: String {
+            switch self {
+            case .dealbreaker: "Dealbreakers to resolve first"
+            case .repair: "Partnerships to repair"
+            case .deepen: "Partnerships ready to deepen"
+            case .uncoveredPriority: "Priorities no partnership serves"
+            case .uncoveredAudience: "Audiences no partnership reaches"
+            case .renewTie: "Contacts to renew"
+            case .introduction: "Introductions to make"
+            case .bookkeeping: "Records to complete"
+            }
+        }
+    }
+
+    /// How soon it matters. Compared most urgent first (`now` < `soon` < `later`).
+    public enum Urgency: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// Before anything else is done with this partnership.
+        case now
+        /// This quarter.
+        case soon
+        /// When there is time.
+        case later
+
+        var rank: Int { self == .now ? 0 : self == .soon ? 1 : 2 }
+        public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
+    }
+
+    public var group: Group
+    /// The partnership id it is about, when it is about one.
+    public var partnership: String?
+    /// What the sentence is about, as a reader names it: a partnership's title, a priority's
+    /// label, an organization's name. Nil when `text` stands alone.
+    public var subject: String?
+    /// The advice, one short sentence.
+    public var text: String
+    /// The plain reason for it.
+    public var why: String
+    public var urgency: Urgency
+    /// The organizations it concerns (partner ids), when any.
+    public var organizations: [String]
+    /// The recorded facts it rests on, in plain words (for a dealbreaker: the partner's
+    /// recorded practices and where they were read from).
+    public var evidence: [String]
+
+    public init(
+        group: Group, partnership: String? = nil, subject: String? = nil, text: String, why: String,
+        urgency: Urgency, organizations: [String] = [], evidence: [String] = []
+    ) {
+        self.group = group
+        self.partnership = partnership
+        self.subject = subject
+        self.text = text
+        self.why = why
+        self.urgency = urgency
+        self.organizations = organizations
+        self.evidence = evidence
+    }
+
+    /// The recommendation as one line: "Subject: text".
+    public var line: String {
+        subject.map { "\($0): \(text)" } ?? text
+    }
+
+    /// Sorts most urgent first; within one urgency, by group in declaration order; otherwise
+    /// keeps the order given (stable). Groups are declared in the order they rank.
+    public static func ordered(_ list: [Recommendation]) -> [Recommendation] {
+        let groupRank = Dictionary(uniqueKeysWithValues: Group.allCases.enumerated().map { ($1, $0) })
+        return list.enumerated().sorted { x, y in
+            let (a, b) = (x.element, y.element)
+            if a.urgency != b.urgency { return a.urgency < b.urgency }
+            let (ga, gb) = (groupRank[a.group] ?? 0, groupRank[b.group] ?? 0)
+            if ga != gb { return ga < gb }
+            return x.offset < y.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,113 @@
+extension ReviewEngine {
+    /// The partners of a proposed or active partnership whose recorded practices hit the
+    /// library's dealbreakers, with the hits' labels, in partner order.
+    static func dealbreakerHits(_ p: Partnership, workspace w: Workspace) -> [(
+        organization: Organization, labels: [String]
+    )] {
+        guard p.status == .proposed || p.status == .active, !w.library.dealbreakers.isEmpty else { return [] }
+        var out: [(Organization, [String])] = []
+        for id in p.partners {
+            guard let o = w.organization(id) else { continue }
+            let hits = sortedIntersection(o.tags[.flags], w.library.dealbreakers)
+            if !hits.isEmpty { out.append((o, hits.map { w.label($0, .flags) })) }
+        }
+        return out
+    }
+
+    /// The review's advice, most urgent first: a dealbreaker on a proposed or active
+    /// partnership before everything; then partnerships in trouble, priorities and audiences
+    /// nobody serves, growth (deepen, reconnect, introduce), and bookkeeping last.
+    static func recommendations(
+        workspace w: Workspace, reviewed: [PortfolioReview.PartnershipHealth],
+        proposed: [PortfolioReview.PartnershipHealth], coverage: [PortfolioReview.PriorityCoverage],
+        audiences: [PortfolioReview.AudienceReach], quiet: [PortfolioReview.QuietTie],
+        introductions: [PortfolioReview.IntroductionNote]
+    ) -> [Recommendation] {
+        var recs: [Recommendation] = []
+        let byHealth = reviewed.sorted { ($1.health, $0.title) < ($0.health, $1.title) }
+
+        for h in proposed + byHealth {
+            guard let p = w.partnership(h.id) else { continue }
+            for hit in dealbreakerHits(p, workspace: w) {
+                let what = hit.labels.joined(separator: " and ")
+                let line =
+                    hit.organization.line > 0 ? " (organizations.csv line \(hit.organization.line))" : ""
+                recs.append(
+                    Recommendation(
+                        group: .dealbreaker, partnership: h.id, subject: h.title,
+                        text:
+                            "\(hit.organization.name) hits the library's dealbreaker\(hit.labels.count == 1 ? "" : "s") (\(what)): resolve the dealbreaker or decline.",
+                        why:
+                            "The library will not partner with an organization whose practices include \(what); this \(p.status == .proposed ? "proposal" : "active partnership") should not go further until that is resolved.",
+                        urgency: .now, organizations: [hit.organization.id],
+                        evidence: ["\(hit.organization.name)'s recorded practices include \(what)\(line)"]))
+            }
+        }
+        for h in byHealth where h.health == .red {
+            recs.append(
+                Recommendation(
+                    group: .repair, partnership: h.id, subject: h.title,
+                    text: h.suggestion.text, why: h.issues.first(where: \.major)?.text ?? "health is red",
+                    urgency: .now, organizations: h.partners))
+        }
+        for c in coverage where c.partnerships == 0 {
+            var s = "no active partnership serves this priority"
+            if !c.candidates.isEmpty {
+                s +=
+                    "; consider "
+                    + c.candidates.map { "\($0.name) (fit \(Int(($0.score).rounded())) of 100)" }.joined(
+                        separator: ", ")
+            }
+            recs.append(
+                Recommendation(
+                    group: .uncoveredPriority, subject: "Priority \"\(c.label)\"", text: s + ".",
+                    why:
+                        "The library weighs this priority \(formatNumber(c.weight)), and nothing in the portfolio works on it.",
+                    urgency: .soon, organizations: c.candidates.map(\.id)))
+        }
+        for h in byHealth where h.health == .amber {
+            recs.append(
+                Recommendation(
+                    group: .repair, partnership: h.id, subject: h.title, text: h.suggestion.text,
+                    why: (h.issues.first(where: \.major) ?? h.issues.first)?.text ?? "health is amber",
+                    urgency: .soon, organizations: h.partners))
+        }
+        for h in byHealth where h.health == .green && h.suggestion.kind == .deepen {
+            recs.append(
+                Recommendation(
+                    group: .deepen, partnership: h.id, subject: h.title, text: h.suggestion.text,
+                    why: "It is healthy and already edging toward a deeper level.", urgency: .later,
+                    organizations: h.partners))
+        }
+        for a in audiences where a.partnerships.isEmpty && a.weight >= 2 {
+            recs.append(
+                Recommendation(
+                    group: .uncoveredAudience,
+                    text:
+                        "No active partnership reaches \(a.label), an audience the library weighs \(formatNumber(a.weight)).",
+                    why: "A highly weighted audience with no partnership serving it.", urgency: .soon))
+        }
+        let ownQuiet = quiet.filter { $0.a == w.library.id || $0.b == w.library.id }
+        if let t = ownQuiet.first {
+            let other = t.a == w.library.id ? t.b : t.a
+            let more =
+                ownQuiet.count > 1
+                ? " (and \(ownQuiet.count - 1) more of the library's own strong ties have gone quiet)" : ""
+            recs.append(
+                Recommendation(
+                    group: .renewTie,
+                    text:
+                        "Get back in touch with \(w.displayName(other)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more).",
+                    why: "Strong ties that go quiet weaken; a short call keeps them.", urgency: .later,
+                    organizations: [other]))
+        }
+        for i in introductions.prefix(3) {
+            recs.append(
+                Recommendation(
+                    group: .introduction,
+                    text: "Introduce \(w.displayName(i.a)) and \(w.displayName(i.b)): \(i.reason)",
+                    why: i.reason, urgency: .later, organizations: [i.a, i.b]))
+        }
+        return Recommendation.ordered(recs)
+    }
+}

@@ -1,0 +1,49 @@
+extension Array where Element: Equatable {
+    /// Removes adjacent repeats (call on a sorted array).
+    func uniqued() -> [Element] {
+        var out: [Element] = []
+        out.reserveCapacity(count)
+        for e in self where out.last != e { out.append(e) }
+        return out
+    }
+}
+
+/// Counts of common elements of two sorted, repeat-free sequences. O(m + n).
+@inlinable
+public func sortedIntersectionCount<A: Collection, B: Collection>(_ a: A, _ b: B) -> Int
+where A.Element == UInt32, B.Element == UInt32 {
+    var i = a.startIndex, j = b.startIndex, n = 0
+    while i != a.endIndex && j != b.endIndex {
+        let x = a[i], y = b[j]
+        if x == y {
+            n += 1
+            a.formIndex(after: &i)
+            b.formIndex(after: &j)
+        } else if x < y {
+            a.formIndex(after: &i)
+        } else {
+            b.formIndex(after: &j)
+        }
+    }
+    return n
+}
+
+/// The common elements of two sorted, repeat-free sequences. O(m + n).
+public func sortedIntersection<A: Collection, B: Collection>(_ a: A, _ b: B) -> [UInt32]
+where A.Element == UInt32, B.Element == UInt32 {
+    var i = a.startIndex, j = b.startIndex
+    var out: [UInt32] = []
+    while i != a.endIndex && j != b.endIndex {
+        let x = a[i], y = b[j]
+        if x == y {
+            out.append(x)
+            a.formIndex(after: &i)
+            b.formIndex(after: &j)
+        } else if x < y {
+            a.formIndex(after: &i)
+        } else {
+            b.formIndex(after: &j)
+        }
+    }
+    return out
+}

@@ -1,0 +1,137 @@
+extension WorkspaceLoader {
+    /// Header checks shared by the CSV files: required columns present, unknown ones warned,
+    /// duplicates an error. Returns column name → index.
+    func columns(
+        _ header: [String], file: String, known: [String], required: [String],
+        into target: DiagnosticSink? = nil
+    ) -> [String: Int]? {
+        let sink = target ?? self.sink
+        var map: [String: Int] = [:]
+        var ok = true
+        for (i, raw) in header.enumerated() {
+            let name = raw.trimmingWhitespace.lowercased().split(whereSeparator: { $0 == " " }).joined(
+                separator: "_")
+            if name.isEmpty { continue }
+            if map[name] != nil {
+                sink.error(file, .line(1), "column \"\(name)\" appears twice")
+                ok = false
+                continue
+            }
+            map[name] = i
+            if !known.contains(name) {
+                let near = nearest(name, in: known, maxDistance: 2)
+                sink.warning(
+                    file, .line(1), "unknown column \"\(name)\" is ignored",
+                    hint: near.map { "did you mean \"\($0)\"?" })
+            }
+        }
+        for r in required where map[r] == nil {
+            sink.error(
+                file, .line(1), "required column \"\(r)\" is missing",
+                hint: "the header row must name: \(required.joined(separator: ", "))")
+            ok = false
+        }
+        return ok ? map : nil
+    }
+
+    /// Reads a CSV file's bytes, reporting a missing (when required) or unreadable file.
+    func readCSVBytes(_ file: String, required: Bool) -> (path: String, bytes: [UInt8])? {
+        let p = path(file)
+        switch readFile(p) {
+        case .failure(.missing):
+            if required {
+                sink.error(
+                    p, .file, "required file is missing",
+                    hint: "every workspace needs \(file); `partnerkit init` writes a template")
+            }
+            return nil
+        case .failure(let e):
+            sink.error(p, .file, e.message)
+            return nil
+        case .success(let bytes):
+            return (p, bytes)
+        }
+    }
+
+    /// A row whose field count differs from the header's, with what usually causes it.
+    static func fieldCountError(_ file: String, line: Int, expected: Int, found: Int) -> Diagnostic {
+        .error(
+            file, .line(line), "expected \(expected) fields, found \(found)",
+            hint: found > expected
+                ? "a comma inside a value needs the value in double quotes"
+                : "a missing comma, or a line break inside a value that is not in double quotes")
+    }
+
+    /// Streams a CSV file: `header` gets the header row (and returns false to skip the body),
+    /// then `row` gets each record with the right number of fields, as trimmed strings in a
+    /// reused array. No table of all rows is ever built, so a million-row file costs only the
+    /// values kept. Field-count and UTF-8 problems are reported with their line.
+    /// - Complexity: O(n) in the file's size.
+    static func streamTable(
+        _ bytes: [UInt8], path p: String, sink: DiagnosticSink, limits: InputLimits,
+        header: ([String]) -> Bool, row: (Int, [String]) -> Void
+    ) {
+        var headerCount = -1
+        var skip = false
+        var fields: [String] = []
+        let diagnostics = bytes.withUnsafeBufferPointer { buf in
+            CSVParser.parse(buf, file: p, limits: limits) { record in
+                if skip { return }
+                let badUTF8 = !record.trimmedFields(into: &fields)
+                if badUTF8 {
+                    sink.error(
+                        p, .line(record.line), "text is not valid UTF-8", hint: "save the file as UTF-8")
+                }
+                if headerCount < 0 {
+                    headerCount = fields.count
+                    skip = !header(fields)
+                    return
+                }
+                if fields.count != headerCount {
+                    sink.add(
+                        Self.fieldCountError(p, line: record.line, expected: headerCount, found: fields.count)
+                    )
+                    return
+                }
+                if !badUTF8 { row(record.line, fields) }
+            }
+        }
+        diagnostics.forEach(sink.add)
+        if headerCount < 0 && !diagnostics.hasErrors {
+            sink.error(p, .file, "the file is empty: it needs at least a header row")
+        }
+    }
+
+    /// Parses a number as people write it in spreadsheets (`1200`, `1,200`, `$1,200.50`).
+    /// Empty means unknown (nil, no error); text, NaN or infinity is an error.
+    func number(_ cell: String, column: String, file: String, line: Int, positive: Bool = false) -> Double? {
+        if cell.isEmpty { return nil }
+        // Fast path: plain digits with at most one point, as most cells are.
+        var plain = true
+        var points = 0
+        for c in cell.utf8 {
+            if c == UInt8(ascii: ".") { points += 1 } else if c < 48 || c > 57 { plain = false; break }
+        }
+        if plain, points <= 1, cell.utf8.count < 20, let d = Double(cell) {
+            if positive && d <= 0 {
+                sink.error(file, .line(line), "\(column): must be a positive number, found \(cell)")
+                return nil
+            }
+            return d
+        }
+        let cleaned = cell.filter { $0 != "," && $0 != "$" && $0 != "_" && $0 != " " }
+        guard let d = Double(cleaned), d.isFinite, cleaned.lowercased() != "nan",
+            !cleaned.lowercased().contains("inf")
+        else {
+            sink.error(file, .line(line), "\(column): \"\(cell)\" is not a number")
+            return nil
+        }
+        if positive ? d <= 0 : d < 0 {
+            sink.error(
+                file, .line(line),
+                "\(column): must be \(positive ? "a positive number" : "zero or more"), found \(cell)")
+            return nil
+        }
+        return d
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import PartnerKit
+
+/// The review's advice as data: groups, urgency and order, and a goal's recorded result.
+@Suite struct RecommendationTests {
+    @Test func aDealbreakerProposalIsTheFirstRecommendation() throws {
+        var broker = SpectrumFixture.completePlan()
+        broker.id = "sponsor"
+        broker.title = "Summer sponsorship"
+        broker.partners = ["broker"]
+        broker.status = .proposed
+        broker.contributions = [
+            .init(party: "library", kind: .space), .init(party: "broker", kind: .funding),
+        ]
+        broker.roles = [.init(party: "library", does: "room"), .init(party: "broker", does: "money")]
+        broker.benefits = [
+            .init(party: "library", what: "money"), .init(party: "broker", what: "visibility"),
+        ]
+        var red = SpectrumFixture.completePlan()
+        red.communication = .init(cadenceDays: 30, log: [Day("2026-06-01")].compactMap { $0 })
+        let r = ReviewTests.review([red, broker])
+        let first = try #require(r.actions.first)
+        #expect(first.group == .dealbreaker)
+        #expect(first.partnership == "sponsor")
+        #expect(first.organizations == ["broker"])
+        #expect(first.text.contains("Data Broker Inc"))
+        #expect(first.text.contains("sells personal data"))
+        #expect(first.evidence.contains { $0.contains("sells personal data") })
+        #expect(r.recommendations.first == first.line)
+        #expect(r.actions.filter { $0.group == .dealbreaker }.count == 1)
+    }
+
+    @Test func orderedIsMostUrgentFirstAndStable() {
+        let list = [
+            Recommendation(group: .introduction, text: "a", why: "", urgency: .later),
+            Recommendation(group: .repair, text: "b", why: "", urgency: .soon),
+            Recommendation(group: .dealbreaker, text: "c", why: "", urgency: .now),
+            Recommendation(group: .repair, text: "d", why: "", urgency: .soon),
+        ]
+        #expect(Recommendation.ordered(list).map(\.text) == ["c", "b", "d", "a"])
+    }
+
+    @Test func aGoalsAchievedIsReadAndMetAgainstItsTarget() throws {
+        let json = """
+            { "partnerships": [ { "id": "p1", "title": "Money clinic", "partners": ["cu"], "status": "active",
+              "goals": [ { "text": "20 clinics", "priority": "work", "target": 20, "achieved": 22 },
+                         { "text": "old name", "target": 5, "result": 3 },
+                         { "text": "no result", "target": 5 } ] } ] }
+            """
+        let (result, _) = MiniWorkspace.load(["partnerships.json": json])
+        let goals = try #require(result.workspace?.partnerships.first?.goals)
+        #expect(goals.map(\.achieved) == [22, 3, nil])
+        #expect(goals.map(\.met) == [true, false, nil])
+    }
+
+    @Test func aGoalsAchievedIsValidated() {
+        let json = """
+            { "partnerships": [ { "id": "p1", "title": "Money clinic", "partners": ["cu"], "status": "active",
+              "goals": [ { "text": "a", "target": 20, "achieved": "lots" },
+                         { "text": "b", "target": 5, "achieved": 4, "result": 4 } ] } ] }
+            """
+        let (result, folder) = MiniWorkspace.load(["partnerships.json": json])
+        let errors = result.diagnostics.filter { $0.severity == .error }.rendered(in: folder)
+        #expect(errors.contains { $0.contains("goals[0].achieved") })
+        #expect(errors.contains { $0.contains("goals[1].result") && $0.contains("achieved") })
+    }
+}
+
+extension RecommendationTests {
+    @Test func theReviewJSONCarriesGoalsAndActions() throws {
+        var p = SpectrumFixture.completePlan()
+        p.goals[0].achieved = 120
+        let r = ReviewTests.review([p])
+        let json = ReviewReport(review: r, workspace: SpectrumFixture.workspace()).json.serialized()
+        #expect(json.contains("\"achieved\": 120"))
+        #expect(json.contains("\"met\": true"))
+        #expect(json.contains("\"actions\": ["))
+    }
+}
