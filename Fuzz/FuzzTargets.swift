@@ -196,6 +196,25 @@ func fuzzEngines(_ workspace: Workspace, partnerships: [Partnership]) {
         }
     }
     _ = NetworkSummary(workspace: w, asOf: fuzzDay)
+    fuzzCalibration(w)
+}
+
+/// Calibration over whatever outcomes a reader accepted: weights, effects and concordances in
+/// range, and every rendering (and the suggested rubric) completed.
+func fuzzCalibration(_ w: Workspace) {
+    let c = CalibrationEngine.calibrate(workspace: w, rubric: Rubric.partnerFit, asOf: fuzzDay)
+    for f in c.factors {
+        if let s = f.suggestedWeight { fuzzCheck(s, 0...1) }
+        if !f.effect.isFinite { abort() }
+    }
+    for v in [c.currentConcordance, c.suggestedConcordance, c.uniformConcordance] {
+        if let v { fuzzCheck(v, 0...1) }
+    }
+    let report = CalibrationReport(c)
+    _ = report.text
+    _ = report.markdown
+    _ = report.json.serialized()
+    _ = report.suggestedRubric(Rubric.partnerFit, name: "fuzz")?.serialized()
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

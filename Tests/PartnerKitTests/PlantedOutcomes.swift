@@ -1,3 +1,5 @@
+import PartnerKitSynthetic
+
 @testable import PartnerKit
 import PartnerKitSynthetic
 

@@ -50,8 +50,17 @@ public enum CalibrationEngine {
         examples input: [Calibration.Example], skipped: [Calibration.Skipped] = [], rubric: Rubric,
         asOf: Day, settings: Calibration.Settings = .init()
     ) -> Calibration {
-        var examples = input
         let dims = Dimension.allCases
+        // An example built in code with the wrong number of factors cannot be fitted.
+        var skipped = skipped
+        var examples: [Calibration.Example] = []
+        for e in input {
+            if e.factors.count == dims.count, e.factors.allSatisfy(\.isFinite), (0...1).contains(e.label) {
+                examples.append(e)
+            } else {
+                skipped.append(.init(id: e.id, reason: "its factors or label could not be read"))
+            }
+        }
         let x = examples.map(\.factors)
         let y = examples.map(\.label)
         let stats = dims.map { d in meanAndSpread(x.map { $0[d.index] }) }

@@ -253,7 +253,7 @@ public struct CalibrationReport: Sendable {
             } else {
                 out += "\n"
                 for r in rows {
-                    let pad = String(repeating: " ", count: 19 - r.0.count)
+                    let pad = String(repeating: " ", count: max(1, 19 - r.0.count))
                     out += "  \(r.0)\(pad)\(r.1)" + (r.2.isEmpty ? "" : "  (\(r.2))") + "\n"
                 }
             }
