@@ -12,7 +12,7 @@ extension Commands {
             relationship, a shared priority, mutual benefit, and the data still missing.
             Default rubric: grant-partner.
             """,
-        options: [rubricOption],
+        options: [rubricOption, explainOption],
         positionals: 1...1,
         run: { inv in
             let id = inv.args.positionals[0].trimmingWhitespace
@@ -47,7 +47,10 @@ extension Commands {
             case "json":
                 inv.emit(ScoreRendering.json(vetting, rubric: rubric.name, asOf: inv.asOf).serialized())
             case "markdown": inv.emit(ScoreRendering.markdown(vetting, rubric: rubric.name, asOf: inv.asOf))
-            default: inv.emit(ScoreRendering.text(vetting, rubric: rubric.name, asOf: inv.asOf))
+            default:
+                inv.emit(
+                    ScoreRendering.text(
+                        vetting, rubric: rubric.name, asOf: inv.asOf, explain: inv.args.has("--explain")))
             }
             return Exit.success
         })
