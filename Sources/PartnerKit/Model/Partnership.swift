@@ -94,6 +94,73 @@ public struct Partnership: Sendable, Hashable {
         }
     }
 
+    /// The part of each year the work happens in (`"season": { "from": "01-20", "to": "04-15" }`),
+    /// for seasonal work such as tax preparation or summer reading. `from` after `to` wraps
+    /// around the new year (`11-01` to `02-28`).
+    public struct Season: Sendable, Hashable {
+        /// Month and day the season starts and ends, inclusive.
+        public var from: (month: Int, day: Int)
+        public var to: (month: Int, day: Int)
+        public init(from: (month: Int, day: Int), to: (month: Int, day: Int)) {
+            self.from = from
+            self.to = to
+        }
+        public static func == (a: Season, b: Season) -> Bool {
+            a.from == b.from && a.to == b.to
+        }
+        public func hash(into h: inout Hasher) {
+            h.combine(from.month)
+            h.combine(from.day)
+            h.combine(to.month)
+            h.combine(to.day)
+        }
+
+        static func key(_ m: Int, _ d: Int) -> Int { m * 100 + d }
+
+        /// Whether `day` falls in the season.
+        public func contains(_ day: Day) -> Bool {
+            let c = day.components
+            let k = Self.key(c.month, c.day), a = Self.key(from.month, from.day),
+                b = Self.key(to.month, to.day)
+            return a <= b ? (a...b).contains(k) : (k >= a || k <= b)
+        }
+
+        /// Days of the season in `start..<end`. - Complexity: O(days), at most a few thousand.
+        public func daysIn(from start: Day, to end: Day) -> Int {
+            guard start < end else { return 0 }
+            var n = 0
+            var d = start
+            // Beyond ten years the exact count no longer matters: every season is long past.
+            let stop = min(end.ordinal, start.ordinal + 3660)
+            while d.ordinal < stop {
+                if contains(d) { n += 1 }
+                d = d + 1
+            }
+            return n
+        }
+
+        /// The next day the season starts, on or after `day`.
+        public func nextStart(after day: Day) -> Day? {
+            let y = day.components.year
+            for year in [y, y + 1] {
+                if let d = Day(
+                    year: year, month: from.month,
+                    day: min(from.day, Day.daysIn(month: from.month, year: year))),
+                    d >= day
+                {
+                    return d
+                }
+            }
+            return nil
+        }
+
+        /// "01-20 to 04-15".
+        public var description: String {
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(two(from.month))-\(two(from.day)) to \(two(to.month))-\(two(to.day))"
+        }
+    }
+
     public var id: String
     public var title: String
     public var partners: [String]
@@ -122,6 +189,8 @@ public struct Partnership: Sendable, Hashable {
     public var outcome: Outcome?
     /// Why it ended, in the library's words.
     public var endedReason: String?
+    /// The part of the year the work happens in, when it is seasonal.
+    public var season: Season? = nil
     /// Where it was read from, for messages: `partnerships.json: partnerships[3]`.
     public var source: String
 

@@ -54,6 +54,9 @@ public struct ReviewReport: Sendable {
                 .object([("kind", .string(h.suggestion.kind.rawValue)), ("text", .string(h.suggestion.text))])
             ),
             ("last_contact", .optional(h.lastContact?.description)),
+            ("season", .optional(h.season?.description)), ("season_inferred", .bool(h.seasonInferred)),
+            ("in_season", h.inSeason.map { .bool($0) } ?? .null),
+            ("drift", .optional(h.drift)),
             (
                 "goals",
                 .array(
@@ -132,6 +135,7 @@ public struct ReviewReport: Sendable {
                         .object([
                             ("tag", .string(a.tag)), ("label", .string(a.label)),
                             ("weight", .number(a.weight)), ("partnerships", .strings(a.partnerships)),
+                            ("via_partners", .strings(a.viaPartners)),
                         ])
                     })
             ),
@@ -218,27 +222,37 @@ public struct ReviewReport: Sendable {
             s += "| health | partnership | partners | level | suggestion |\n| --- | --- | --- | --- | --- |\n"
         }
         for h in r.partnerships.sorted(by: { ($1.health, $0.title) < ($0.health, $1.title) }) {
-            let level =
-                "\(h.levelName) \(String(format: "%.1f", h.position))"
-                + (h.edgingToward.map { ", edging toward \($0)" } ?? "")
+            let level = SpectrumReport.levelPhrase(
+                levelName: h.levelName, position: h.position, edgingToward: h.edgingToward, levels: r.levels,
+                digits: 1)
             let kind = h.kind == .partnership ? "" : " (\(h.kind.rawValue))"
             if md {
-                let issues = h.issues.map { "• " + esc($0.text) }.joined(separator: "<br>")
+                let notes =
+                    [seasonLine(h), h.drift.map { "⚠ " + $0 }].compactMap { $0 }
+                    + h.issues.filter { !$0.bookkeeping }.map { "• " + $0.text }
+                    + [goalsLine(h)].compactMap { $0 }
+                let issues = notes.map(esc).joined(separator: "<br>")
                 s +=
                     "| **\(h.health.rawValue)** | \(esc(h.title))\(kind)\(issues.isEmpty ? "" : "<br>" + issues) | \(esc(partnerNames(h.partners))) | \(esc(level))\(h.movement.map { "<br>" + esc($0) } ?? "") | \(esc(h.suggestion.text)) |\n"
             } else {
                 s += "\n[\(Self.mark(h.health))] \(h.title)\(kind) — \(partnerNames(h.partners))\n"
                 s += "    \(h.status.rawValue), \(level)\(h.movement.map { "; \($0)" } ?? "")\n"
-                for i in h.issues { s += "    - \(i.text)\n" }
+                if let line = seasonLine(h) { s += "    \(line)\n" }
+                if let d = h.drift { s += "    ! \(d)\n" }
+                for i in h.issues where !i.bookkeeping { s += "    - \(i.text)\n" }
+                if let g = goalsLine(h) { s += "    \(g)\n" }
                 s += "    → \(h.suggestion.text)\n"
             }
         }
         if !r.proposed.isEmpty {
             s += md ? "\n## Proposed\n\n" : "\nPROPOSED (not started)\n"
             for h in r.proposed {
-                let gaps = h.issues.filter { !$0.major }.count
+                let gaps = h.issues.filter { !$0.major && !$0.bookkeeping }.count
+                let dealbreaker = r.actions.first { $0.group == .dealbreaker && $0.partnership == h.id }
                 let line =
-                    "\(h.title) — \(partnerNames(h.partners)): would sit at \(h.levelName) \(String(format: "%.1f", h.position)) (\(h.kind.rawValue)); \(gaps == 0 ? "plan ready" : "\(gaps) gap\(gaps == 1 ? "" : "s") in the plan")"
+                    "\(h.title) — \(partnerNames(h.partners)): "
+                    + (dealbreaker.map { "DEALBREAKER: \($0.text)" }
+                        ?? "would sit at \(h.levelName) \(String(format: "%.1f", h.position)) of 5 (\(h.kind.rawValue)); \(gaps == 0 ? "plan ready" : "\(gaps) gap\(gaps == 1 ? "" : "s") in the plan")")
                 s += md ? "- \(esc(line))\n" : "  - \(line)\n"
             }
         }
@@ -285,10 +299,17 @@ public struct ReviewReport: Sendable {
 
         s += md ? "\n## Audiences reached\n\n" : "\nAUDIENCES REACHED\n"
         for a in r.audiences {
-            let line =
+            let n = a.partnerships.count
+            var line =
                 "\(a.label) (weight \(formatNumber(a.weight))): "
-                + (a.partnerships.isEmpty
-                    ? "none" : "\(a.partnerships.count) partnership\(a.partnerships.count == 1 ? "" : "s")")
+                + (n == 0
+                    ? "none"
+                    : "\(n) — "
+                        + a.partnerships.map { workspace.partnership($0)?.title ?? $0 }.joined(
+                            separator: ", "))
+            if !a.viaPartners.isEmpty {
+                line += " (\(a.viaPartners.count) through the partners' own audiences)"
+            }
             s += md ? "- \(esc(line))\n" : "  - \(line)\n"
         }
 
@@ -299,7 +320,10 @@ public struct ReviewReport: Sendable {
                 + "\(n.count) new tie\(n.count == 1 ? "" : "s") since \(r.previousQuarter.map { "\($0)" } ?? "the last review")\n"
         }
         let quiet = r.quietTies.prefix(8)
-        s += (md ? "- " : "  ") + "Strong ties gone quiet: \(r.quietTies.count)\n"
+        let own = r.quietTies.count { workspace.isLibrary($0.a) || workspace.isLibrary($0.b) }
+        s +=
+            (md ? "- " : "  ")
+            + "Strong ties (strength 3 or more) with no contact for 180 days or more: \(r.quietTies.count), \(own) of them the library's own\(r.quietTies.count > quiet.count ? " (the longest-quiet \(quiet.count) below; `partnerkit network` lists all)" : "")\n"
         for t in quiet {
             let line =
                 "\(workspace.displayName(t.a)) — \(workspace.displayName(t.b)) (strength \(formatNumber(t.strength))): "
@@ -323,10 +347,52 @@ public struct ReviewReport: Sendable {
             for m in r.movement { s += md ? "- \(esc(m))\n" : "  - \(m)\n" }
         }
 
-        s += md ? "\n## Recommendations\n\n" : "\nRECOMMENDATIONS\n"
-        for (k, rec) in r.recommendations.enumerated() {
-            s += md ? "\(k + 1). \(esc(rec))\n" : "  \(k + 1). \(rec)\n"
+        s += md ? "\n## Recommendations (most urgent first)\n\n" : "\nRECOMMENDATIONS (most urgent first)\n"
+        let work = r.actions.filter { $0.group != .bookkeeping }
+        let records = r.actions.filter { $0.group == .bookkeeping }
+        if work.isEmpty {
+            s += md ? "Nothing to act on this quarter.\n" : "  Nothing to act on this quarter.\n"
+        }
+        for (k, rec) in work.enumerated() {
+            s += md ? "\(k + 1). \(esc(rec.line))\n" : "  \(k + 1). \(rec.line)\n"
+            if rec.group == .dealbreaker {
+                for e in rec.evidence { s += md ? "   - Evidence: \(esc(e))\n" : "     evidence: \(e)\n" }
+            }
+        }
+        if !records.isEmpty {
+            s +=
+                md
+                ? "\n## Records to complete\n\n"
+                : "\nRECORDS TO COMPLETE (bookkeeping: no change to the work)\n"
+            for rec in records { s += md ? "- \(esc(rec.line))\n" : "  - \(rec.line)\n" }
         }
         return s
+    }
+
+    /// "in season (01-20 to 04-15)" or "between seasons: the next starts 2027-01-20".
+    func seasonLine(_ h: PortfolioReview.PartnershipHealth) -> String? {
+        guard let season = h.season else { return nil }
+        let read = h.seasonInferred ? ", read from the dates of its work" : ""
+        if h.inSeason == true { return "seasonal (\(season.description)\(read)): in season now" }
+        let next = season.nextStart(after: r.asOf).map { ": the next season starts \($0)" } ?? ""
+        return "seasonal (\(season.description)\(read)): between seasons\(next); quiet now is expected"
+    }
+
+    /// "goals: 1012 of 900 returns filed, met" — achieved against target, for every goal with
+    /// a recorded result.
+    func goalsLine(_ h: PortfolioReview.PartnershipHealth) -> String? {
+        let missed = h.issues.filter { $0.code == "goal_missed" }.map(\.text)
+        let parts = h.goals.compactMap { g -> String? in
+            guard let a = g.achieved else { return nil }
+            // A missed goal of the quarter is already an issue above.
+            if let text = g.text, missed.contains(where: { $0.contains(ReviewEngine.short(text)) }) {
+                return nil
+            }
+            let what = g.text.map { "\"\(ReviewEngine.short($0))\" " } ?? ""
+            guard let t = g.target else { return "\(what)\(formatNumber(a)) reached" }
+            return
+                "\(what)\(formatNumber(a)) of \(formatNumber(t))\(g.metric.map { " \($0)" } ?? ""), \(a >= t ? "met" : (g.due.map { $0 > r.asOf } ?? false) ? "not met yet (due \(g.due.map { "\($0)" } ?? ""))" : "not met")"
+        }
+        return parts.isEmpty ? nil : "goal results: " + parts.joined(separator: "; ")
     }
 }

@@ -83,13 +83,52 @@ public enum ScoreRendering {
         .relationship: "relation",
     ]
 
-    public static func text(_ s: Scorecard) -> String {
+    /// A readiness check's name in plain words (the JSON keeps `check`).
+    public static func checkName(_ check: String) -> String {
+        switch check {
+        case "no_dealbreaker": "No dealbreaker"
+        case "minimums_met": "Meets the minimums"
+        case "existing_relationship": "Existing relationship"
+        case "shared_priority": "Serves a library priority"
+        case "mutual_benefit": "Benefit both ways"
+        case "data_complete": "Complete information"
+        default: check.replacingUnderscores.capitalizedFirst
+        }
+    }
+
+    /// A candidate's flags in plain words: "dealbreaker: sells personal data", "one-way".
+    public static func plainFlags(_ flags: [String]) -> String {
+        var dealbreakers: [String] = []
+        var below: [String] = []
+        var other: [String] = []
+        for f in flags {
+            if f.hasPrefix("dealbreaker:") {
+                dealbreakers.append(String(f.dropFirst("dealbreaker:".count)).replacingHyphens)
+            } else if f.hasPrefix("below-minimum:") {
+                below.append(String(f.dropFirst("below-minimum:".count)).replacingUnderscores)
+            } else {
+                other.append(f)
+            }
+        }
+        var parts: [String] = []
+        if !dealbreakers.isEmpty { parts.append("dealbreaker: " + dealbreakers.joined(separator: ", ")) }
+        if !below.isEmpty { parts.append("below minimum: " + below.joined(separator: ", ")) }
+        return (parts + other).joined(separator: "; ")
+    }
+
+    static let flagLegend =
+        "one-way: benefit flows one way only (it offers what the library needs but needs nothing the library offers, or the reverse): a service or a gift so far, not yet a partnership."
+
+    public static func text(_ s: Scorecard, explain: Bool = false) -> String {
         var out =
-            "Ranked against rubric \(s.rubric), as of \(s.asOf): \(s.candidates.count) of \(s.considered) organizations\n\n"
+            "Ranked against rubric \(s.rubric), as of \(s.asOf): \(s.candidates.count) of \(s.considered) organization\(s.considered == 1 ? "" : "s")\n"
+        out +=
+            "Score out of 100; each bar shows a dimension from 0 to 1; confidence is how much of what the rubric uses is recorded.\n\n"
         var t = TextTable(
-            ["#", "organization", "score", "conf"] + Dimension.allCases.map { short[$0] ?? $0.rawValue } + [
-                "flags"
-            ],
+            ["#", "organization", "score", "confidence"] + Dimension.allCases.map { short[$0] ?? $0.rawValue }
+                + [
+                    "flags"
+                ],
             alignments: [.right, .left, .right, .right] + Dimension.allCases.map { _ in .left } + [.left])
         for (k, c) in s.candidates.enumerated() {
             t.add(
@@ -97,31 +136,55 @@ public enum ScoreRendering {
                     "\(k + 1)", "\(c.name) (\(c.id))", formatNumber(c.score, maxFractionDigits: 1),
                     percent(c.confidence),
                 ]
-                    + c.dimensions.map { bar($0.value, width: 8) } + [c.flags.joined(separator: " ")])
+                    + c.dimensions.map { bar($0.value, width: 8) } + [
+                        explain ? c.flags.joined(separator: " ") : plainFlags(c.flags)
+                    ])
         }
         out += t.render()
+        if s.candidates.contains(where: { $0.flags.contains("one-way") }) { out += "\n" + flagLegend + "\n" }
         if let best = s.candidates.first {
             out += "\nWhy \(best.name) ranks first:\n"
             for r in best.reasons { out += "  - \(r)\n" }
+        }
+        let funders = s.candidates.enumerated().compactMap { k, c in
+            c.reasons.first { $0.hasPrefix(ScoringEngine.funderPrefix) }.map { (k + 1, c, $0) }
+        }
+        if !funders.isEmpty {
+            out +=
+                "\nThe library's funders and the partners who put money into its work (ranked on fit as programme partners, not on their support):\n"
+            for (rank, c, note) in funders {
+                let facts = note.dropFirst(ScoringEngine.funderPrefix.count).components(
+                    separatedBy: "; this rubric")
+                out +=
+                    "  - #\(rank) \(c.name), \(formatNumber(c.score, maxFractionDigits: 0)) of 100: \(facts.first ?? "")\n"
+            }
         }
         out += "\nDetail for one organization: partnerkit vet ID\n"
         return out
     }
 
-    public static func text(_ v: Vetting, rubric: String, asOf: Day) -> String {
+    public static func text(_ v: Vetting, rubric: String, asOf: Day, explain: Bool = false) -> String {
         let c = v.candidate
         var out = "\(c.name) (\(c.id)) — vetted against rubric \(rubric), as of \(asOf)\n"
         out +=
             "score \(formatNumber(c.score, maxFractionDigits: 1)) of 100, confidence \(percent(c.confidence))"
-        out += c.flags.isEmpty ? "\n" : ", flags: \(c.flags.joined(separator: ", "))\n"
+        out +=
+            c.flags.isEmpty
+            ? "\n" : ", flags: \(explain ? c.flags.joined(separator: ", ") : plainFlags(c.flags))\n"
+        if c.flags.contains("one-way") { out += flagLegend + "\n" }
         out += "\n"
         for (d, band) in zip(c.dimensions, v.bands) {
             out +=
-                "\(d.dimension.label.padding(22))\(bar(d.value)) \(formatNumber(d.value, maxFractionDigits: 2).padding(5)) \(band.rawValue)\n"
+                "\(d.dimension.label.padding(22))\(bar(d.value)) \((formatNumber(d.value, maxFractionDigits: 2) + " of 1").padding(9)) \(band.rawValue)\n"
             for r in d.reasons { out += "    \(r)\n" }
         }
         out += "\nRelationship:\n"
-        if v.ties.isEmpty { out += "  no recorded tie with the library or its people\n" }
+        if v.ties.isEmpty {
+            out +=
+                v.warmPathVia.isEmpty
+                ? "  no direct tie with the library or its people\n"
+                : "  no direct tie with the library or its people, but a warm path through \(v.warmPathVia.joined(separator: " and "))\n"
+        }
         for t in v.ties { out += "  - \(t.description)\n" }
         if v.warmPathLines.isEmpty {
             out +=
@@ -131,7 +194,9 @@ public enum ScoreRendering {
             for line in v.warmPathLines { out += "    \(line)\n" }
         }
         out += "\nGrant readiness:\n"
-        for r in v.readiness { out += "  [\(r.ok ? "x" : " ")] \(r.check): \(r.detail)\n" }
+        for r in v.readiness {
+            out += "  [\(r.ok ? "x" : " ")] \(explain ? r.check : checkName(r.check)): \(r.detail)\n"
+        }
         return out
     }
 
@@ -141,14 +206,14 @@ public enum ScoreRendering {
         var out =
             "# Candidate partners\n\nRubric `\(md(s.rubric))`, as of \(s.asOf); \(s.candidates.count) of \(s.considered) organizations.\n\n"
         out +=
-            "| # | organization | score | confidence | "
+            "| # | organization | score (of 100) | confidence | "
             + Dimension.allCases.map { short[$0] ?? $0.rawValue }.joined(separator: " | ") + " | flags |\n"
         out += "|---:|---|---:|---:|" + Dimension.allCases.map { _ in "---:|" }.joined() + "---|\n"
         for (k, c) in s.candidates.enumerated() {
             out +=
                 "| \(k + 1) | \(md(c.name)) (`\(md(c.id))`) | \(formatNumber(c.score, maxFractionDigits: 1)) | \(percent(c.confidence)) | "
             out += c.dimensions.map { formatNumber($0.value, maxFractionDigits: 2) }.joined(separator: " | ")
-            out += " | \(md(c.flags.joined(separator: ", "))) |\n"
+            out += " | \(md(plainFlags(c.flags))) |\n"
         }
         out += "\n## Reasons\n"
         for c in s.candidates {
@@ -163,18 +228,24 @@ public enum ScoreRendering {
         var out = "# Vetting: \(md(c.name)) (`\(md(c.id))`)\n\nRubric `\(md(rubric))`, as of \(asOf). "
         out +=
             "Score **\(formatNumber(c.score, maxFractionDigits: 1))** of 100, confidence \(percent(c.confidence)).\n"
-        if !c.flags.isEmpty { out += "\nFlags: \(c.flags.map { "`\(md($0))`" }.joined(separator: ", "))\n" }
-        out += "\n| dimension | value | band | why |\n|---|---:|---|---|\n"
+        if !c.flags.isEmpty { out += "\nFlags: \(md(plainFlags(c.flags)))\n" }
+        if c.flags.contains("one-way") { out += "\n\(md(flagLegend))\n" }
+        out += "\n| dimension | value (of 1) | band | why |\n|---|---:|---|---|\n"
         for (d, band) in zip(c.dimensions, v.bands) {
             out +=
                 "| \(d.dimension.label) | \(formatNumber(d.value, maxFractionDigits: 2)) | \(band.rawValue) | \(md(d.reasons.joined(separator: "; "))) |\n"
         }
         out += "\n## Relationship\n\n"
-        if v.ties.isEmpty { out += "- no recorded tie with the library or its people\n" }
+        if v.ties.isEmpty {
+            out +=
+                v.warmPathVia.isEmpty
+                ? "- no direct tie with the library or its people\n"
+                : "- no direct tie with the library or its people, but a warm path through \(md(v.warmPathVia.joined(separator: " and ")))\n"
+        }
         for t in v.ties { out += "- \(md(t.description))\n" }
         for line in v.warmPathLines { out += "- warm path: \(md(line))\n" }
         out += "\n## Grant readiness\n\n"
-        for r in v.readiness { out += "- [\(r.ok ? "x" : " ")] **\(r.check)**: \(md(r.detail))\n" }
+        for r in v.readiness { out += "- [\(r.ok ? "x" : " ")] **\(checkName(r.check))**: \(md(r.detail))\n" }
         return out
     }
 
@@ -209,6 +280,11 @@ public enum ScoreRendering {
 }
 
 extension String {
+    fileprivate var replacingHyphens: String { String(map { $0 == "-" ? " " : $0 }) }
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    fileprivate func trimmingPrefix(_ p: String) -> String {
+        hasPrefix(p) ? String(dropFirst(p.count)) : self
+    }
     fileprivate func padding(_ width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }

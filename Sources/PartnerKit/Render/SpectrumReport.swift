@@ -19,6 +19,7 @@ public enum SpectrumReport {
             ("level", .string(p.level)),
             ("position", .rounded(p.position, 2)),
             ("edging_toward", .optional(p.edgingToward)),
+            ("edging_direction", .optional(p.edgingDirection)),
             ("confidence", .rounded(p.confidence, 2)),
             ("criteria", .object(p.criteria.all.map { ($0.key, .bool($0.criterion.met)) })),
             ("evidence", .object(p.criteria.all.map { ($0.key, .string($0.criterion.evidence)) })),
@@ -60,18 +61,37 @@ public enum SpectrumReport {
         return out
     }
 
+    /// "Involve at 2.60 of 5, edging toward Collaborate" when the position leans up; when it
+    /// leans down, "Involve at 2.60 of 5, in the lower part of Involve, near Consult": the
+    /// direction named then never contradicts next steps that move it up.
+    public static func levelPhrase(
+        levelName: String, position: Double, edgingToward: String?, levels: [(id: String, name: String)],
+        digits: Int = 2
+    ) -> String {
+        var s =
+            "\(levelName) at \(digits == 2 ? formatPosition(position) : String(format: "%.1f", position)) of 5"
+        guard let e = edgingToward, let k = levels.firstIndex(where: { $0.id == e }) else { return s }
+        let here = levels.firstIndex { $0.name == levelName } ?? k
+        s +=
+            k > here
+            ? ", edging toward \(levels[k].name)"
+            : ", in the lower part of \(levelName), near \(levels[k].name)"
+        return s
+    }
+
     public static func text(_ placements: [Placement], rubric: SpectrumRubric) -> String {
         var out = "Spectrum: \(rubric.name) (\(rubric.levels.map(\.id).joined(separator: ", ")))\n"
         if placements.isEmpty { out += "\nNo partnerships to place.\n" }
         for p in placements {
             out += "\n\(p.title) [\(p.id)]\n"
             out += "  \(scale(p.position, rubric: rubric))\n"
-            var where_ = "  \(p.levelName) at \(formatPosition(p.position))"
-            if let e = p.edgingToward, let l = rubric.level(e) { where_ += ", edging toward \(l.name)" }
-            where_ += " · \(p.kind.rawValue) · confidence \(formatNumber(p.confidence))\n"
-            out += where_
+            let levels = rubric.levels.map { (id: $0.id, name: $0.name) }
+            out +=
+                "  \(levelPhrase(levelName: p.levelName, position: p.position, edgingToward: p.edgingToward, levels: levels))"
+                + " · \(p.kind.rawValue) · confidence \(percent(p.confidence))\n"
             if let l = rubric.level(p.level) {
-                out += "  \(l.metaphor.map { "“\($0)” " } ?? "")Promise: \(l.promise)\n"
+                out +=
+                    "  \(l.metaphor.map { "“\($0)” " } ?? "")What the library promises the partner: \(l.promiseToPartner)\n"
             }
             out += "  Kind: \(p.kindReasons.joined(separator: "; "))\n"
             out += "  Criteria:\n"
@@ -80,7 +100,7 @@ public enum SpectrumReport {
             }
             out += "  Readiness:\n"
             for r in p.readiness {
-                out += "    \(r.ok ? "✓" : "✗") \(r.check.replacingUnderscores): \(r.detail)\n"
+                out += "    \(r.ok ? "✓" : "✗") \(r.name): \(r.detail)\n"
             }
             if !p.nextSteps.isEmpty {
                 out += "  Next steps:\n"
@@ -94,17 +114,25 @@ public enum SpectrumReport {
         var out = "# Participation spectrum: \(rubric.name)\n"
         for p in placements {
             out += "\n## \(escape(p.title)) (`\(p.id)`)\n\n"
-            var line = "**\(p.levelName)** at \(formatPosition(p.position)) on the IAP2 scale"
-            if let e = p.edgingToward, let l = rubric.level(e) { line += ", edging toward **\(l.name)**" }
-            out += line + " — \(p.kind.rawValue), confidence \(formatNumber(p.confidence)).\n\n"
+            let levels = rubric.levels.map { (id: $0.id, name: $0.name) }
+            let line = levelPhrase(
+                levelName: p.levelName, position: p.position, edgingToward: p.edgingToward, levels: levels)
+            out +=
+                escape(line)
+                + " on the IAP2 scale — \(p.kind.rawValue), confidence \(percent(p.confidence)).\n\n"
+            if let l = rubric.level(p.level) {
+                out += "What the library promises the partner: \(escape(l.promiseToPartner))\n\n"
+            }
             out += "`\(scale(p.position, rubric: rubric))`\n\n"
             out += "Kind: \(escape(p.kindReasons.joined(separator: "; "))).\n\n"
             out += "| criterion | met | evidence |\n| --- | --- | --- |\n"
             for (key, c) in p.criteria.all {
-                out += "| \(key) | \(c.met ? "✓" : "✗") | \(escape(c.evidence)) |\n"
+                out += "| \(key.replacingUnderscores) | \(c.met ? "✓" : "✗") | \(escape(c.evidence)) |\n"
             }
             out += "\n| readiness | ok | detail |\n| --- | --- | --- |\n"
-            for r in p.readiness { out += "| \(r.check) | \(r.ok ? "✓" : "✗") | \(escape(r.detail)) |\n" }
+            for r in p.readiness {
+                out += "| \(r.name) | \(r.ok ? "✓" : "✗") | \(escape(r.detail)) |\n"
+            }
             if !p.nextSteps.isEmpty {
                 out += "\n**Next steps**\n\n"
                 for (i, s) in p.nextSteps.enumerated() { out += "\(i + 1). \(escape(s))\n" }

@@ -17,6 +17,9 @@ public struct PortfolioReview: Sendable {
         public var major: Bool
         /// The concrete thing to do about it.
         public var fix: String
+        /// Records to complete (a goal's priority link, a result to enter): listed apart from
+        /// the changes to the work, never "the one thing to fix first" while there is another.
+        public var bookkeeping: Bool = false
     }
 
     public struct Suggestion: Sendable, Hashable {
@@ -45,6 +48,15 @@ public struct PortfolioReview: Sendable {
         public var lastContact: Day?
         /// The partnership's goals, with what was achieved against each target.
         public var goals: [Partnership.Goal] = []
+        /// The season the work happens in, recorded or read from when its work clusters.
+        public var season: Partnership.Season? = nil
+        /// Whether the season was read from the dates of its work rather than recorded.
+        public var seasonInferred = false
+        /// Whether "today" falls in the season (nil when not seasonal).
+        public var inSeason: Bool? = nil
+        /// When the placement (the design) and the practice disagree: a collaborate or empower
+        /// design with no logged contact for far longer than its rhythm allows.
+        public var drift: String? = nil
     }
 
     public struct PriorityCoverage: Sendable, Hashable {
@@ -53,7 +65,8 @@ public struct PortfolioReview: Sendable {
         public var weight: Double
         /// Active partnerships with a goal for this priority.
         public var byGoal: [String]
-        /// Active partnerships whose partners work on the priority's topics (no goal named).
+        /// Active partnerships (real partnerships, not promotions or transactions) whose goals
+        /// name no priority and whose partners work on the priority's topics.
         public var byTopic: [String]
         public var partnerships: Int { byGoal.count + byTopic.count }
         /// For an uncovered priority: the best-fitting organizations not yet partners.
@@ -66,11 +79,16 @@ public struct PortfolioReview: Sendable {
         public func hash(into h: inout Hasher) { h.combine(priority) }
     }
 
+    /// Counted by the same rule as priorities: what an active partnership declares (its
+    /// `audiences`), else, for a real partnership that declares none, what its partners serve.
     public struct AudienceReach: Sendable, Hashable {
         public var tag: String
         public var label: String
         public var weight: Double
+        /// Every partnership counted, declared and through partners.
         public var partnerships: [String]
+        /// The ones counted through their partners' audiences (declaring none themselves).
+        public var viaPartners: [String] = []
     }
 
     public struct QuietTie: Sendable, Hashable {

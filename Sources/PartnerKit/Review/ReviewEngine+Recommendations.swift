@@ -43,12 +43,16 @@ extension ReviewEngine {
                         evidence: ["\(hit.organization.name)'s recorded practices include \(what)\(line)"]))
             }
         }
+        func why(_ h: PortfolioReview.PartnershipHealth) -> String {
+            var parts = h.issues.filter { !$0.bookkeeping }.prefix(2).map(\.text)
+            if let d = h.drift { parts.append(d) }
+            return parts.isEmpty ? "health is \(h.health.rawValue)" : parts.joined(separator: "; ")
+        }
         for h in byHealth where h.health == .red {
             recs.append(
                 Recommendation(
                     group: .repair, partnership: h.id, subject: h.title,
-                    text: h.suggestion.text, why: h.issues.first(where: \.major)?.text ?? "health is red",
-                    urgency: .now, organizations: h.partners))
+                    text: h.suggestion.text, why: why(h), urgency: .now, organizations: h.partners))
         }
         for c in coverage where c.partnerships == 0 {
             var s = "no active partnership serves this priority"
@@ -65,12 +69,11 @@ extension ReviewEngine {
                         "The library weighs this priority \(formatNumber(c.weight)), and nothing in the portfolio works on it.",
                     urgency: .soon, organizations: c.candidates.map(\.id)))
         }
-        for h in byHealth where h.health == .amber {
+        for h in byHealth where h.health == .amber || (h.health == .green && h.drift != nil) {
             recs.append(
                 Recommendation(
                     group: .repair, partnership: h.id, subject: h.title, text: h.suggestion.text,
-                    why: (h.issues.first(where: \.major) ?? h.issues.first)?.text ?? "health is amber",
-                    urgency: .soon, organizations: h.partners))
+                    why: why(h), urgency: .soon, organizations: h.partners))
         }
         for h in byHealth where h.health == .green && h.suggestion.kind == .deepen {
             recs.append(
@@ -90,9 +93,12 @@ extension ReviewEngine {
         let ownQuiet = quiet.filter { $0.a == w.library.id || $0.b == w.library.id }
         if let t = ownQuiet.first {
             let other = t.a == w.library.id ? t.b : t.a
+            // One count per thing: the library's own quiet ties, out of the network's total
+            // (the same list `network` prints as its nudge list).
             let more =
                 ownQuiet.count > 1
-                ? " (and \(ownQuiet.count - 1) more of the library's own strong ties have gone quiet)" : ""
+                ? " (the first of the library's own \(ownQuiet.count) strong ties gone quiet; \(quiet.count) across the whole network)"
+                : ""
             recs.append(
                 Recommendation(
                     group: .renewTie,
@@ -108,6 +114,20 @@ extension ReviewEngine {
                     text: "Introduce \(w.displayName(i.a)) and \(w.displayName(i.b)): \(i.reason)",
                     why: i.reason, urgency: .later, organizations: [i.a, i.b]))
         }
+        for h in proposed + byHealth {
+            let records = h.issues.filter(\.bookkeeping)
+            guard !records.isEmpty else { continue }
+            recs.append(
+                Recommendation(
+                    group: .bookkeeping, partnership: h.id, subject: h.title,
+                    text: "complete the records: "
+                        + records.map { lowerFirst($0.fix) }.joined(separator: "; ") + ".",
+                    why:
+                        "Records only: the work itself does not change, but the review can count it properly.",
+                    urgency: .later, organizations: h.partners))
+        }
         return Recommendation.ordered(recs)
     }
 }
+
+func lowerFirst(_ s: String) -> String { s.prefix(1).lowercased() + s.dropFirst() }

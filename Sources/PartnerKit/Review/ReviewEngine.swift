@@ -46,18 +46,25 @@ public enum ReviewEngine {
             if p.status == .proposed { proposed.append(h) } else { reviewed.append(h) }
         }
 
+        // Coverage and reach, by one rule: what an active partnership declares (a goal's
+        // priority, its audiences); failing that, for a real partnership (not a promotion or a
+        // transaction) that declares nothing, what its partners work on or serve.
         let active = w.partnerships.filter { $0.status == .active }
+        let kinds = Dictionary(reviewed.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        func throughPartners(_ p: Partnership) -> Bool { kinds[p.id] == .partnership }
         var coverage: [PortfolioReview.PriorityCoverage] = []
         for pr in w.library.priorities {
             var byGoal: [String] = [], byTopic: [String] = []
             for p in active.sorted(by: { $0.id < $1.id }) {
                 if p.goals.contains(where: { $0.priority == pr.id }) {
                     byGoal.append(p.id)
-                } else if p.partners.contains(where: { id in
-                    w.organization(id).map {
-                        sortedIntersectionCount($0.tags[.topics], pr.topics.sorted()) > 0
-                    } ?? false
-                }) {
+                } else if throughPartners(p), !p.goals.contains(where: { $0.priority != nil }),
+                    p.partners.contains(where: { id in
+                        w.organization(id).map {
+                            sortedIntersectionCount($0.tags[.topics], pr.topics.sorted()) > 0
+                        } ?? false
+                    })
+                {
                     byTopic.append(p.id)
                 }
             }
@@ -71,15 +78,24 @@ public enum ReviewEngine {
         var audiences: [PortfolioReview.AudienceReach] = []
         for a in w.library.audiences {
             let name = w.tags.name(a.tag)
-            let reaching = active.filter { p in
-                p.audiences.contains {
+            var declared: [String] = [], via: [String] = []
+            for p in active {
+                if p.audiences.contains(where: {
                     w.vocabulary.canonical(Tag.normalize($0), in: .audiences) ?? Tag.normalize($0) == name
+                }) {
+                    declared.append(p.id)
+                } else if p.audiences.isEmpty, throughPartners(p),
+                    p.partners.contains(where: {
+                        w.organization($0)?.tags[.audiences].contains(a.tag) ?? false
+                    })
+                {
+                    via.append(p.id)
                 }
             }
             audiences.append(
                 .init(
                     tag: name, label: w.label(a.tag, .audiences), weight: a.weight,
-                    partnerships: reaching.map(\.id).sorted()))
+                    partnerships: (declared + via).sorted(), viaPartners: via.sorted()))
         }
 
         let quiet = quietTies(w, asOf: asOf, policy: policy)
@@ -167,24 +183,34 @@ public enum ReviewEngine {
                     text: "\(name) was due \(due) (\(asOf - due) days ago) and is not done",
                     major: live, fix: "Mark \(name) done, or agree a new date with the partner"))
         }
-        // 2. Communication: silence longer than the agreed cadence allows.
+        // 2. Communication: silence longer than the agreed cadence allows. A seasonal
+        // partnership is judged against its season: only in-season days of silence count.
         let last = p.communication?.log.max()
+        let recorded = p.season
+        let season = recorded ?? inferredSeason(p, asOf: asOf)
+        let inSeason = season.map { $0.contains(asOf) }
+        let partnerNames = p.partners.map { w.displayName($0) }.joined(separator: ", ")
         if live {
             if let cadence = p.communication?.cadenceDays, cadence > 0 {
                 let limit = Int((cadence * policy.communicationGrace).rounded(.up))
-                let since = last.map { asOf - $0 } ?? (p.started.map { asOf - $0 } ?? Int.max)
+                let from = last ?? p.started
+                var since = from.map { asOf - $0 } ?? Int.max
+                if let season, let from { since = season.daysIn(from: from, to: asOf) }
                 if since > limit {
                     let when =
                         last.map { "last logged contact \($0), \(asOf - $0) days ago" } ?? "no contact logged"
                     issues.append(
                         Issue(
                             code: "communication_overdue",
-                            text: "contact is overdue: agreed every \(formatNumber(cadence)) days, \(when)",
+                            text:
+                                "contact is overdue: agreed every \(formatNumber(cadence)) days\(season == nil ? "" : " in season"), \(when)",
                             major: true,
-                            fix: "Get in touch with the partner this week and log it"))
+                            fix: "Get in touch with \(partnerNames) this week and log it"))
                     if Double(since) > cadence * policy.silenceRed { severeSilence = true }
                 }
-            } else if let last, asOf - last > policy.defaultSilenceDays {
+            } else if let last, asOf - last > policy.defaultSilenceDays,
+                season.map({ $0.daysIn(from: last, to: asOf) > policy.defaultSilenceDays }) ?? true
+            {
                 issues.append(
                     Issue(
                         code: "communication_overdue",
@@ -192,15 +218,29 @@ public enum ReviewEngine {
                         fix: "Get in touch, and agree how often to meet"))
             }
         }
-        // 3. Goals due by now in this quarter with no recorded result.
+        // 3. Goals due by now in this quarter: no recorded result (bookkeeping), or missed.
         for (i, g) in p.goals.enumerated() {
-            guard let due = g.due, quarter.contains(due), due <= asOf, g.achieved == nil else { continue }
+            guard let due = g.due, quarter.contains(due), due <= asOf else { continue }
             let name = g.text.map { "\"\(short($0))\"" } ?? "goal \(i + 1)"
-            issues.append(
-                Issue(
-                    code: "goal_unreported", text: "\(name) was due \(due) and has no recorded result",
-                    major: live,
-                    fix: "Record the result of \(name) (the number reached against its target)"))
+            if let achieved = g.achieved {
+                guard let target = g.target, achieved < target else { continue }
+                issues.append(
+                    Issue(
+                        code: "goal_missed",
+                        text:
+                            "\(name) was due \(due): \(formatNumber(achieved)) of \(formatNumber(target))\(g.metric.map { " \($0)" } ?? ""), not met",
+                        major: live,
+                        fix:
+                            "Review \(name) with \(partnerNames): what held it back, and whether to change the plan or the target"
+                    ))
+            } else {
+                issues.append(
+                    Issue(
+                        code: "goal_unreported", text: "\(name) was due \(due) and has no recorded result",
+                        major: false,
+                        fix: "Record the result of \(name) (the number reached against its target)",
+                        bookkeeping: true))
+            }
         }
         // 4. A party contributing nothing.
         let parties = ["library"] + p.partners
@@ -216,7 +256,8 @@ public enum ReviewEngine {
                     fix: "Agree what \(name) puts in (time, space, expertise, money) and write it down"))
         }
         // 5. Readiness gaps from the spectrum engine (milestone/communication gaps are above).
-        for r in placement.readiness where !r.ok && r.check != "milestones" {
+        // (Goal results are judged above, for the quarter.)
+        for r in placement.readiness where !r.ok && r.check != "milestones" && r.check != "goal_results" {
             if r.check == "communication_plan"
                 && issues.contains(where: { $0.code == "communication_overdue" })
             {
@@ -224,12 +265,29 @@ public enum ReviewEngine {
             }
             issues.append(
                 Issue(
-                    code: r.check, text: "\(r.check.replacingUnderscores): \(r.detail)", major: false,
-                    fix: r.fixes.first ?? "Fix the plan: \(r.detail)"))
+                    code: r.check, text: "\(r.name): \(r.detail)", major: false,
+                    fix: r.fixes.first ?? "Fix the plan: \(r.detail)", bookkeeping: r.check == "priority_link"
+                ))
+        }
+
+        // 6. The design and the practice: a collaborate or empower placement describes how
+        // the work is designed; long silence says the practice has drifted from it.
+        var drift: String?
+        if live, placement.position >= 3.5, let since = (last ?? p.started).map({ asOf - $0 }) {
+            let rhythm =
+                p.communication?.cadenceDays.map { $0 * policy.silenceRed }
+                ?? Double(2 * policy.defaultSilenceDays)
+            if Double(since) > max(rhythm, Double(policy.defaultSilenceDays)) {
+                drift =
+                    "placed at \(placement.levelName) by its design, but no contact has been logged for \(since) days: in practice it has drifted from working together"
+                    + (season != nil && inSeason == false
+                        ? " (quiet between seasons is expected; reconnect before the next season starts)"
+                        : "")
+            }
         }
 
         let major = issues.count { $0.major }
-        let gaps = issues.count - major
+        let gaps = issues.count { !$0.major && !$0.bookkeeping }
         var health: PortfolioReview.Health = .green
         if major >= policy.majorForRed || severeSilence {
             health = .red
@@ -249,19 +307,40 @@ public enum ReviewEngine {
             movement = "new since \(previousQuarter.map { "\($0)" } ?? "the last review")"
         }
 
-        // The suggestion: deepen, repair, keep, or pause/end gracefully.
+        // The suggestion: deepen, repair, keep, or pause/end gracefully. The one fix is the
+        // change that matters most to the work; bookkeeping only when nothing else is wrong.
         let suggestion: PortfolioReview.Suggestion
-        let firstFix = (issues.first { $0.major } ?? issues.first)?.fix ?? ""
-        if health == .red && previous?.health == .red {
+        let work = issues.filter { !$0.bookkeeping }
+        // Talking comes first: overdue work cannot be re-planned without the partner.
+        let majors = work.filter(\.major)
+        let lead = majors.first { $0.code == "communication_overdue" } ?? majors.first
+        var firstFix = (lead ?? work.first ?? issues.first)?.fix ?? ""
+        let offSeason = season != nil && inSeason == false
+        if offSeason, let season, let start = season.nextStart(after: asOf) {
+            firstFix += " before the season starts (\(start), in \(start - asOf) days)"
+        }
+        if health == .red && previous?.health == .red && !offSeason {
             suggestion = .init(
                 kind: p.status == .paused ? .end : .pause,
                 text:
                     "red two quarters running: \(p.status == .paused ? "end" : "pause") it gracefully, and keep the relationship (ending a project is not ending the relationship)"
             )
+        } else if p.status == .paused && health != .green {
+            suggestion = .init(
+                kind: .repair,
+                text:
+                    "paused with work outstanding: decide with \(partnerNames) whether to resume it (and re-plan what is overdue) or end it gracefully"
+            )
         } else if health == .red {
             suggestion = .init(kind: .repair, text: "repair first: \(firstFix)")
         } else if health == .amber {
             suggestion = .init(kind: .repair, text: "the one thing to fix first: \(firstFix)")
+        } else if drift != nil {
+            suggestion = .init(
+                kind: .repair,
+                text:
+                    "the practice has drifted from the design: get back in touch with \(partnerNames) and agree how you will keep working together"
+            )
         } else if let up = placement.edgingToward,
             let target = spectrum.levels.first(where: { $0.id == up })?.position, target > placement.position,
             placement.kind == .partnership
@@ -277,7 +356,40 @@ public enum ReviewEngine {
             level: placement.level, levelName: placement.levelName, position: placement.position,
             edgingToward: placement.edgingToward, kind: placement.kind, previous: previous,
             movement: movement,
-            suggestion: suggestion, lastContact: last, goals: p.goals)
+            suggestion: suggestion, lastContact: last, goals: p.goals, season: season,
+            seasonInferred: recorded == nil && season != nil, inSeason: inSeason, drift: drift)
+    }
+
+    /// A season read from the dates of the work: all its logged contact and finished
+    /// milestones (at least four dates, in at least two different years) fall within the same
+    /// five months of the year: tax preparation, summer reading. A recurrence, not one burst
+    /// of activity followed by silence (that is drift, and must not be excused as a season).
+    static func inferredSeason(_ p: Partnership, asOf: Day) -> Partnership.Season? {
+        let dates = ((p.communication?.log ?? []) + p.milestones.compactMap(\.done)).filter { $0 <= asOf }
+        guard dates.count >= 4, Set(dates.map { $0.components.year }).count >= 2 else { return nil }
+        // Day of a non-leap year, 0-364, for each date; the season is the year minus the
+        // widest gap between consecutive dates (going round the new year).
+        func dayOfYear(_ d: Day) -> Int {
+            let c = d.components
+            let base = Day(
+                year: 2001, month: c.month, day: min(c.day, Day.daysIn(month: c.month, year: 2001)))
+            return (base?.ordinal ?? 0) - (Day(year: 2001, month: 1, day: 1)?.ordinal ?? 0)
+        }
+        let days = Set(dates.map(dayOfYear)).sorted()
+        guard let first = days.first, let lastDay = days.last else { return nil }
+        var widest = first + 365 - lastDay, start = first
+        for (a, b) in zip(days, days.dropFirst()) where b - a > widest {
+            widest = b - a
+            start = b
+        }
+        guard 365 - widest <= 150 else { return nil }
+        let end = (start + 365 - widest) % 365
+        func monthDay(_ k: Int) -> (month: Int, day: Int) {
+            let d = (Day(year: 2001, month: 1, day: 1) ?? Day(ordinal: 0)) + k
+            let c = d.components
+            return (c.month, c.day)
+        }
+        return .init(from: monthDay(start), to: monthDay(end))
     }
 
     static func short(_ s: String, _ n: Int = 40) -> String {

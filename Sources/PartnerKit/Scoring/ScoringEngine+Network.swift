@@ -35,7 +35,31 @@ extension ScoringEngine {
             workspace: workspace, graph: g, from: from, targetID: id, paths: paths,
             maxIntermediaries: options.maxIntermediaries)
         v.warmPath = report.json
-        v.warmPathLines = paths.map { "strength \(String(format: "%.3f", $0.strength)): \(report.chain($0))" }
+        v.warmPathLines = paths.map {
+            "strength \(formatNumber($0.strength, maxFractionDigits: 2)) of 1: \(report.chain($0))"
+        }
+        // Say what is true: no direct tie, but a warm path through someone the library knows.
+        if v.ties.isEmpty, let best = paths.first {
+            let through = best.nodes.dropFirst().dropLast().map { workspace.displayName(g.ids[$0]) }
+            v.warmPathVia = through
+            let text =
+                "no direct tie, but a warm path through \(through.joined(separator: " and ")) (strength \(formatNumber(best.strength, maxFractionDigits: 2)) of 1): ask \(through.first ?? "them") for an introduction"
+            if let k = v.readiness.firstIndex(where: { $0.check == "existing_relationship" }) {
+                v.readiness[k].detail = text
+            }
+            if let d = v.candidate.dimensions.firstIndex(where: { $0.dimension == .relationship }) {
+                let dim = v.candidate.dimensions[d]
+                dim.reasons.first.map { old in
+                    v.candidate.reasons = v.candidate.reasons.map {
+                        $0.hasSuffix(old) ? String($0.dropLast(old.count)) + text : $0
+                    }
+                }
+                v.candidate.dimensions[d].reasons = [
+                    text
+                        + "; an introduction counts for less than a tie of the library's own (\(formatNumber(rubric.parameters.warmPathFactor)) of the path's strength)"
+                ]
+            }
+        }
         return v
     }
 }

@@ -83,8 +83,11 @@ extension ScoringEngine {
         } else {
             let shared = lib.audiences.filter { a in tags[.audiences].contains(a.tag) }
             if shared.isEmpty {
+                let own = tags[.audiences].map { workspace.label($0, .audiences) }
                 sa.append(
-                    "serves none of the library's audiences (\(lib.audiences.map { workspace.label($0.tag, .audiences) }.joined(separator: ", ")))"
+                    own.isEmpty
+                        ? "serves none of the library's audiences (\(lib.audiences.map { workspace.label($0.tag, .audiences) }.joined(separator: ", ")))"
+                        : "serves \(own.joined(separator: ", ")), not one of the library's named audiences (\(lib.audiences.map { workspace.label($0.tag, .audiences) }.joined(separator: ", ")))"
                 )
             } else {
                 sa.append(
@@ -120,8 +123,11 @@ extension ScoringEngine {
             }
         }
         if e.oneWay {
+            let gives = !sortedIntersection(tags[.offers], lib.needs).isEmpty
             ca.append(
-                "one-way: benefit flows in one direction only — a transaction in waiting, not yet a partnership"
+                gives
+                    ? "one-way: it offers what the library needs but needs nothing the library offers, so benefit flows one way: so far a service or a gift rather than a partnership"
+                    : "one-way: it needs what the library offers but offers nothing the library needs, so benefit flows one way: so far a service the library gives rather than a partnership"
             )
         }
         if ca.isEmpty { ca.append("the library lists nothing it offers or needs (\(counted))") }
@@ -138,7 +144,11 @@ extension ScoringEngine {
         if !have.isEmpty { cap.append(have.joined(separator: ", ")) }
         let missingCapacity = missingCapacityInputs(org)
         if !missingCapacity.isEmpty {
-            cap.append("unknown: \(missingCapacity.joined(separator: ", ")) (\(counted))")
+            cap.append(
+                have.isEmpty
+                    ? "unknown: \(missingCapacity.joined(separator: ", ")) (\(counted))"
+                    : "not recorded: \(missingCapacity.joined(separator: ", ")); judged on what is known, so this lowers the confidence, not the capacity"
+            )
         }
 
         // relationship
@@ -147,8 +157,9 @@ extension ScoringEngine {
             let t = workspace.ties[Int(directTie[i])]
             rel.append(describeTie(t, organization: org.id))
         } else if e.viaWarmPath {
+            let strength = p.warmPathFactor > 0 ? e.values[4] / p.warmPathFactor : 0
             rel.append(
-                "no direct tie; a warm path counts at \(formatNumber(p.warmPathFactor)) of its strength (\(formatNumber(e.values[4], maxFractionDigits: 2)))"
+                "no direct tie, but a warm path (strength \(formatNumber(strength, maxFractionDigits: 2)) of 1) through people the library knows; an introduction counts for less than a tie of its own (\(formatNumber(p.warmPathFactor)) of the path's strength)"
             )
         } else {
             rel.append(
@@ -189,30 +200,61 @@ extension ScoringEngine {
             let a = rubric.weight($0) * e.values[$0.index], b = rubric.weight($1) * e.values[$1.index]
             return a != b ? a > b : $0 < $1
         }
+        if let funder = funderNote(org) { reasons.append(funder) }
         for d in order {
             let v = e.values[d.index]
             let lead = dims[d.index].reasons.first ?? ""
-            reasons.append("\(d.label) \(formatNumber(v, maxFractionDigits: 2)): \(lead)")
+            reasons.append("\(d.label) \(formatNumber(v, maxFractionDigits: 2)) of 1: \(lead)")
         }
         for d in Dimension.allCases where e.belowMinimum & (1 << UInt8(d.index)) != 0 {
             let minimum = rubric.minimums[d] ?? 0
             reasons.append(
-                "below the rubric's minimum for \(d.label): \(formatNumber(e.values[d.index], maxFractionDigits: 2)) < \(formatNumber(minimum))"
+                "below the rubric's minimum for \(d.label): \(formatNumber(e.values[d.index], maxFractionDigits: 2)) of 1, the minimum being \(formatNumber(minimum))"
             )
         }
         let missing = missingInputs(i)
         if !missing.isEmpty {
-            reasons.append("confidence \(percent(e.confidence)): unknown \(missing.joined(separator: ", "))")
+            reasons.append(
+                "confidence \(percent(e.confidence)): unknown (not recorded): \(missing.joined(separator: ", "))"
+            )
         }
         if !lib.dealbreakers.isEmpty && !tags.isKnown(.flags) {
             reasons.append(
-                "its practices (flags) are not recorded, so the library's dealbreakers could not be checked")
+                "its practices have not been checked against the library's dealbreakers (an empty flags cell; write none once checked and clean)"
+            )
         }
 
         return Candidate(
             id: org.id, name: org.name, organizationIndex: i, score: e.score, confidence: e.confidence,
             dimensions: dims, flags: flags, reasons: reasons)
     }
+
+    /// Whether it funds the library, and what it gives, in words: a `funder` tie with the
+    /// library or its people, and money it puts into the library's active partnerships. The
+    /// fit rubrics score a programme partner; a funder's rank needs this said beside it.
+    /// Starts with `ScoringEngine.funderPrefix`.
+    func funderNote(_ org: Organization) -> String? {
+        var gives: [String] = []
+        for p in workspace.partnerships where p.status == .active && p.partners.contains(org.id) {
+            if p.contributions.contains(where: { $0.party == org.id && $0.kind == .funding }) {
+                gives.append(p.title)
+            }
+        }
+        let tie = workspace.organizationIndex[org.id].flatMap { funderTie[$0] }.map { workspace.ties[$0] }
+        guard tie != nil || !gives.isEmpty else { return nil }
+        var parts: [String] = []
+        if let tie {
+            var t = "a funder of the library (funder tie, strength \(formatNumber(tie.strength)) of 4"
+            if let note = tie.note, !note.isEmpty { t += ": \(note)" }
+            parts.append(t + ")")
+        }
+        if !gives.isEmpty { parts.append("puts money into \(gives.joined(separator: ", "))") }
+        return Self.funderPrefix + parts.joined(separator: "; ")
+            + "; this rubric scores fit as a programme partner, not the value of its support"
+    }
+
+    /// How `funderNote` begins, so renderers can find it among the reasons.
+    public static let funderPrefix = "support: "
 
     /// The capacity inputs an organization left empty, in words.
     func missingCapacityInputs(_ org: Organization) -> [String] {
@@ -245,6 +287,9 @@ extension ScoringEngine {
             if !lib.offers.isEmpty && !tags.isKnown(.needs) { out.append("what it needs") }
         }
         if rubric.weight(.capacity) > 0 { out += missingCapacityInputs(org) }
+        if !lib.dealbreakers.isEmpty && !tags.isKnown(.flags) {
+            out.append("whether its practices hit a dealbreaker")
+        }
         if rubric.weight(.relationship) > 0, directTie[i] >= 0,
             workspace.ties[Int(directTie[i])].lastContact == nil
         {

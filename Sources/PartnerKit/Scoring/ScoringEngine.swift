@@ -54,6 +54,9 @@ public struct ScoringEngine: Sendable {
     let directCredit: [Double]
     /// Per organization: index in `workspace.ties` of that tie, or -1.
     let directTie: [Int32]
+    /// Organizations with a `funder` tie to the library (or its people): organization index →
+    /// index in `workspace.ties` of the strongest such tie. Sparse: funders are few.
+    let funderTie: [Int: Int]
 
     public init(
         workspace: Workspace, rubric: Rubric, asOf: Day,
@@ -114,6 +117,7 @@ public struct ScoringEngine: Sendable {
         let ties = Self.directTies(workspace, asOf: asOf, parameters: p)
         directCredit = ties.credit
         directTie = ties.tie
+        funderTie = ties.funders
     }
 
     /// The weight of the `k` heaviest entries (a fractional `k` takes part of the next one);
@@ -215,10 +219,11 @@ public struct ScoringEngine: Sendable {
     /// The strongest direct tie between the library (or its people) and each organization (or
     /// its people). - Complexity: O(ties).
     static func directTies(_ w: Workspace, asOf: Day, parameters p: Rubric.Parameters) -> (
-        credit: [Double], tie: [Int32]
+        credit: [Double], tie: [Int32], funders: [Int: Int]
     ) {
         var credit = [Double](repeating: -1, count: w.organizations.count)
         var tie = [Int32](repeating: -1, count: w.organizations.count)
+        var funders: [Int: Int] = [:]
         for (k, t) in w.ties.enumerated() {
             let o: Int
             switch (side(t.source, w), side(t.target, w)) {
@@ -230,13 +235,21 @@ public struct ScoringEngine: Sendable {
                 credit[o] = c
                 tie[o] = Int32(k)
             }
+            if Tag.normalize(t.kind) == "funder", funders[o].map({ w.ties[$0].strength < t.strength }) ?? true
+            {
+                funders[o] = k
+            }
         }
-        return (credit, tie)
+        return (credit, tie, funders)
     }
 
     // MARK: Phase 1: numbers
 
     /// One organization's assessment in numbers only.
+    /// The share of confidence that rests on the organization's practices having been checked
+    /// against the library's dealbreakers (when the library lists any).
+    public static let practicesShare = 0.1
+
     public struct Evaluation: Sendable, Equatable {
         /// Dimension values by `Dimension.index` (lanes 5–7 unused).
         public var values = SIMD8<Double>(repeating: 0)
@@ -360,15 +373,17 @@ public struct ScoringEngine: Sendable {
                 if let value {
                     total += share * value
                     known += share
-                } else {
-                    total += share * unknown
                 }
             }
             part(p.staffShare, org.staffFTE.map { $0 / ($0 + p.staffHalfSaturation) })
             part(p.budgetShare, org.annualBudget.map { $0 / ($0 + p.budgetHalfSaturation) })
             part(p.volunteersShare, org.volunteers.map { $0 / ($0 + p.volunteersHalfSaturation) })
             part(p.responsivenessShare, org.replyDays.map { exp2(-max(0, $0) / p.replyDaysHalfLife) })
-            e.values[3] = shares > 0 ? total / shares : unknown
+            // Capacity is one quantity seen through several inputs: when some are known, the
+            // unknown ones are read from the known evidence (a 700-staff employer with no
+            // budget on file is not weak), and only the confidence drops. With nothing known
+            // it is the rubric's unknown value.
+            e.values[3] = known > 0 ? min(1, max(0, total / known)) : unknown
             e.known[3] = shares > 0 ? known / shares : 0
         }
 
@@ -400,6 +415,12 @@ public struct ScoringEngine: Sendable {
             confidence += w * e.known[d]
         }
         e.score = min(100, max(0, score * 100))
+        // Whether its practices were checked against the library's dealbreakers is part of
+        // what is known: an empty `flags` cell is "not checked" (`none` is "checked, clean").
+        if workspace.library.dealbreakers.count > 0 {
+            let share = Self.practicesShare
+            confidence = confidence * (1 - share) + (tags.isKnown(.flags) ? share : 0)
+        }
         e.confidence = min(1, max(0, confidence))
         for (d, minimum) in rubric.minimums where e.values[d.index] < minimum {
             e.belowMinimum |= 1 << UInt8(d.index)

@@ -42,6 +42,8 @@ public struct Vetting: Sendable, Equatable {
     public var warmPath: JSONOutput?
     /// The same paths in words, best first ("strength 0.42: Library → Ana Ruiz (…) → Org").
     public var warmPathLines: [String] = []
+    /// When there is no direct tie: the people or organizations the best warm path goes through.
+    public var warmPathVia: [String] = []
 
     public var ready: Bool { readiness.allSatisfy(\.ok) }
 }
@@ -81,21 +83,37 @@ extension ScoringEngine {
         let below = Dimension.allCases.filter { d in
             rubric.minimums[d].map { c.dimension(d).value < $0 } ?? false
         }
+        // Bands and minimums tell one story: meeting the minimums does not hide a weak band.
+        let weak = Dimension.allCases.filter {
+            rubric.weight($0) > 0 && rubric.band(c.dimension($0).value) == .concern && !below.contains($0)
+        }
+        let weakList = weak.map {
+            "\($0.label.lowercased()) (\(formatNumber(c.dimension($0).value, maxFractionDigits: 2)) of 1)"
+        }
+        let weakNote =
+            weak.isEmpty
+            ? ""
+            : ", but \(weak.count == 1 ? "one dimension is" : "\(weak.count) dimensions are") weak: \(joinAnd(weakList))"
         if rubric.minimums.isEmpty {
             checks.append(
-                .init(check: "minimums_met", ok: true, detail: "the rubric \(rubric.name) sets no minimums"))
+                .init(
+                    check: "minimums_met", ok: true,
+                    detail: "the rubric \(rubric.name) sets no minimums\(weakNote)"))
         } else if below.isEmpty {
             checks.append(
                 .init(
-                    check: "minimums_met", ok: true, detail: "meets the rubric's minimum on every dimension"))
+                    check: "minimums_met", ok: true,
+                    detail: "meets the \(rubric.name) rubric's minimum on every dimension\(weakNote)"))
         } else {
             let list = below.map {
-                "\($0.label) \(formatNumber(c.dimension($0).value, maxFractionDigits: 2)) < \(formatNumber(rubric.minimums[$0] ?? 0))"
+                "\($0.label.lowercased()) \(formatNumber(c.dimension($0).value, maxFractionDigits: 2)) of 1, under the minimum of \(formatNumber(rubric.minimums[$0] ?? 0))"
             }
             checks.append(
                 .init(
                     check: "minimums_met", ok: false,
-                    detail: "below the minimum: \(list.joined(separator: "; "))"))
+                    detail:
+                        "below the minimum: \(list.joined(separator: "; "))\(weak.isEmpty ? "" : "; also weak: \(joinAnd(weakList))")"
+                ))
         }
 
         if let best = ties.first {
@@ -108,11 +126,12 @@ extension ScoringEngine {
                     : " — not in touch for a while: reconnect before asking"
             checks.append(.init(check: "existing_relationship", ok: true, detail: best.description + note))
         } else {
+            // `vetWithWarmPaths` rewrites this when a warm path exists.
             checks.append(
                 .init(
                     check: "existing_relationship", ok: false,
                     detail:
-                        "no tie between the library and \(org.name) or its people: look for a warm path or an introduction"
+                        "no direct tie between the library (or its people) and \(org.name) (or its people): look for a warm path or an introduction"
                 ))
         }
 
@@ -177,7 +196,10 @@ extension ScoringEngine {
             missing.isEmpty
                 ? .init(check: "data_complete", ok: true, detail: "every input the rubric uses is recorded")
                 : .init(
-                    check: "data_complete", ok: false, detail: "ask for: \(missing.joined(separator: ", "))"))
+                    check: "data_complete", ok: false,
+                    detail:
+                        "not recorded: \(missing.joined(separator: ", ")) (confidence \(percent(c.confidence)))"
+                ))
 
         if c.hasDealbreaker {
             let tags = c.flags.filter { $0.hasPrefix("dealbreaker:") }.map {
@@ -186,7 +208,9 @@ extension ScoringEngine {
             checks.insert(
                 .init(
                     check: "no_dealbreaker", ok: false,
-                    detail: "its practices hit the library's dealbreakers: \(tags.joined(separator: ", "))"),
+                    detail:
+                        "its practices hit the library's dealbreakers: \(joinAnd(tags.map { workspace.vocabulary.label(of: $0, in: .flags) ?? $0 }))"
+                ),
                 at: 0)
         } else {
             checks.insert(
@@ -195,8 +219,11 @@ extension ScoringEngine {
                     detail: lib.dealbreakers.isEmpty
                         ? "the library lists no dealbreakers"
                         : org.tags.isKnown(.flags)
-                            ? "none of the library's dealbreakers"
-                            : "unknown: its practices (flags) are not recorded — ask"),
+                            ? (org.tags[.flags].isEmpty
+                                ? "its practices were checked: none of the library's dealbreakers"
+                                : "its recorded practices include none of the library's dealbreakers")
+                            : "not checked yet: its practices are not recorded, so the library's dealbreakers could not be checked (once checked and clean, write none in its flags cell)"
+                ),
                 at: 0)
         }
 
@@ -205,4 +232,10 @@ extension ScoringEngine {
             missing: missing,
             warmPath: nil)
     }
+}
+
+/// "a, b and c".
+func joinAnd(_ items: [String]) -> String {
+    items.count <= 1
+        ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
 }

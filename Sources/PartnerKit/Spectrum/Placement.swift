@@ -38,6 +38,9 @@ public struct Placement: Sendable, Hashable {
     public var position: Double
     /// The neighbouring level the position leans toward noticeably, else nil.
     public var edgingToward: String?
+    /// `up` when `edgingToward` is the next level up, `down` when it is the one below (the
+    /// position sits in the lower part of its level), nil when not edging.
+    public var edgingDirection: String?
     /// 0–1: lower when level signals are missing or read from cue words.
     public var confidence: Double
     public var signals: [SignalReading]
@@ -96,6 +99,16 @@ public struct ReadinessCheck: Sendable, Hashable {
     public var detail: String
     /// Concrete fixes, one per gap ("add a target to goal 2").
     public var fixes: [String]
+
+    /// The check's name in plain words ("SMART goals", "linked to a priority").
+    public var name: String {
+        switch check {
+        case "smart_goals": "SMART goals"
+        case "priority_link": "linked to a priority"
+        case "goal_results": "goal results"
+        default: check.replacingUnderscores
+        }
+    }
 
     public init(check: String, ok: Bool, detail: String, fixes: [String] = []) {
         self.check = check

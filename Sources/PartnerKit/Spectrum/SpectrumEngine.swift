@@ -43,6 +43,7 @@ public enum SpectrumEngine {
             id: p.id, title: p.title, kind: kind, kindReasons: kindReasons, level: level.id,
             levelName: level.name,
             position: reading.position, edgingToward: edging?.id,
+            edgingDirection: edging.map { $0.position > level.position ? "up" : "down" },
             confidence: max(0, (confidence * 100).rounded() / 100),
             signals: reading.readings, reasons: reasons, criteria: criteria, readiness: readiness,
             nextSteps: steps)
@@ -361,7 +362,8 @@ public enum SpectrumEngine {
             if !hits.isEmpty {
                 aligned = false
                 valueNotes.append(
-                    "\(org.name) hits dealbreaker \(workspace.tagNames(hits).joined(separator: ", "))")
+                    "\(org.name)'s recorded practices include \(joinAnd(hits.map { workspace.label($0, .flags) })), on the library's dealbreaker list"
+                )
                 continue
             }
             guard org.tags.isKnown(.values) else {
@@ -371,7 +373,8 @@ public enum SpectrumEngine {
             }
             let shared = sortedIntersection(org.tags[.values], lib.values)
             if Double(shared.count) >= rubric.alignedValuesMinShared {
-                valueNotes.append("\(org.name) shares \(workspace.tagNames(shared).joined(separator: ", "))")
+                valueNotes.append(
+                    "\(org.name) shares \(joinAnd(shared.map { workspace.label($0, .values) }))")
             } else {
                 aligned = false
                 valueNotes.append("\(org.name) shares no value with the library")
@@ -413,12 +416,14 @@ public enum SpectrumEngine {
             var gaps: [String] = []
             var fixes: [String] = []
             for (i, g) in p.goals.enumerated() {
+                // SMART: specific (a statement), measurable (a metric and a target), achievable
+                // (every party commits resources, below), relevant and time-bound (a due
+                // date). The link to a library priority is checked on its own (`priority_link`).
                 var lacks: [String] = []
                 if g.text == nil { lacks.append("a statement of what it is") }
                 if g.metric == nil { lacks.append("a metric") }
                 if g.target == nil { lacks.append("a target") }
                 if g.due == nil { lacks.append("a due date") }
-                if g.priority == nil { lacks.append("a library priority") }
                 guard !lacks.isEmpty else { continue }
                 let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
                 gaps.append("\(label) has no \(joinAnd(lacks.map { $0.replacingPrefix("a ", "") }, "or"))")
@@ -436,9 +441,49 @@ public enum SpectrumEngine {
                 ReadinessCheck(
                     check: "smart_goals", ok: ok,
                     detail: ok
-                        ? "\(p.goals.count) goal\(p.goals.count == 1 ? "" : "s"), each specific, measurable, tied to a priority and dated"
+                        ? "\(p.goals.count) goal\(p.goals.count == 1 ? "" : "s"), each specific, measurable and dated"
                         : gaps.joined(separator: "; "),
                     fixes: fixes))
+            // priority_link: which library priority each goal serves (bookkeeping, not a flaw
+            // of the goal itself).
+            let unlinked = p.goals.enumerated().filter { $0.element.priority == nil }
+            let labels = unlinked.map { i, g in
+                "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+            }
+            out.append(
+                unlinked.isEmpty
+                    ? ReadinessCheck(
+                        check: "priority_link", ok: true,
+                        detail: "every goal is linked to a library priority")
+                    : ReadinessCheck(
+                        check: "priority_link", ok: false,
+                        detail:
+                            "\(joinAnd(labels)) \(unlinked.count == 1 ? "is" : "are") not linked to a library priority",
+                        fixes: labels.map { "Link \($0) to the library priority it serves" }))
+            // goal_results: achieved against target, once recorded or due.
+            var results: [String] = []
+            var missed = false
+            for (i, g) in p.goals.enumerated() {
+                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                let due = g.due.map { $0 <= asOf } ?? false
+                if let a = g.achieved, let t = g.target {
+                    let unit = g.metric.map { " \($0)" } ?? ""
+                    let met = a >= t
+                    if !met && due { missed = true }
+                    results.append(
+                        "\(label): \(formatNumber(a)) of \(formatNumber(t))\(unit), \(met ? "met" : due ? "not met" : "not met yet")"
+                    )
+                } else if let a = g.achieved {
+                    results.append("\(label): \(formatNumber(a)) reached, no target to judge it by")
+                } else if due, p.status != .proposed {
+                    results.append("\(label): due \(g.due.map { "\($0)" } ?? ""), no result recorded")
+                }
+            }
+            if !results.isEmpty {
+                out.append(
+                    ReadinessCheck(
+                        check: "goal_results", ok: !missed, detail: results.joined(separator: "; ")))
+            }
         }
 
         // milestones
@@ -536,7 +581,7 @@ public enum SpectrumEngine {
                     ReadinessCheck(
                         check: "in_writing", ok: false,
                         detail:
-                            "in writing by \(a.rawValue), but money changes hands: a contract is expected",
+                            "agreed in writing (\(a == .mou ? "an MOU" : "an email summary")), but money changes hands: a contract is expected",
                         fixes: ["Put the payment and the work in a contract"]))
             } else {
                 out.append(
@@ -594,10 +639,20 @@ public enum SpectrumEngine {
         _ f: Facts, kind: Placement.Kind, position: Double, level: SpectrumRubric.Level, criteria: Criteria,
         readiness: [ReadinessCheck], rubric: SpectrumRubric
     ) -> [String] {
-        var steps: [String] = []
-        if criteria.alignedValues.evidence.contains("dealbreaker") {
-            steps.append("Review before going further: \(criteria.alignedValues.evidence)")
+        // A partner on the library's dealbreaker list: one next step, and only one.
+        let hits = f.p.partners.compactMap { id -> String? in
+            guard let org = f.workspace.organization(id) else { return nil }
+            let h = sortedIntersection(org.tags[.flags], f.workspace.library.dealbreakers)
+            return h.isEmpty
+                ? nil
+                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.label($0, .flags) }))"
         }
+        if !hits.isEmpty {
+            return [
+                "Resolve the dealbreaker or decline: \(hits.joined(separator: "; ")), which the library will not accept. Go no further until that is settled."
+            ]
+        }
+        var steps: [String] = []
         switch kind {
         case .transaction:
             steps.append(

@@ -17,9 +17,14 @@ public struct SpectrumRubric: Sendable, Hashable {
         public var promise: String
         /// The dessert spectrum's picture of the level ("we are having cherry pie").
         public var metaphor: String?
+        /// The promise in the library's own voice, addressed to a partner organization
+        /// (`library_promise`); IAP2's public-participation wording when the rubric has none.
+        public var libraryPromise: String?
 
         public init(
-            id: String, name: String, position: Double, goal: String, promise: String, metaphor: String? = nil
+            id: String, name: String, position: Double, goal: String, promise: String,
+            metaphor: String? = nil,
+            libraryPromise: String? = nil
         ) {
             self.id = id
             self.name = name
@@ -27,7 +32,11 @@ public struct SpectrumRubric: Sendable, Hashable {
             self.goal = goal
             self.promise = promise
             self.metaphor = metaphor
+            self.libraryPromise = libraryPromise
         }
+
+        /// What the library promises a partner at this level, in its own voice.
+        public var promiseToPartner: String { libraryPromise ?? promise }
     }
 
     /// How much each signal moves a collaboration up the scale (all non-negative, and
@@ -134,7 +143,9 @@ extension SpectrumRubric {
             var seen = Set<String>()
             var previous: Double?
             for item in items where item.expectObject() {
-                item.warnUnknownKeys(["id", "name", "position", "goal", "promise", "metaphor", "description"])
+                item.warnUnknownKeys([
+                    "id", "name", "position", "goal", "promise", "library_promise", "metaphor", "description",
+                ])
                 let id = item.string("id", required: true)
                 let position = item.required("position")?.number
                 if let id, !seen.insert(id).inserted {
@@ -160,7 +171,8 @@ extension SpectrumRubric {
                         Level(
                             id: id, name: item.string("name") ?? id, position: position, goal: goal,
                             promise: promise,
-                            metaphor: item.string("metaphor")))
+                            metaphor: item.string("metaphor"), libraryPromise: item.string("library_promise"))
+                    )
                 }
             }
         }

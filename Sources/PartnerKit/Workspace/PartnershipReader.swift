@@ -5,7 +5,7 @@ public struct PartnershipReader {
     public static let knownKeys: Set<String> = [
         "id", "title", "partners", "status", "description", "started", "ends", "initiated_by", "decisions",
         "partner_input", "co_designed", "library_pays", "partner_pays", "contributions", "benefits", "goals",
-        "milestones", "roles", "communication", "agreement", "exit_plan", "audiences", "notes",
+        "milestones", "roles", "communication", "agreement", "exit_plan", "audiences", "notes", "season",
         "outcome", "ended_reason",
     ]
 
@@ -246,9 +246,10 @@ public struct PartnershipReader {
                 "a proposed partnership has no outcome yet; calibrate ignores it",
                 hint: "record the outcome once it has run (ended, or at a review while active)")
         }
+        let season = readSeason(r)
         guard let id, let title, let status else { return nil }
         if id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
-        return Partnership(
+        var out = Partnership(
             id: id, title: title, partners: partners, status: status, description: r.string("description"),
             started: started, ends: ends,
             initiatedBy: r.enumeration("initiated_by", Partnership.Initiator.self),
@@ -263,6 +264,31 @@ public struct PartnershipReader {
             exitPlan: r.string("exit_plan"),
             audiences: audiences, outcome: outcome, endedReason: r.string("ended_reason"),
             source: "\(file): \(r.path)")
+        out.season = season
+        return out
+    }
+
+    /// `"season": { "from": "MM-DD", "to": "MM-DD" }`, each a real day of the year (02-29
+    /// allowed).
+    func readSeason(_ r: JSONField) -> Partnership.Season? {
+        guard let f = r.child("season"), f.expectObject() else { return nil }
+        f.warnUnknownKeys(["from", "to", "notes"])
+        func monthDay(_ key: String) -> (month: Int, day: Int)? {
+            guard let c = f.required(key), let text = f.string(key) else { return nil }
+            let parts = text.trimmingWhitespace.split(separator: "-")
+            if parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let m = Int(parts[0]),
+                let d = Int(parts[1]),
+                (1...12).contains(m), d >= 1, d <= Day.daysIn(month: m, year: 2000)
+            {
+                return (m, d)
+            }
+            c.error("\"\(text)\" is not a day of the year: write MM-DD, e.g. \"01-20\"")
+            return nil
+        }
+        let from = monthDay("from"), to = monthDay("to")
+        guard let from, let to else { return nil }
+        return .init(from: from, to: to)
+
     }
 }
 

@@ -5,6 +5,10 @@ extension Commands {
         "--rubric", "NAME|PATH",
         "a rubric file, or the name of one in the workspace's rubrics/ or the toolkit's Rubrics/")
 
+    /// Shows the technical names (check ids, flag tags, measure names) beside the plain words.
+    static let explainOption = OptionSpec.flag(
+        "--explain", "also show the technical names behind the plain words (the names JSON uses)")
+
     static let score = Command(
         name: "score",
         summary: "Rank organizations against the library's priorities",
@@ -17,7 +21,7 @@ extension Commands {
             weight whose inputs are known. Dealbreakers rank last; ties are broken by id.
             """,
         formats: ["text", "json", "markdown", "csv"],
-        options: [rubricOption, .value("--top", "N", "show only the best N (default: all)")],
+        options: [rubricOption, .value("--top", "N", "show only the best N (default: all)"), explainOption],
         run: { inv in
             let top = try inv.args.int("--top", range: 1...100_000_000)
             guard let rubric = loadRubric(inv, default: "partner-fit"), let workspace = inv.loadWorkspace()
@@ -30,7 +34,7 @@ extension Commands {
             case "json": inv.emit(ScoreRendering.json(card).serialized())
             case "markdown": inv.emit(ScoreRendering.markdown(card))
             case "csv": inv.emit(ScoreRendering.csv(card))
-            default: inv.emit(ScoreRendering.text(card))
+            default: inv.emit(ScoreRendering.text(card, explain: inv.args.has("--explain")))
             }
             return Exit.success
         })

@@ -12,7 +12,7 @@ extension Commands {
             relationship, a shared priority, mutual benefit, and the data still missing.
             Default rubric: grant-partner.
             """,
-        options: [rubricOption],
+        options: [rubricOption, explainOption],
         positionals: 1...1,
         run: { inv in
             let id = inv.args.positionals[0].trimmingWhitespace
@@ -59,7 +59,8 @@ extension Commands {
                         + (record.flatMap { ExemptRecordReport.text($0, markdown: true) } ?? ""))
             default:
                 inv.emit(
-                    ScoreRendering.text(vetting, rubric: rubric.name, asOf: inv.asOf)
+                    ScoreRendering.text(
+                        vetting, rubric: rubric.name, asOf: inv.asOf, explain: inv.args.has("--explain"))
                         + (record.flatMap { ExemptRecordReport.text($0) } ?? ""))
             }
             return Exit.success

@@ -424,9 +424,10 @@ extension WorkspaceEditor {
         let at: [JSONPathItem] = [.key("partnerships"), .index(k), .key("goals"), .index(g)]
         let text = Self.text(list[g]["text"]) ?? "goal \(g + 1)"
         var old: String?
-        if case .number(let d)? = list[g]["achieved"]?.value { old = formatNumber(d) }
-        try doc.set("achieved", in: at, to: .number(achieved))
-        if list[g]["result"] != nil { try doc.set("result", in: at, to: .number(achieved)) }
+        if case .number(let d)? = (list[g]["achieved"] ?? list[g]["result"])?.value { old = formatNumber(d) }
+        // A goal written with the older key `result` keeps it (the reader refuses both at once).
+        let key = list[g]["result"] != nil && list[g]["achieved"] == nil ? "result" : "achieved"
+        try doc.set(key, in: at, to: .number(achieved))
         stage("partnerships.json", doc.bytes)
         var target = ""
         if case .number(let t)? = list[g]["target"]?.value { target = " of \(formatNumber(t))" }

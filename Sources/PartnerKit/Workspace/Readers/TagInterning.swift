@@ -48,6 +48,8 @@ extension WorkspaceLoader {
             }
             let n = Tag.normalize(raw)
             if n.isEmpty { continue }
+            // `flags` = `none`: practices checked, nothing found (CONTRACT). Known, and empty.
+            if category == .flags && n == "none" { continue }
             let ids = internTags([raw], category: category, file: file, location: .line(line))
             guard let id = ids.first else { continue }
             let isUnknown = unknownTags[category]?[n] != nil
