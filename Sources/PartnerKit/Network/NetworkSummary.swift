@@ -22,7 +22,15 @@ public struct NetworkSummary: Sendable {
     public var nodes: Int
     public var organizations: Int
     public var people: Int
+    /// Every tie of the graph: `recordedTies` plus `implicitTies`.
     public var ties: Int
+    /// Ties from relationships.csv (duplicates merged into one).
+    public var recordedTies: Int
+    /// The ties added between each person and their organization (CONTRACT: "a person is tied
+    /// to their organization implicitly"), not already recorded.
+    public var implicitTies: Int
+    /// Rows of relationships.csv, as `check` counts them.
+    public var relationshipRows: Int
     /// 2m / (n(n − 1)), 0 for fewer than two nodes.
     public var density: Double
     public var components: Int
@@ -59,6 +67,9 @@ extension NetworkSummary {
         organizations = g.kinds.filter { $0 == .organization }.count
         people = g.kinds.filter { $0 == .person }.count
         ties = g.edgeCount
+        implicitTies = g.edges.count { $0.implicit }
+        recordedTies = g.edgeCount - implicitTies
+        relationshipRows = w.ties.count
         density = n < 2 ? 0 : 2 * Double(g.edgeCount) / (Double(n) * Double(n - 1))
         components = count
         largestComponent = sizes.max() ?? 0

@@ -77,10 +77,10 @@ extension Commands {
                     let via = i.via.map { w.displayName($0) }.joined(separator: ", ")
                     if md {
                         s +=
-                            "\(n + 1). **\(head)** — score \(String(format: "%.3f", i.score)), via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
+                            "\(n + 1). **\(head)** — score \(String(format: "%.2f", i.score)) of 1, via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
                     } else {
                         s +=
-                            "\(n + 1). \(head)   score \(String(format: "%.3f", i.score))   via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
+                            "\(n + 1). \(head)   score \(String(format: "%.2f", i.score)) of 1   via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
                     }
                 }
                 inv.emit(s)

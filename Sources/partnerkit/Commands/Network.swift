@@ -29,6 +29,7 @@ extension Commands {
         formats: ["text", "json", "markdown", "csv"],
         options: [
             .value("--measure", "NAME", "links: the measure (default adamic-adar)"),
+            explainOption,
             .value("--top", "N", "links: how many pairs (default 20); summary: how many brokers (default 5)"),
             .flag("--weighted", "measures: weight ties by strength"),
             .value("--to", "FORMAT", "export: graphml, dot or kumu"),
@@ -131,21 +132,40 @@ extension Commands {
             }
             inv.emit(s)
         default:
-            var t = TextTable(["a", "b", measure.rawValue], alignments: [.left, .left, .right])
-            for l in links { t.add([w.displayName(g.ids[l.a]), w.displayName(g.ids[l.b]), fmt(l.value)]) }
+            let explain = inv.args.has("--explain")
+            let column = explain ? measure.rawValue : "score"
+            var t = TextTable(["a", "b", column], alignments: [.left, .left, .right])
+            for l in links {
+                t.add([w.displayName(g.ids[l.a]), w.displayName(g.ids[l.b]), fmt(l.value, explain ? 4 : 2)])
+            }
+            let what =
+                "\(plainMeasure(measure))\(explain ? " (\(measure.rawValue), as networkx computes it)" : "")"
             if inv.format == "markdown" {
                 var s =
-                    "# Unconnected pairs by \(measure.rawValue)\n\n| a | b | \(measure.rawValue) |\n| --- | --- | ---: |\n"
+                    "# Pairs not yet tied, by \(what)\n\n| a | b | \(column) |\n| --- | --- | ---: |\n"
                 for r in t.rows { s += "| \(r.map(markdownCell).joined(separator: " | ")) |\n" }
                 inv.emit(s)
             } else {
-                inv.emit("Unconnected pairs by \(measure.rawValue) (top \(top))\n\n" + t.render())
+                inv.emit(
+                    "Pairs not yet tied who could be introduced, by \(what) (top \(top); higher is a likelier fit)\n\n"
+                        + t.render())
             }
         }
         return Exit.success
     }
 
     static func markdownCell(_ s: String) -> String { Escape.markdown(s) }
+
+    /// A link measure in a librarian's words.
+    static func plainMeasure(_ m: LinkMeasure) -> String {
+        switch m {
+        case .commonNeighbors: "contacts in common"
+        case .jaccard: "the share of their contacts they have in common"
+        case .adamicAdar: "contacts in common, a contact with few ties counting more"
+        case .resourceAllocation: "contacts in common, weighted by how few ties each contact has"
+        case .preferentialAttachment: "how well connected both are (their numbers of ties multiplied)"
+        }
+    }
 
     static func networkMeasures(_ inv: Invocation, _ w: Workspace) -> Int32 {
         let g = RelationshipGraph(workspace: w)
@@ -178,8 +198,11 @@ extension Commands {
             }
             inv.emit(s)
         default:
+            let explain = inv.args.has("--explain")
             var t = TextTable(
-                ["id", "name", "degree", "constraint", "effective size"],
+                explain
+                    ? ["id", "name", "degree", "constraint", "effective size"]
+                    : ["id", "name", "ties", "reliance on few contacts", "independent contacts"],
                 alignments: [.left, .left, .right, .right, .right])
             for v in order {
                 t.add([
@@ -189,12 +212,14 @@ extension Commands {
             }
             if inv.format == "markdown" {
                 var s =
-                    "# Brokerage (Burt)\(weighted ? ", weighted by strength" : "")\n\n| id | name | degree | constraint | effective size |\n| --- | --- | ---: | ---: | ---: |\n"
+                    "# Who bridges separate groups\(weighted ? ", weighted by strength" : "")\n\n| \(t.headers.map(markdownCell).joined(separator: " | ")) |\n| --- | --- | ---: | ---: | ---: |\n"
                 for r in t.rows { s += "| \(r.map(markdownCell).joined(separator: " | ")) |\n" }
                 inv.emit(s)
             } else {
                 inv.emit(
-                    "Brokerage (Burt's constraint and effective size\(weighted ? ", weighted by strength" : ""))\n\n"
+                    (explain
+                        ? "Brokerage (Burt's constraint and effective size\(weighted ? ", weighted by strength" : ""))\n\n"
+                        : "Who bridges separate groups\(weighted ? " (ties weighted by strength)" : ""): independent contacts are contacts not tied to each other; reliance on few contacts runs from 0 (many separate circles) to about 1 (everything through one circle)\n\n")
                         + t.render())
             }
         }
@@ -240,27 +265,47 @@ extension Commands {
             return Exit.success
         }
         let md = inv.format == "markdown"
+        let explain = inv.args.has("--explain")
         let h = md ? "## " : ""
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         var out = md ? "# Relationship network\n\n" : "Relationship network (as of \(inv.asOf))\n\n"
         out +=
-            "\(s.nodes) nodes (\(s.organizations) organizations, \(s.people) people), \(s.ties) ties, density \(fmt(s.density)), "
-        out += "\(s.components) component\(s.components == 1 ? "" : "s") (largest \(s.largestComponent))\n\n"
+            "\(plural(s.nodes, "node")) (\(plural(s.organizations, "organization")), \(s.people) \(s.people == 1 ? "person" : "people")), "
+        // One count per thing: say where the derived ties come from, so this number and
+        // `check`'s relationships.csv count can be read together.
+        out += "\(plural(s.ties, "tie")): \(s.recordedTies) from relationships.csv"
+        if s.recordedTies != s.relationshipRows {
+            out += " (\(s.relationshipRows) rows, repeated pairs counted once)"
+        }
+        out +=
+            " and \(s.implicitTies) linking people to their own organizations; "
+        out +=
+            "\(plural(s.components, "separate group")) (the largest \(s.largestComponent))\(explain ? ", density \(fmt(s.density))" : "")\n\n"
         let lib = s.library
         out += "\(h)The library as a bridge\n\n"
-        out +=
-            "\(w.library.name): \(lib.degree) direct ties, constraint \(fmt(lib.constraint)), effective size \(fmt(lib.effectiveSize))"
+        out += "\(w.library.name): \(plural(lib.degree, "direct tie"))"
         if let e = lib.effectiveSize, lib.degree > 0 {
             out +=
-                " — \(Int((100 * e / Double(lib.degree)).rounded()))% of its ties reach otherwise unconnected groups"
+                "; \(Int((100 * e / Double(lib.degree)).rounded()))% of them reach people and organizations not tied to each other, so the library brings separate groups together"
         }
-        out += "\n\n\(h)Top brokers (effective size)\n\n"
+        if explain {
+            out += " (constraint \(fmt(lib.constraint)), effective size \(fmt(lib.effectiveSize)); Burt 1992)"
+        }
+        out += "\n\n\(h)Who else bridges separate groups\n\n"
         var t = TextTable(
-            ["name", "degree", "constraint", "effective size"], alignments: [.left, .right, .right, .right])
+            explain
+                ? ["name", "degree", "constraint", "effective size"]
+                : ["name", "ties", "independent contacts"],
+            alignments: [.left, .right, .right, .right])
         for b in s.brokers {
-            t.add([w.displayName(b.id), String(b.degree), fmt(b.constraint), fmt(b.effectiveSize)])
+            t.add(
+                explain
+                    ? [w.displayName(b.id), String(b.degree), fmt(b.constraint), fmt(b.effectiveSize)]
+                    : [w.displayName(b.id), String(b.degree), fmt(b.effectiveSize, 1)])
         }
+        if !explain { out += "(independent contacts: contacts not tied to each other)\n\n" }
         out += t.render() + "\n"
-        out += "\(h)Isolated organizations (no ties)\n\n"
+        out += "\(h)Organizations with no ties at all\n\n"
         out +=
             s.isolatedOrganizations.isEmpty
             ? "none\n"
@@ -271,7 +316,9 @@ extension Commands {
             out +=
                 "\nNot reachable from the library by any chain: \(unreachable.map { w.displayName($0) }.joined(separator: ", "))\n"
         }
-        out += "\n\(h)Stale strong ties (strength ≥ 3, no contact in \(s.staleDays)+ days): a nudge list\n\n"
+        let own = s.staleTies.count { w.isLibrary($0.source) || w.isLibrary($0.target) }
+        out +=
+            "\n\(h)Strong ties (strength 3 or more) with no contact for \(s.staleDays) days or more: \(s.staleTies.count), \(own) of them the library's own (a nudge list)\n\n"
         if s.staleTies.isEmpty { out += "none\n" }
         for st in s.staleTies {
             out +=

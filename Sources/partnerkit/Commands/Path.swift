@@ -9,7 +9,7 @@ extension Commands {
             "partnerkit path TARGET [--from ID] [--paths K] [--max-intermediaries N] [--format text|json|markdown]",
         discussion: """
             Finds the K most trusted simple paths from the library (or --from) to TARGET, an
-            organization or person id: Yen's algorithm on the ties' normalised strengths
+            organization or person id: the strongest chains first (a K-shortest-paths search) on the ties' normalised strengths
             (strength ÷ 4), each discounted when the tie has not been touched in over a year
             (halving per further year, at least 0.25; 0.75 when no date is recorded). A path's
             strength is the product of those, in (0, 1], strongest first; `tie_strength` in
