@@ -1,7 +1,6 @@
 import PartnerKitSynthetic
 
 @testable import PartnerKit
-import PartnerKitSynthetic
 
 /// A synthetic workspace (the seeded generator's organizations, ties and library) with a
 /// `partnerships.json` of ended partnerships whose outcomes were drawn from a known, planted

@@ -13,7 +13,9 @@ public struct SurveyReport: Sendable {
     }
 
     /// "the library", or the partner's name.
-    func name(_ party: String) -> String { workspace.isLibrary(party) ? "the library" : workspace.displayName(party) }
+    func name(_ party: String) -> String {
+        workspace.isLibrary(party) ? "the library" : workspace.displayName(party)
+    }
 
     static func one(_ d: Double) -> String {
         let r = (d * 10).rounded() / 10
@@ -28,7 +30,9 @@ public struct SurveyReport: Sendable {
         guard let round = s.current else { return [] }
         var out: [String] = []
         for f in round.factors where f.flagged {
-            guard let party = f.gapParty, let lib = f.mean(of: "library"), let m = f.mean(of: party) else { continue }
+            guard let party = f.gapParty, let lib = f.mean(of: "library"), let m = f.mean(of: party) else {
+                continue
+            }
             out.append(
                 "\(sentenceCase(name(party))) rates \(rubric.label(f.factor)) \(Self.one(m)), the library \(Self.one(lib)): talk about \(rubric.discuss(f.factor))."
             )
@@ -89,7 +93,8 @@ public struct SurveyReport: Sendable {
             ? "# Partnership health survey\n\nAs of \(results.asOf), rubric \(esc(rubric.name)).\n"
             : "Partnership health survey, as of \(results.asOf) (rubric \(rubric.name))\n"
         if results.partnerships.isEmpty {
-            out += "\nNo answers yet. Send a form with `partnerkit survey form ID` and add the answers to surveys.csv.\n"
+            out +=
+                "\nNo answers yet. Send a form with `partnerkit survey form ID` and add the answers to surveys.csv.\n"
         }
         for s in results.partnerships {
             guard let round = s.current else { continue }
@@ -104,13 +109,19 @@ public struct SurveyReport: Sendable {
             var lines: [String] = []
             lines += findings(s)
             lines += round.cautions.map { caution($0, id: s.id) }
-            if let t = trendSentence(s) { lines.append(t) } else { lines.append("First round: no trend yet.") }
+            if let t = trendSentence(s) {
+                lines.append(t)
+            } else {
+                lines.append("First round: no trend yet.")
+            }
             if let sm = summarySentence(round) { lines.append(sm) }
             out += "\n"
             for l in lines { out += md ? "- \(esc(l))\n" : "  - \(l)\n" }
         }
         if !results.notAsked.isEmpty {
-            let names = results.notAsked.map { id in workspace.partnership(id).map { "\($0.title) (\(id))" } ?? id }
+            let names = results.notAsked.map { id in
+                workspace.partnership(id).map { "\($0.title) (\(id))" } ?? id
+            }
             out += md ? "\n## Not asked\n\n" : "\nNot asked yet:\n"
             for n in names { out += md ? "- \(esc(n))\n" : "  - \(n)\n" }
         }
@@ -132,7 +143,10 @@ public struct SurveyReport: Sendable {
         }
         if md {
             var out = "| " + headers.map(Escape.markdown).joined(separator: " | ") + " |\n"
-            out += "|" + headers.enumerated().map { $0.offset == 0 || $0.offset == 2 ? " --- |" : " ---: |" }.joined() + "\n"
+            out +=
+                "|"
+                + headers.enumerated().map { $0.offset == 0 || $0.offset == 2 ? " --- |" : " ---: |" }
+                .joined() + "\n"
             for r in rows { out += "| " + r.map(Escape.markdown).joined(separator: " | ") + " |\n" }
             return out
         }
@@ -157,7 +171,8 @@ public struct SurveyReport: Sendable {
         guard let round = s.current else { return .object([("id", .string(s.id))]) }
         return .object(
             [
-                ("id", .string(s.id)), ("title", .string(s.title)), ("round", .string(round.quarter.description)),
+                ("id", .string(s.id)), ("title", .string(s.title)),
+                ("round", .string(round.quarter.description)),
                 ("rounds", .strings(s.rounds.map(\.quarter.description))),
                 ("previous_round", .optional(s.previous?.quarter.description)),
                 ("first_date", .string(round.firstDate.description)),
@@ -169,7 +184,8 @@ public struct SurveyReport: Sendable {
                         s.trend.map { t in
                             .object([
                                 ("factor", .string(t.factor.rawValue)), ("previous", .number(t.previous)),
-                                ("current", .number(t.current)), ("change", .number(SurveyEngine.rounded(t.change))),
+                                ("current", .number(t.current)),
+                                ("change", .number(SurveyEngine.rounded(t.change))),
                                 ("previous_round", .string(t.previousQuarter.description)),
                             ])
                         })
@@ -182,7 +198,10 @@ public struct SurveyReport: Sendable {
                             switch c {
                             case .noAnswers(let party): m.append(("party", .string(party)))
                             case .fewRespondents(let party, let count, let minimum):
-                                m += [("party", .string(party)), ("count", .int(count)), ("minimum", .int(minimum))]
+                                m += [
+                                    ("party", .string(party)), ("count", .int(count)),
+                                    ("minimum", .int(minimum)),
+                                ]
                             case .allDontKnow(let f): m.append(("factor", .string(f.rawValue)))
                             }
                             m.append(("text", .string(caution(c, id: s.id))))
@@ -216,7 +235,8 @@ public struct SurveyReport: Sendable {
                 .array(
                     round.summaries.map {
                         .object([
-                            ("party", .string($0.party)), ("trust", .optional($0.trust)), ("value", .optional($0.value)),
+                            ("party", .string($0.party)), ("trust", .optional($0.trust)),
+                            ("value", .optional($0.value)),
                         ])
                     })
             ),

@@ -62,7 +62,8 @@ public enum SurveyEngine {
             for f in now.factors {
                 guard let c = f.mean, let b = before.factors.first(where: { $0.factor == f.factor })?.mean
                 else { continue }
-                trend.append(FactorTrend(factor: f.factor, previous: b, current: c, previousQuarter: before.quarter))
+                trend.append(
+                    FactorTrend(factor: f.factor, previous: b, current: c, previousQuarter: before.quarter))
             }
         }
         return PartnershipSurvey(id: p.id, title: p.title, parties: parties, rounds: rounds, trend: trend)
@@ -129,10 +130,12 @@ public enum SurveyEngine {
                 let ms = factors.filter { list.contains($0.factor) }.compactMap { $0.mean(of: c.party) }
                 return ms.isEmpty ? nil : rounded(mean(ms))
             }
-            return PartySummary(party: c.party, trust: summary(rubric.trustFactors), value: summary(rubric.valueFactors))
+            return PartySummary(
+                party: c.party, trust: summary(rubric.trustFactors), value: summary(rubric.valueFactors))
         }
         return SurveyRound(
-            quarter: q, firstDate: dates.min() ?? q.first, lastDate: dates.max() ?? q.first, respondents: counts,
+            quarter: q, firstDate: dates.min() ?? q.first, lastDate: dates.max() ?? q.first,
+            respondents: counts,
             factors: factors, summaries: summaries, cautions: cautions)
     }
 

@@ -4,11 +4,15 @@ import PartnerKit
 /// The commands that keep the workspace current: add, log, done, result, status, history.
 /// Each parses its arguments, calls the library's `WorkspaceEditor`, and prints what changed.
 extension Commands {
-    static let dryRun = OptionSpec.flag("--dry-run", "show the change (the lines before and after) and write nothing")
-    static let dateOption = OptionSpec.value("--date", "YYYY-MM-DD", "the date of the event (default: --as-of, else today)")
+    static let dryRun = OptionSpec.flag(
+        "--dry-run", "show the change (the lines before and after) and write nothing")
+    static let dateOption = OptionSpec.value(
+        "--date", "YYYY-MM-DD", "the date of the event (default: --as-of, else today)")
 
     /// Opens the workspace, applies `edit`, validates, and writes (or shows, with --dry-run).
-    static func runEdit(_ inv: Invocation, name: String, _ edit: (inout WorkspaceEditor) throws(EditError) -> Void)
+    static func runEdit(
+        _ inv: Invocation, name: String, _ edit: (inout WorkspaceEditor) throws(EditError) -> Void
+    )
         -> Int32
     {
         do throws(EditError) {
@@ -16,7 +20,9 @@ extension Commands {
                 directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary)
             try edit(&editor)
             let dry = inv.args.has("--dry-run")
-            let warnings = dry || editor.changes.isEmpty ? try editor.validate() : try editor.commit(command: commandLine())
+            let warnings =
+                dry || editor.changes.isEmpty
+                ? try editor.validate() : try editor.commit(command: commandLine())
             if !warnings.isEmpty { inv.console.report(warnings) }
             let report = EditReport(
                 command: name, changes: editor.changes, notes: editor.notes, diffs: dry ? editor.diffs() : [],
@@ -38,14 +44,17 @@ extension Commands {
     static func commandLine() -> String {
         (["partnerkit"] + CommandLine.arguments.dropFirst()).map { a in
             a.isEmpty || a.contains(where: { " \t\"'$;&|<>".contains($0) })
-                ? "'" + a.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+                ? "'" + a.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''")
+                    + "'"
                 : a
         }.joined(separator: " ")
     }
 
     static func eventDate(_ inv: Invocation) throws -> Day {
         guard let s = inv.args.value("--date") else { return inv.asOf }
-        guard let d = Day(s) else { throw UsageError(message: "--date takes a date YYYY-MM-DD, not \"\(s)\"") }
+        guard let d = Day(s) else {
+            throw UsageError(message: "--date takes a date YYYY-MM-DD, not \"\(s)\"")
+        }
         return d
     }
 
@@ -61,7 +70,10 @@ extension Commands {
         ("--audiences", "audiences", "whom it serves, ';'-separated"),
         ("--offers", "offers", "what it can offer, ';'-separated"),
         ("--needs", "needs", "what it needs, ';'-separated"),
-        ("--flags", "flags", "practices to match against dealbreakers, ';'-separated (none: checked, nothing found)"),
+        (
+            "--flags", "flags",
+            "practices to match against dealbreakers, ';'-separated (none: checked, nothing found)"
+        ),
         ("--staff-fte", "staff_fte", "staff in full-time equivalents"),
         ("--budget", "annual_budget", "annual budget in USD"),
         ("--volunteers", "volunteers", "number of volunteers"),
@@ -103,7 +115,8 @@ extension Commands {
         options: organizationOptions.map { OptionSpec.value($0.0, $0.1.uppercased(), $0.2) }
             + personOptions.map { OptionSpec.value($0.0, $0.1.uppercased(), $0.2) } + [
                 .value("--kind", "KIND", "tie: knows, partnered, coalition, board, funder, referral…"),
-                .value("--strength", "1-4", "tie: 1 acquainted, 2 working contact, 3 trusted, 4 close partner"),
+                .value(
+                    "--strength", "1-4", "tie: 1 acquainted, 2 working contact, 3 trusted, 4 close partner"),
                 .value("--last-contact", "YYYY-MM-DD", "tie: the last contact"),
                 .value("--note", "TEXT", "tie: a note"),
                 .value("--title", "TITLE", "partnership: its title (required)"),
@@ -112,7 +125,9 @@ extension Commands {
                 .value("--started", "YYYY-MM-DD", "partnership: when it started"),
                 .value("--description", "TEXT", "partnership: what it is"),
                 .value("--set", "COLUMN=VALUE", "any other column of the row", repeatable: true),
-                .flag("--new-tags", "keep tags the vocabulary does not know (default: refuse with a suggestion)"),
+                .flag(
+                    "--new-tags", "keep tags the vocabulary does not know (default: refuse with a suggestion)"
+                ),
                 .flag("--add-columns", "add a column the file lacks instead of refusing"),
                 dryRun,
             ],
@@ -145,7 +160,8 @@ extension Commands {
                 for (option, column, _) in organizationOptions {
                     if let v = inv.args.value(option) { fields[column] = v }
                 }
-                return runEdit(inv, name: "add organization") { (e: inout WorkspaceEditor) throws(EditError) in
+                return runEdit(inv, name: "add organization") {
+                    (e: inout WorkspaceEditor) throws(EditError) in
                     try e.addOrganization(
                         id: p[1].trimmingWhitespace, fields: fields, allowNewTags: inv.args.has("--new-tags"),
                         addColumns: inv.args.has("--add-columns"))
@@ -159,15 +175,21 @@ extension Commands {
                     if let v = inv.args.value(option) { fields[column] = v }
                 }
                 return runEdit(inv, name: "add person") { (e: inout WorkspaceEditor) throws(EditError) in
-                    try e.addPerson(id: p[1].trimmingWhitespace, fields: fields, addColumns: inv.args.has("--add-columns"))
+                    try e.addPerson(
+                        id: p[1].trimmingWhitespace, fields: fields, addColumns: inv.args.has("--add-columns")
+                    )
                 }
             case "tie":
                 guard p.count == 3 else { throw UsageError(message: "add tie takes SOURCE and TARGET") }
                 try only(tieOptions)
-                guard let kindValue = inv.args.value("--kind") else { throw UsageError(message: "add tie needs --kind") }
+                guard let kindValue = inv.args.value("--kind") else {
+                    throw UsageError(message: "add tie needs --kind")
+                }
                 guard let strength = try inv.args.number("--strength", range: 1...4) else {
                     throw UsageError(
-                        message: "add tie needs --strength 1-4 (1 acquainted, 2 working contact, 3 trusted, 4 close partner)")
+                        message:
+                            "add tie needs --strength 1-4 (1 acquainted, 2 working contact, 3 trusted, 4 close partner)"
+                    )
                 }
                 var last: Day?
                 if let s = inv.args.value("--last-contact") {
@@ -199,23 +221,29 @@ extension Commands {
                 if let s = inv.args.value("--status") {
                     guard let st = Partnership.Status(rawValue: s.lowercased()) else {
                         throw UsageError(
-                            message: "--status takes \(Partnership.Status.allCases.map(\.rawValue).joined(separator: "|")), not \"\(s)\"")
+                            message:
+                                "--status takes \(Partnership.Status.allCases.map(\.rawValue).joined(separator: "|")), not \"\(s)\""
+                        )
                     }
                     status = st
                 }
                 var started: Day?
                 if let s = inv.args.value("--started") {
-                    guard let d = Day(s) else { throw UsageError(message: "--started takes a date YYYY-MM-DD, not \"\(s)\"") }
+                    guard let d = Day(s) else {
+                        throw UsageError(message: "--started takes a date YYYY-MM-DD, not \"\(s)\"")
+                    }
                     started = d
                 }
                 let description = inv.args.value("--description")
                 return runEdit(inv, name: "add partnership") { (e: inout WorkspaceEditor) throws(EditError) in
                     try e.addPartnership(
-                        id: p[1].trimmingWhitespace, title: title, partners: partners, status: status, started: started,
+                        id: p[1].trimmingWhitespace, title: title, partners: partners, status: status,
+                        started: started,
                         description: description)
                 }
             default:
-                throw UsageError(message: "add what? organization, person, tie or partnership, not \"\(kind)\"")
+                throw UsageError(
+                    message: "add what? organization, person, tie or partnership, not \"\(kind)\"")
             }
         })
 
@@ -237,7 +265,8 @@ extension Commands {
             let date = try eventDate(inv)
             let note = inv.args.value("--note")
             return runEdit(inv, name: "log") { (e: inout WorkspaceEditor) throws(EditError) in
-                try e.logContact(partnership: inv.args.positionals[0].trimmingWhitespace, date: date, note: note)
+                try e.logContact(
+                    partnership: inv.args.positionals[0].trimmingWhitespace, date: date, note: note)
             }
         })
 
@@ -268,7 +297,8 @@ extension Commands {
             the choices. Writes "achieved": N on the goal (the review compares it with the target).
             """,
         options: [
-            .value("--achieved", "N", "the result, in the goal's metric (e.g. 12 regular attendees)"), dateOption,
+            .value("--achieved", "N", "the result, in the goal's metric (e.g. 12 regular attendees)"),
+            dateOption,
             dryRun,
         ],
         positionals: 2...2,
@@ -279,7 +309,8 @@ extension Commands {
             }
             let p = inv.args.positionals
             return runEdit(inv, name: "result") { (e: inout WorkspaceEditor) throws(EditError) in
-                try e.recordResult(partnership: p[0].trimmingWhitespace, goal: p[1], achieved: achieved, date: date)
+                try e.recordResult(
+                    partnership: p[0].trimmingWhitespace, goal: p[1], achieved: achieved, date: date)
             }
         })
 
@@ -312,14 +343,18 @@ extension Commands {
             if let outcome {
                 guard outcomes.contains(outcome) else {
                     let near = nearest(outcome, in: outcomes).map { " (did you mean \($0)?)" } ?? ""
-                    throw UsageError(message: "--outcome takes \(outcomes.joined(separator: "|")), not \"\(outcome)\"\(near)")
+                    throw UsageError(
+                        message:
+                            "--outcome takes \(outcomes.joined(separator: "|")), not \"\(outcome)\"\(near)")
                 }
                 guard st == .ended else { throw UsageError(message: "--outcome goes with `ended`") }
             }
             let reason = inv.args.value("--reason")
             if reason != nil && st != .ended { throw UsageError(message: "--reason goes with `ended`") }
             return runEdit(inv, name: "status") { (e: inout WorkspaceEditor) throws(EditError) in
-                try e.setStatus(partnership: p[0].trimmingWhitespace, status: st, outcome: outcome, reason: reason, date: date)
+                try e.setStatus(
+                    partnership: p[0].trimmingWhitespace, status: st, outcome: outcome, reason: reason,
+                    date: date)
             }
         })
 
@@ -336,7 +371,9 @@ extension Commands {
         run: { inv in
             var since: Day?
             if let s = inv.args.value("--since") {
-                guard let d = Day(s) else { throw UsageError(message: "--since takes a date YYYY-MM-DD, not \"\(s)\"") }
+                guard let d = Day(s) else {
+                    throw UsageError(message: "--since takes a date YYYY-MM-DD, not \"\(s)\"")
+                }
                 since = d
             }
             guard Files.isDirectory(inv.workspacePath) else {

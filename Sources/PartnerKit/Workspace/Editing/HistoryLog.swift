@@ -47,7 +47,8 @@ public enum HistoryLog {
         func clean(_ s: String) -> String {
             String(s.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
         }
-        return ([format(e.time), clean(e.user), clean(e.command)] + e.changes.map(clean)).joined(separator: "\t")
+        return ([format(e.time), clean(e.user), clean(e.command)] + e.changes.map(clean)).joined(
+            separator: "\t")
             + "\n"
     }
 
@@ -70,7 +71,9 @@ public enum HistoryLog {
 
     /// Parses the log. Lines that are not entries (edited by hand) are reported as warnings
     /// with their line and skipped.
-    public static func parse(_ bytes: [UInt8], file: String) -> (entries: [HistoryEntry], diagnostics: [Diagnostic]) {
+    public static func parse(_ bytes: [UInt8], file: String) -> (
+        entries: [HistoryEntry], diagnostics: [Diagnostic]
+    ) {
         var entries: [HistoryEntry] = []
         var diagnostics: [Diagnostic] = []
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -82,7 +85,8 @@ public enum HistoryLog {
             guard fields.count >= 3, let time = parse(time: fields[0]) else {
                 diagnostics.append(
                     .warning(
-                        file, .line(k + 1), "not a history entry (time, user, command, changes separated by tabs)"))
+                        file, .line(k + 1),
+                        "not a history entry (time, user, command, changes separated by tabs)"))
                 continue
             }
             entries.append(
@@ -95,8 +99,9 @@ public enum HistoryLog {
 
     /// Reads the workspace's log, the entries on or after `since` (UTC days). A workspace
     /// without a log has no entries.
-    public static func read(directory: String, since: Day? = nil) -> (entries: [HistoryEntry], diagnostics: [Diagnostic])
-    {
+    public static func read(directory: String, since: Day? = nil) -> (
+        entries: [HistoryEntry], diagnostics: [Diagnostic]
+    ) {
         let p = path(directory: directory)
         switch Files.read(p) {
         case .failure(.missing): return ([], [])
