@@ -2,12 +2,8 @@
 /// to `spectrum --file` (one partnership object, a bare array, or the `{ "partnerships": […] }`
 /// form). Missing optional fields are not errors: the readiness checks report them.
 public struct PartnershipReader {
-    public static let knownKeys: Set<String> = [
-        "id", "title", "partners", "status", "description", "started", "ends", "initiated_by", "decisions",
-        "partner_input", "co_designed", "library_pays", "partner_pays", "contributions", "benefits", "goals",
-        "milestones", "roles", "communication", "agreement", "exit_plan", "audiences", "notes", "season",
-        "outcome", "ended_reason",
-    ]
+    /// A partnership object's fields (`PartnershipsSchema.partnership`).
+    public static let knownKeys: Set<String> = PartnershipsSchema.partnership.names
 
     let file: String
     let sink: DiagnosticSink
@@ -16,6 +12,9 @@ public struct PartnershipReader {
     /// In the workspace a partner missing from organizations.csv is an error; in a proposal
     /// (a collaboration not yet entered) it is a warning.
     let unknownPartnerIsError: Bool
+    /// In the workspace: the files that did not load, so that partners are not reported as
+    /// unknown when organizations.csv could not be read (one root cause, one error).
+    var loadFailures: LoadFailures?
 
     public init(
         file: String, sink: DiagnosticSink, library: LibraryProfile?, organizationIDs: Set<String>,
@@ -47,7 +46,7 @@ public struct PartnershipReader {
     func readWorkspaceFile(_ root: JSONNode, vocabulary: Vocabulary) -> [Partnership] {
         let r = JSONField(root: root, file: file, sink: sink)
         guard r.expectObject() else { return [] }
-        r.warnUnknownKeys(["partnerships", "description", "notes"])
+        r.warnUnknownKeys(PartnershipsSchema.schema.names)
         guard let items = r.required("partnerships")?.array else { return [] }
         return readList(items, vocabulary: vocabulary)
     }
@@ -128,10 +127,17 @@ public struct PartnershipReader {
                     field.error(
                         "the library is always a party; list only the other organizations in partners")
                 } else if !organizationIDs.contains(p) {
+                    let organizations = OrganizationsSchema.schema.file
+                    if loadFailures?.skip(into: [organizations]) == true {
+                        partners.append(p)
+                        continue
+                    }
                     let hint = nearest(p, in: organizationIDs).map {
                         "did you mean \"\($0)\"?"
                     }
-                    let msg = "\"\(p)\" is not an id in organizations.csv"
+                    let msg =
+                        "\"\(p)\" is not an id in organizations.csv"
+                        + (loadFailures?.because(p, in: [organizations]) ?? "")
                     if unknownPartnerIsError {
                         field.error(msg, hint: hint)
                     } else {

@@ -1,10 +1,14 @@
 /// The files `partnerkit init` writes: a minimal workspace that passes `check`, with a README
-/// that explains every file and column.
+/// that explains every file and column. The CSV files and the README's column table come from
+/// the schemas (`OrganizationsSchema`, `PeopleSchema`, `RelationshipsSchema`).
 public enum WorkspaceTemplate {
     public static let files: [(name: String, contents: String)] = [
         ("README.md", readme), ("library.json", library), ("organizations.csv", organizations),
         ("people.csv", people), ("relationships.csv", relationships), ("partnerships.json", partnerships),
     ]
+
+    /// A CSV file's template: the schema's header and its example row.
+    static func csv(_ schema: CSVSchema) -> String { schema.header + "\n" + schema.exampleRow + "\n" }
 
     static let library = """
         {
@@ -25,23 +29,11 @@ public enum WorkspaceTemplate {
 
         """
 
-    static let organizations = """
-        id,name,sector,ntee,ein,mission,topics,values,audiences,offers,needs,flags,staff_fte,annual_budget,volunteers,reply_days,service_area,website
-        example-cu,Example Credit Union,nonprofit,,,"Member-owned credit union offering free financial counselling.",financial-literacy;employment,equity;inclusion,job-seekers;families,financial-expertise,meeting-space,,25,4000000,10,3,County,https://example.org
+    static let organizations = csv(OrganizationsSchema.schema)
 
-        """
+    static let people = csv(PeopleSchema.schema)
 
-    static let people = """
-        id,name,organization,role,email,phone
-        example-person,Pat Example,example-cu,Community relations,pat@example.org,555-0100
-
-        """
-
-    static let relationships = """
-        source,target,kind,strength,last_contact,note
-        library,example-person,knows,2,2026-01-15,Met at the job fair
-
-        """
+    static let relationships = csv(RelationshipsSchema.schema)
 
     static let partnerships = """
         {
@@ -97,27 +89,7 @@ public enum WorkspaceTemplate {
         One row per candidate or current partner. Column order is free; an empty cell means *unknown*, not zero.
         List cells are separated by `;`. Tags are case-insensitive; spaces become hyphens.
 
-        | column | meaning |
-        | --- | --- |
-        | id | unique id (no `;`) |
-        | name | display name |
-        | sector | nonprofit, business, government, education, faith, grassroots, library or other |
-        | ntee | NTEE code for nonprofits (e.g. B70) |
-        | ein | US employer identification number, 12-3456789 |
-        | mission | mission statement, free text |
-        | topics | what they work on |
-        | values | what they stand for |
-        | audiences | whom they serve |
-        | offers | assets they can give (space, expertise, volunteers …) |
-        | needs | assets they are looking for |
-        | flags | practices, matched against the library's dealbreakers |
-        | staff_fte | paid staff, full-time equivalents |
-        | annual_budget | US dollars a year |
-        | volunteers | active volunteers |
-        | reply_days | typical days to answer a message |
-        | service_area | where they work |
-        | website | their web address |
-
+        \(OrganizationsSchema.schema.markdownTable)
         ## people.csv (optional, private)
         `id`, `name`, `organization` (an organization id), `role`, `email`, `phone`.
         Email and phone never appear in any output unless you pass `--include-contacts`.

@@ -5,7 +5,7 @@ extension WorkspaceLoader {
     mutating func readSurveys(library: LibraryProfile?, partnerships: [Partnership]) -> (
         answers: [SurveyAnswer], rubric: SurveyRubric?
     ) {
-        guard let (p, bytes) = readCSVBytes(SurveyReader.fileName, required: false) else { return ([], nil) }
+        guard let (p, bytes) = readBytes(SurveyReader.fileName, required: false) else { return ([], nil) }
         guard let rubric = readSurveyRubric(surveys: p) else { return ([], nil) }
         var reader = SurveyReader(
             file: p, sink: sink, rubric: rubric, partnerships: partnerships, libraryID: library?.id)

@@ -10,16 +10,18 @@ public struct LoadResult: Sendable {
 /// Reads and validates a workspace folder. Collects every problem rather than stopping at the
 /// first, so that one `partnerkit check` lists all there is to fix.
 public struct WorkspaceLoader {
-    public static let organizationColumns = [
-        "id", "name", "sector", "ntee", "ein", "mission", "topics", "values", "audiences", "offers", "needs",
-        "flags", "staff_fte", "annual_budget", "volunteers", "reply_days", "service_area", "website",
-    ]
-    public static let peopleColumns = ["id", "name", "organization", "role", "email", "phone"]
-    public static let relationshipColumns = ["source", "target", "kind", "strength", "last_contact", "note"]
+    /// The known columns of each CSV file, from its schema.
+    public static var organizationColumns: [String] { OrganizationsSchema.schema.names }
+    public static var peopleColumns: [String] { PeopleSchema.schema.names }
+    public static var relationshipColumns: [String] { RelationshipsSchema.schema.names }
 
     let directory: String
     let limits: InputLimits
     let sink = DiagnosticSink()
+    /// Files that did not load, and the references into them not checked.
+    let failures = LoadFailures()
+    /// Ids of organizations.csv rows that could not be read, with their lines.
+    var rejectedIDs: [String: Int] = [:]
     var vocabulary = Vocabulary()
     var tags = TagTable()
 
@@ -81,6 +83,28 @@ public struct WorkspaceLoader {
             ? .failure(.tooLarge(limit: limits.maxFileBytes)) : .success(bytes)
     }
 
+    /// Reads one workspace file by name, reporting a missing (when required) or unreadable file
+    /// and recording it as not loaded (see `LoadFailures`).
+    func readBytes(_ file: String, required: Bool) -> (path: String, bytes: [UInt8])? {
+        let p = path(file)
+        switch readFile(p) {
+        case .failure(.missing):
+            if required {
+                sink.error(
+                    p, .file, "required file is missing",
+                    hint: "every workspace needs \(file); `partnerkit init` writes a template")
+                failures.fail(file)
+            }
+            return nil
+        case .failure(let e):
+            sink.error(p, .file, e.message)
+            failures.fail(file)
+            return nil
+        case .success(let bytes):
+            return (p, bytes)
+        }
+    }
+
     /// Loads the workspace in `directory`. `defaultVocabulary` is the toolkit's
     /// `Data/vocabulary.json`, used unless the workspace has its own `vocabulary.json`.
     public static func load(
@@ -127,6 +151,9 @@ public struct WorkspaceLoader {
 
         let library = readLibrary()
         let organizations = readOrganizations()
+        let organizationsFile = OrganizationsSchema.schema.file
+        failures.rejectedIDs[organizationsFile] = rejectedIDs
+        failures.noteErrors(in: organizationsFile, path: path(organizationsFile), among: sink.diagnostics)
         // One index per kind of node, built once: the duplicate checks, the reference checks
         // of people, ties and partnerships, and the workspace's own lookups all use them.
         let libraryID = library?.id
@@ -148,6 +175,8 @@ public struct WorkspaceLoader {
             }
         }
         let people = readPeople(organizationIndex: organizationIndex)
+        let peopleFile = PeopleSchema.schema.file
+        failures.noteErrors(in: peopleFile, path: path(peopleFile), among: sink.diagnostics)
         var personIndex: [String: Int] = [:]
         personIndex.reserveCapacity(people.count)
         for (k, p) in people.enumerated() {
@@ -180,7 +209,9 @@ public struct WorkspaceLoader {
         let surveys = readSurveys(library: library, partnerships: partnerships)
         reportUnknownTags()
 
-        let diagnostics = sink.diagnostics.sorted()
+        // The real errors first, then one note per file that did not load for the references
+        // into it that were not checked.
+        let diagnostics = sink.diagnostics.sorted() + failures.summaries(path: path)
         guard let lib = library, !diagnostics.hasErrors else {
             return LoadResult(workspace: nil, diagnostics: diagnostics)
         }
@@ -191,5 +222,34 @@ public struct WorkspaceLoader {
             personIndex: personIndex)
         (ws.surveys, ws.surveyRubric) = surveys
         return LoadResult(workspace: ws, diagnostics: diagnostics)
+    }
+
+    /// Reads and parses a JSON file, reporting a syntax error at its line and column.
+    func readJSON(_ file: String, required: Bool) -> JSONNode? {
+        guard let (p, bytes) = readBytes(file, required: required) else { return nil }
+        guard let root = Self.parseJSON(bytes, file: p, sink: sink, limits: limits) else {
+            failures.fail(file)
+            return nil
+        }
+        return root
+    }
+
+    /// Parses JSON bytes, reporting a syntax error at its line and column (`JSONDocument`).
+    static func parseJSON(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: InputLimits)
+        -> JSONNode?
+    {
+        JSONDocument.parse(bytes, file: file, sink: sink, limits: limits)?.node
+    }
+
+    /// `partnerships.json` (see `PartnershipsSchema`), read by `PartnershipReader`.
+    mutating func readPartnerships(library: LibraryProfile?, organizations: [String: Int]) -> [Partnership] {
+        let schema = PartnershipsSchema.schema
+        guard let root = readJSON(schema.file, required: schema.requiredFile) else { return [] }
+        var reader = PartnershipReader(
+            file: path(schema.file), sink: sink, library: library,
+            organizationIDs: Set(organizations.keys),
+            unknownPartnerIsError: true)
+        reader.loadFailures = failures
+        return reader.readWorkspaceFile(root, vocabulary: vocabulary)
     }
 }

@@ -34,25 +34,6 @@ extension WorkspaceLoader {
         return ok ? map : nil
     }
 
-    /// Reads a CSV file's bytes, reporting a missing (when required) or unreadable file.
-    func readCSVBytes(_ file: String, required: Bool) -> (path: String, bytes: [UInt8])? {
-        let p = path(file)
-        switch readFile(p) {
-        case .failure(.missing):
-            if required {
-                sink.error(
-                    p, .file, "required file is missing",
-                    hint: "every workspace needs \(file); `partnerkit init` writes a template")
-            }
-            return nil
-        case .failure(let e):
-            sink.error(p, .file, e.message)
-            return nil
-        case .success(let bytes):
-            return (p, bytes)
-        }
-    }
-
     /// A row whose field count differs from the header's, with what usually causes it.
     static func fieldCountError(_ file: String, line: Int, expected: Int, found: Int) -> Diagnostic {
         .error(
@@ -66,11 +47,15 @@ extension WorkspaceLoader {
     /// then `row` gets each record with the right number of fields, as trimmed strings in a
     /// reused array. No table of all rows is ever built, so a million-row file costs only the
     /// values kept. Field-count and UTF-8 problems are reported with their line.
+    /// `rejected` gets each record that is not passed to `row` (wrong field count, bad UTF-8).
+    /// Returns false when the file did not load: empty, or a header that `header` rejected.
     /// - Complexity: O(n) in the file's size.
+    @discardableResult
     static func streamTable(
         _ bytes: [UInt8], path p: String, sink: DiagnosticSink, limits: InputLimits,
-        header: ([String]) -> Bool, row: (Int, [String]) -> Void
-    ) {
+        header: ([String]) -> Bool, rejected: (Int, [String]) -> Void = { _, _ in },
+        row: (Int, [String]) -> Void
+    ) -> Bool {
         var headerCount = -1
         var skip = false
         var fields: [String] = []
@@ -91,47 +76,33 @@ extension WorkspaceLoader {
                     sink.add(
                         Self.fieldCountError(p, line: record.line, expected: headerCount, found: fields.count)
                     )
+                    rejected(record.line, fields)
                     return
                 }
-                if !badUTF8 { row(record.line, fields) }
+                if badUTF8 { rejected(record.line, fields) } else { row(record.line, fields) }
             }
         }
         diagnostics.forEach(sink.add)
         if headerCount < 0 && !diagnostics.hasErrors {
             sink.error(p, .file, "the file is empty: it needs at least a header row")
         }
+        return headerCount >= 0 && !skip
     }
 
-    /// Parses a number as people write it in spreadsheets (`1200`, `1,200`, `$1,200.50`).
-    /// Empty means unknown (nil, no error); text, NaN or infinity is an error.
+    /// A number cell (see `CellParser.number`): empty means unknown (nil, no error); text,
+    /// NaN, infinity or a value out of range is an error naming the column.
     func number(_ cell: String, column: String, file: String, line: Int, positive: Bool = false) -> Double? {
         if cell.isEmpty { return nil }
-        // Fast path: plain digits with at most one point, as most cells are.
-        var plain = true
-        var points = 0
-        for c in cell.utf8 {
-            if c == UInt8(ascii: ".") { points += 1 } else if c < 48 || c > 57 { plain = false; break }
-        }
-        if plain, points <= 1, cell.utf8.count < 20, let d = Double(cell) {
-            if positive && d <= 0 {
-                sink.error(file, .line(line), "\(column): must be a positive number, found \(cell)")
-                return nil
-            }
+        switch CellParser.number(cell, positive: positive) {
+        case .value(let d):
             return d
-        }
-        let cleaned = cell.filter { $0 != "," && $0 != "$" && $0 != "_" && $0 != " " }
-        guard let d = Double(cleaned), d.isFinite, cleaned.lowercased() != "nan",
-            !cleaned.lowercased().contains("inf")
-        else {
+        case .notANumber:
             sink.error(file, .line(line), "\(column): \"\(cell)\" is not a number")
-            return nil
-        }
-        if positive ? d <= 0 : d < 0 {
+        case .outOfRange:
             sink.error(
                 file, .line(line),
                 "\(column): must be \(positive ? "a positive number" : "zero or more"), found \(cell)")
-            return nil
         }
-        return d
+        return nil
     }
 }

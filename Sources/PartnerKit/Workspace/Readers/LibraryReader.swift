@@ -1,43 +1,20 @@
+/// `library.json` (see `LibrarySchema`).
 extension WorkspaceLoader {
-    /// Reads and parses a JSON file, reporting a syntax error at its line and column.
-    func readJSON(_ file: String, required: Bool) -> JSONNode? {
-        let p = path(file)
-        switch readFile(p) {
-        case .failure(.missing):
-            if required {
-                sink.error(
-                    p, .file, "required file is missing",
-                    hint: "every workspace needs \(file); `partnerkit init` writes a template")
-            }
-            return nil
-        case .failure(let e):
-            sink.error(p, .file, e.message)
-            return nil
-        case .success(let bytes):
-            return Self.parseJSON(bytes, file: p, sink: sink, limits: limits)
-        }
-    }
-
-    static func parseJSON(_ bytes: [UInt8], file: String, sink: DiagnosticSink, limits: InputLimits)
-        -> JSONNode?
-    {
-        switch JSONParser.parse(bytes, maxDepth: limits.maxJSONDepth) {
-        case .success(let n): return n
-        case .failure(let e):
-            sink.error(file, .lineColumn(e.line, e.column), e.message)
-            return nil
-        }
-    }
-
+    /// The library's profile; nil, with `library.json` recorded as not loaded, when it has no
+    /// usable id and name (or is not a JSON object).
     mutating func readLibrary() -> LibraryProfile? {
-        let file = path("library.json")
-        guard let root = readJSON("library.json", required: true) else { return nil }
+        let library = readLibraryProfile()
+        if library == nil { failures.fail(LibrarySchema.file) }
+        return library
+    }
+
+    mutating func readLibraryProfile() -> LibraryProfile? {
+        let schema = LibrarySchema.schema
+        let file = path(schema.file)
+        guard let root = readJSON(schema.file, required: schema.requiredFile) else { return nil }
         let r = JSONField(root: root, file: file, sink: sink)
         guard r.expectObject() else { return nil }
-        r.warnUnknownKeys([
-            "id", "name", "priorities", "values", "audiences", "offers", "needs", "dealbreakers",
-            "description", "notes",
-        ])
+        r.warnUnknownKeys(schema.names)
         let id = r.string("id", required: true)
         if let id, id.utf8.contains(UInt8(ascii: ";")) { r.child("id")?.error("an id may not contain ';'") }
         let name = r.string("name", required: true)
@@ -45,7 +22,7 @@ extension WorkspaceLoader {
         var seen = Set<String>()
         for p in r.array("priorities") ?? [] {
             guard p.expectObject() else { continue }
-            p.warnUnknownKeys(["id", "label", "weight", "topics", "description"])
+            p.warnUnknownKeys(schema.field("priorities")?.names ?? [])
             guard let pid = p.string("id", required: true) else { continue }
             if !seen.insert(pid).inserted { p.child("id")?.error("duplicate priority id \"\(pid)\"") }
             let weight = p.number("weight", positive: true) ?? 1
@@ -61,7 +38,7 @@ extension WorkspaceLoader {
             if case .string(let s) = a.node.value {
                 tag = s
             } else if a.expectObject() {
-                a.warnUnknownKeys(["tag", "weight", "label"])
+                a.warnUnknownKeys(schema.field("audiences")?.names ?? [])
                 tag = a.string("tag", required: true)
                 weight = a.number("weight", positive: true) ?? 1
             }
@@ -81,14 +58,5 @@ extension WorkspaceLoader {
         return LibraryProfile(
             id: id, name: name, priorities: priorities, values: values, audiences: audiences, offers: offers,
             needs: needs, dealbreakers: dealbreakers)
-    }
-
-    mutating func readPartnerships(library: LibraryProfile?, organizations: [String: Int]) -> [Partnership] {
-        guard let root = readJSON("partnerships.json", required: false) else { return [] }
-        let reader = PartnershipReader(
-            file: path("partnerships.json"), sink: sink, library: library,
-            organizationIDs: Set(organizations.keys),
-            unknownPartnerIsError: true)
-        return reader.readWorkspaceFile(root, vocabulary: vocabulary)
     }
 }

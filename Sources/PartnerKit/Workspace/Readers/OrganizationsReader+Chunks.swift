@@ -18,14 +18,13 @@ extension WorkspaceLoader {
 
     /// Where each known column sits in a file.
     struct OrganizationColumns: Sendable {
-        /// Per `organizationColumns` entry: its field position, or -1 when absent.
+        /// Per `OrganizationsSchema.Column`: its field position, or -1 when absent.
         var index: [Int]
-        /// Per `TagField`: its position in `organizationColumns`.
+        /// Per `TagField`: its position in `OrganizationsSchema.Column`.
         var tagColumns: [Int]
         var headerCount: Int
     }
 
-    /// What one chunk produced, in the chunk's own tag numbering.
     /// A pointer handed to `concurrentPerform` whose iterations touch disjoint elements only
     /// (each chunk its own organizations and its own slice of the output).
     struct UncheckedSendable<T>: @unchecked Sendable {
@@ -33,6 +32,7 @@ extension WorkspaceLoader {
         init(_ value: T) { self.value = value }
     }
 
+    /// What one chunk produced, in the chunk's own tag numbering.
     struct OrganizationChunk {
         var organizations: [Organization] = []
         var diagnostics: [Diagnostic] = []
@@ -40,6 +40,8 @@ extension WorkspaceLoader {
         var csvProblems = false
         var tags = TagTable()
         var unknownTags: [TagCategory: [String: TagUse]] = [:]
+        /// Ids of rows that could not be read, with their lines.
+        var rejectedIDs: [String: Int] = [:]
     }
 
     // MARK: - Splitting at record boundaries
@@ -161,14 +163,13 @@ extension WorkspaceLoader {
         }
         guard headerDiagnostics.isEmpty, !headerProblem, headerRecords == 1 else { return nil }
         let headerSink = DiagnosticSink()
-        let known = Self.organizationColumns
+        let schema = OrganizationsSchema.schema
         guard
             let map = columns(
-                headerFields, file: p, known: known, required: ["id", "name"], into: headerSink)
+                headerFields, file: p, known: schema.names, required: schema.required, into: headerSink)
         else { return nil }
         let cols = OrganizationColumns(
-            index: known.map { map[$0] ?? -1 },
-            tagColumns: TagField.allCases.map { f in known.firstIndex(of: f.column) ?? -1 },
+            index: schema.names.map { map[$0] ?? -1 }, tagColumns: OrganizationsSchema.tagColumns,
             headerCount: headerFields.count)
 
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -198,17 +199,18 @@ extension WorkspaceLoader {
             chunk.diagnostics = local.sink.diagnostics
             chunk.tags = local.tags
             chunk.unknownTags = local.unknownTags
+            chunk.rejectedIDs = local.rejectedIDs
             return chunk
         }
         guard !chunks.contains(where: \.csvProblems) else { return nil }
 
-        // Commit: the header's diagnostics, then each chunk's, renumbering its tags into the
-        // workspace table in chunk order (so ids are those a sequential read assigns).
+        // Commit: the header's diagnostics, then each chunk's, interning its tag table into the
+        // workspace's in chunk order (so ids are those a sequential read assigns). Few tags:
+        // sequential and cheap.
         headerSink.diagnostics.forEach(sink.add)
-        // Tag ids: each chunk's table interned into the workspace's in chunk order (so ids are
-        // those a sequential read assigns). Few tags: sequential and cheap.
         var tables: [[UInt32]] = []
         for k in chunks.indices {
+            for (id, line) in chunks[k].rejectedIDs where rejectedIDs[id] == nil { rejectedIDs[id] = line }
             tables.append(chunks[k].tags.names.map { tags.intern($0) })
             for (category, uses) in chunks[k].unknownTags {
                 for (tag, use) in uses {
@@ -275,8 +277,10 @@ extension WorkspaceLoader {
         if fields.count != cols.headerCount {
             sink.add(
                 Self.fieldCountError(p, line: record.line, expected: cols.headerCount, found: fields.count))
+            rejectOrganization(line: record.line, fields: fields, index: cols.index)
             return
         }
+        if badUTF8 { rejectOrganization(line: record.line, fields: fields, index: cols.index) }
         if !badUTF8,
             let o = organizationRow(
                 line: record.line, fields: fields, index: cols.index, tagColumns: cols.tagColumns, path: p)
@@ -305,28 +309,27 @@ extension WorkspaceLoader {
             let i = cols.index[column]
             return i < 0 ? "" : record.withBytes(i) { String(decoding: $0, as: UTF8.self) }
         }
-        let id = text(0), name = text(1)
+        typealias Column = OrganizationsSchema.Column
+        let id = text(Column.id.rawValue), name = text(Column.name.rawValue)
         guard !id.isEmpty, !name.isEmpty, !id.utf8.contains(UInt8(ascii: ";")) else { return nil }
         var sector: Sector?
-        let s = text(2)
+        let s = text(Column.sector.rawValue)
         if !s.isEmpty {
             sector = Sector(rawValue: s.lowercased())
             if sector == nil { return nil }
         }
-        let ntee = text(3).uppercased()
-        if !ntee.isEmpty && !Self.looksLikeNTEE(ntee) { return nil }
-        let ein = text(4)
-        if !ein.isEmpty && !Self.looksLikeEIN(ein) { return nil }
-        var numbers: [Double?] = [nil, nil, nil, nil]
-        for (slot, column) in (12...15).enumerated() {
-            let cell = text(column)
+        let ntee = text(Column.ntee.rawValue).uppercased()
+        if !ntee.isEmpty && !CellParser.looksLikeNTEE(ntee) { return nil }
+        let ein = text(Column.ein.rawValue)
+        if !ein.isEmpty && !CellParser.looksLikeEIN(ein) { return nil }
+        // The number columns (`OrganizationsSchema.numberColumns`: staff_fte, annual_budget,
+        // volunteers, reply_days), plain digits only; anything else takes the sequential path.
+        var numbers = [Double?](repeating: nil, count: Column.allCases.count)
+        for column in OrganizationsSchema.numberColumns {
+            let cell = text(column.rawValue)
             if cell.isEmpty { continue }
-            var points = 0
-            for c in cell.utf8 {
-                if c == UInt8(ascii: ".") { points += 1 } else if c < 48 || c > 57 { return nil }
-            }
-            guard points <= 1, cell.utf8.count < 20, let d = Double(cell) else { return nil }
-            numbers[slot] = d
+            guard let d = CellParser.plainNumber(cell) else { return nil }
+            numbers[column.rawValue] = d
         }
         // Nothing to report: intern the tags (the only step that changes state).
         var storage: [UInt32] = []
@@ -357,9 +360,13 @@ extension WorkspaceLoader {
         }
         return Organization(
             id: id, name: name, sector: sector, ntee: ntee.isEmpty ? nil : ntee, ein: ein.isEmpty ? nil : ein,
-            mission: text(5).nilIfEmpty, tags: TagLists(storage: storage, ends: ends, knownMask: knownMask),
-            staffFTE: numbers[0], annualBudget: numbers[1], volunteers: numbers[2], replyDays: numbers[3],
-            serviceArea: text(16).nilIfEmpty, website: text(17).nilIfEmpty, line: record.line)
+            mission: text(Column.mission.rawValue).nilIfEmpty,
+            tags: TagLists(storage: storage, ends: ends, knownMask: knownMask),
+            staffFTE: numbers[Column.staffFTE.rawValue], annualBudget: numbers[Column.annualBudget.rawValue],
+            volunteers: numbers[Column.volunteers.rawValue], replyDays: numbers[Column.replyDays.rawValue],
+            serviceArea: text(Column.serviceArea.rawValue).nilIfEmpty,
+            website: text(Column.website.rawValue).nilIfEmpty,
+            line: record.line)
     }
 
     /// `internCell` on bytes: each `;`-separated piece looked up by its bytes, so a repeated

@@ -1,103 +1,100 @@
+/// `organizations.csv` (see `OrganizationsSchema`), read sequentially; the parallel path for
+/// large files is in `OrganizationsReader+Chunks.swift`.
 extension WorkspaceLoader {
     mutating func readOrganizations() -> [Organization] {
-        guard let (p, bytes) = readCSVBytes("organizations.csv", required: true) else { return [] }
+        let schema = OrganizationsSchema.schema
+        guard let (p, bytes) = readBytes(schema.file, required: schema.requiredFile) else { return [] }
         if let parallel = bytes.withUnsafeBufferPointer({ readOrganizationsInChunks($0, path: p) }) {
             return parallel
         }
-        var index: [Int] = []  // column position per known column name, -1 when absent
+        var index: [Int] = []  // field position per `OrganizationsSchema.Column`, -1 when absent
         var out: [Organization] = []
         out.reserveCapacity(bytes.count / 200)
-        let known = Self.organizationColumns
-        let tagColumns = TagField.allCases.map { f in known.firstIndex(of: f.column) ?? -1 }
-        Self.streamTable(
+        let loaded = Self.streamTable(
             bytes, path: p, sink: sink, limits: limits,
             header: { header in
-                guard let c = columns(header, file: p, known: known, required: ["id", "name"]) else {
+                guard let c = columns(header, file: p, known: schema.names, required: schema.required) else {
                     return false
                 }
-                index = known.map { c[$0] ?? -1 }
+                index = schema.names.map { c[$0] ?? -1 }
                 return true
-            }
+            },
+            rejected: { line, fields in rejectOrganization(line: line, fields: fields, index: index) }
         ) { line, fields in
             if let o = organizationRow(
-                line: line, fields: fields, index: index, tagColumns: tagColumns, path: p)
+                line: line, fields: fields, index: index, tagColumns: OrganizationsSchema.tagColumns, path: p)
             {
                 out.append(o)
             }
         }
+        if !loaded { failures.fail(schema.file) }
         return out
+    }
+
+    /// Remembers the id of a row that could not be read (wrong field count, bad UTF-8), so
+    /// that a reference to it says why it is missing.
+    mutating func rejectOrganization(line: Int, fields: [String], index: [Int]) {
+        let i = index.isEmpty ? -1 : index[OrganizationsSchema.Column.id.rawValue]
+        guard i >= 0, i < fields.count, !fields[i].isEmpty else { return }
+        if rejectedIDs[fields[i]] == nil { rejectedIDs[fields[i]] = line }
     }
 
     /// One row of organizations.csv with the right number of valid UTF-8, trimmed fields:
     /// every check, reported with its line, and the organization (nil when unusable).
+    /// `index` gives each `OrganizationsSchema.Column`'s field position (-1: absent, read as
+    /// empty); `tagColumns` each `TagField`'s column.
     mutating func organizationRow(
         line: Int, fields: [String], index: [Int], tagColumns: [Int], path p: String
     ) -> Organization? {
-        let t = (path: p, ())
-        let row = (line: line, fields: fields)
-        // `k` is the position in `organizationColumns`; absent columns read as empty.
+        typealias Column = OrganizationsSchema.Column
+        func cell(_ c: Column) -> String { cell(c.rawValue) }
         func cell(_ k: Int) -> String {
             let i = k >= 0 ? index[k] : -1
             return i >= 0 ? fields[i] : ""
         }
-        let id = cell(0 /* id */), name = cell(1 /* name */)
-        if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); return nil }
-        if id.utf8.contains(UInt8(ascii: ";")) {
-            sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); return nil
+        func number(_ c: Column) -> Double? {
+            self.number(cell(c), column: c.spec.name, file: p, line: line)
         }
-        if name.isEmpty { sink.error(t.path, .line(row.line), "name: must not be empty") }
+        let id = cell(.id), name = cell(.name)
+        if id.isEmpty { sink.error(p, .line(line), "id: must not be empty"); return nil }
+        if id.utf8.contains(UInt8(ascii: ";")) {
+            sink.error(p, .line(line), "id: \"\(id)\" may not contain ';'"); return nil
+        }
+        if name.isEmpty { sink.error(p, .line(line), "name: must not be empty") }
         var sector: Sector?
-        let s = cell(2 /* sector */)
+        let s = cell(.sector)
         if !s.isEmpty {
             sector = Sector(rawValue: s.lowercased())
             if sector == nil {
                 sink.error(
-                    t.path, .line(row.line),
+                    p, .line(line),
                     "sector: \"\(s)\" is not one of \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"
                 )
             }
         }
-        let ntee = cell(3 /* ntee */).uppercased()
-        if !ntee.isEmpty && !Self.looksLikeNTEE(ntee) {
+        let ntee = cell(.ntee).uppercased()
+        if !ntee.isEmpty && !CellParser.looksLikeNTEE(ntee) {
             sink.warning(
-                t.path, .line(row.line),
+                p, .line(line),
                 "ntee: \"\(ntee)\" does not look like an NTEE code (a letter A–Z and two digits, e.g. B70)")
         }
-        let ein = cell(4 /* ein */)
-        if !ein.isEmpty && !Self.looksLikeEIN(ein) {
-            sink.warning(t.path, .line(row.line), "ein: \"\(ein)\" is not a 9-digit EIN (12-3456789)")
+        let ein = cell(.ein)
+        if !ein.isEmpty && !CellParser.looksLikeEIN(ein) {
+            sink.warning(p, .line(line), "ein: \"\(ein)\" is not a 9-digit EIN (12-3456789)")
         }
         var lists: [[UInt32]] = []
         var knownMask: UInt8 = 0
         for f in TagField.allCases {
             let c = cell(tagColumns[f.rawValue])
             if !c.isEmpty { knownMask |= 1 << UInt8(f.rawValue) }
-            lists.append(internCell(c, category: f.category, file: t.path, line: row.line))
+            lists.append(internCell(c, category: f.category, file: p, line: line))
         }
-        let o = Organization(
+        return Organization(
             id: id, name: name.isEmpty ? id : name, sector: sector, ntee: ntee.isEmpty ? nil : ntee,
-            ein: ein.isEmpty ? nil : ein, mission: cell(5 /* mission */).nilIfEmpty,
+            ein: ein.isEmpty ? nil : ein, mission: cell(.mission).nilIfEmpty,
             tags: TagLists(sortedFields: lists, knownMask: knownMask),
-            staffFTE: number(cell(12 /* staff_fte */), column: "staff_fte", file: t.path, line: row.line),
-            annualBudget: number(
-                cell(13 /* annual_budget */), column: "annual_budget", file: t.path, line: row.line),
-            volunteers: number(
-                cell(14 /* volunteers */), column: "volunteers", file: t.path, line: row.line),
-            replyDays: number(cell(15 /* reply_days */), column: "reply_days", file: t.path, line: row.line),
-            serviceArea: cell(16 /* service_area */).nilIfEmpty, website: cell(17 /* website */).nilIfEmpty,
-            line: row.line)
-        return o
-    }
-
-    static func looksLikeNTEE(_ s: String) -> Bool {
-        let u = Array(s.utf8)
-        guard u.count >= 3, u.count <= 6, (65...90).contains(u[0]) else { return false }
-        return u.dropFirst().allSatisfy { (48...57).contains($0) || (65...90).contains($0) }
-            && (48...57).contains(u[1])
-    }
-
-    static func looksLikeEIN(_ s: String) -> Bool {
-        let digits = s.filter(\.isASCII).filter(\.isNumber)
-        return digits.count == 9 && s.allSatisfy { $0.isNumber || $0 == "-" }
+            staffFTE: number(.staffFTE), annualBudget: number(.annualBudget), volunteers: number(.volunteers),
+            replyDays: number(.replyDays), serviceArea: cell(.serviceArea).nilIfEmpty,
+            website: cell(.website).nilIfEmpty, line: line)
     }
 }

@@ -1,48 +1,72 @@
+/// `people.csv` (see `PeopleSchema`).
 extension WorkspaceLoader {
     func readPeople(organizationIndex: [String: Int]) -> [Person] {
-        guard let (p, bytes) = readCSVBytes("people.csv", required: false) else { return [] }
-        let t = (path: p, ())
-        var col: [String: Int] = [:]
+        let schema = PeopleSchema.schema
+        guard let (p, bytes) = readBytes(schema.file, required: schema.requiredFile) else { return [] }
+        var index: [Int] = []
         var rows: [(line: Int, fields: [String])] = []
-        Self.streamTable(
+        let loaded = Self.streamTable(
             bytes, path: p, sink: sink, limits: limits,
             header: { header in
-                guard let c = columns(header, file: p, known: Self.peopleColumns, required: ["id", "name"])
+                guard let c = columns(header, file: p, known: schema.names, required: schema.required)
                 else { return false }
-                col = c
+                index = schema.names.map { c[$0] ?? -1 }
                 return true
             }
         ) { line, fields in rows.append((line, fields)) }
+        if !loaded { failures.fail(schema.file) }
         var out: [Person] = []
         for row in rows {
-            func cell(_ name: String) -> String { col[name].map { row.fields[$0] } ?? "" }
-            let id = cell("id")
-            if id.isEmpty { sink.error(t.path, .line(row.line), "id: must not be empty"); continue }
-            if id.utf8.contains(UInt8(ascii: ";")) {
-                sink.error(t.path, .line(row.line), "id: \"\(id)\" may not contain ';'"); continue
+            if let person = personRow(
+                line: row.line, fields: row.fields, index: index, path: p,
+                organizationIDs: { organizationIndex[$0] != nil },
+                organizationList: { Array(organizationIndex.keys) })
+            {
+                out.append(person)
             }
-            let org = cell("organization")
-            if !org.isEmpty && organizationIndex[org] == nil {
-                sink.error(
-                    t.path, .line(row.line), "organization: \"\(org)\" is not an id in organizations.csv",
-                    hint: nearest(org, in: organizationIndex.keys).map {
-                        "did you mean \"\($0)\"?"
-                    })
-            }
-            let email = cell("email")
-            if !email.isEmpty && !email.utf8.contains(UInt8(ascii: "@")) {
-                // The value is not echoed: contact details stay private even in diagnostics.
-                sink.warning(
-                    t.path, .line(row.line), "email: does not look like an email address (it has no @)")
-            }
-            let name = cell("name")
-            if name.isEmpty { sink.error(t.path, .line(row.line), "name: must not be empty") }
-            out.append(
-                Person(
-                    id: id, name: name.isEmpty ? id : name, organization: org.nilIfEmpty,
-                    role: cell("role").nilIfEmpty,
-                    email: email.nilIfEmpty, phone: cell("phone").nilIfEmpty, line: row.line))
         }
         return out
+    }
+
+    /// One row of people.csv: every check, reported with its line, and the person (nil when
+    /// unusable). `organizationIDs` says whether an id is an organization (nil: not checked).
+    func personRow(
+        line: Int, fields: [String], index: [Int], path p: String, organizationIDs: ((String) -> Bool)?,
+        organizationList: () -> [String]
+    ) -> Person? {
+        typealias Column = PeopleSchema.Column
+        func cell(_ c: Column) -> String {
+            let i = index[c.rawValue]
+            return i >= 0 ? fields[i] : ""
+        }
+        let id = cell(.id)
+        if id.isEmpty { sink.error(p, .line(line), "id: must not be empty"); return nil }
+        if id.utf8.contains(UInt8(ascii: ";")) {
+            sink.error(p, .line(line), "id: \"\(id)\" may not contain ';'"); return nil
+        }
+        let org = cell(.organization)
+        let organizations = OrganizationsSchema.schema.file
+        if !org.isEmpty, let isOrganization = organizationIDs, !isOrganization(org),
+            !failures.skip(into: [organizations])
+        {
+            sink.error(
+                p, .line(line),
+                "organization: \"\(org)\" is not an id in organizations.csv"
+                    + failures.because(org, in: [organizations]),
+                hint: nearest(org, in: organizationList()).map {
+                    "did you mean \"\($0)\"?"
+                })
+        }
+        let email = cell(.email)
+        if !email.isEmpty && !email.utf8.contains(UInt8(ascii: "@")) {
+            // The value is not echoed: contact details stay private even in diagnostics.
+            sink.warning(p, .line(line), "email: does not look like an email address (it has no @)")
+        }
+        let name = cell(.name)
+        if name.isEmpty { sink.error(p, .line(line), "name: must not be empty") }
+        return Person(
+            id: id, name: name.isEmpty ? id : name, organization: org.nilIfEmpty,
+            role: cell(.role).nilIfEmpty,
+            email: email.nilIfEmpty, phone: cell(.phone).nilIfEmpty, line: line)
     }
 }
