@@ -94,7 +94,8 @@ public struct SurveyRubric: Sendable {
         self.trustFactors = trustFactors
         self.valueFactors = valueFactors
         self.wordings = wordings
-        itemIndex = Dictionary(items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        itemIndex = Dictionary(
+            items.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     }
 
     private var itemIndex: [String: Int]

@@ -41,7 +41,9 @@ public struct SurveyForm: Sendable {
 
     // MARK: - CSV
 
-    public static let csvColumns = ["partnership", "respondent", "party", "item", "factor", "text", "rating", "date"]
+    public static let csvColumns = [
+        "partnership", "respondent", "party", "item", "factor", "text", "rating", "date",
+    ]
 
     /// Rows ready to paste into surveys.csv: change `respondent` (one identifier per person,
     /// never a name or an email) and fill in `rating`.
@@ -51,7 +53,8 @@ public struct SurveyForm: Sendable {
             let respondent = "\(party)-1"
             for item in rubric.items {
                 let cells = [
-                    partnership.id, respondent, party, item.id, item.factor.rawValue, item.text, "", date.description,
+                    partnership.id, respondent, party, item.id, item.factor.rawValue, item.text, "",
+                    date.description,
                 ]
                 out += cells.map { Escape.csvCell($0) }.joined(separator: ",") + "\r\n"
             }
@@ -76,7 +79,8 @@ public struct SurveyForm: Sendable {
             out += "| \(i + 1) | \(m(item.text)) |" + heads.map { _ in " ☐ |" }.joined() + "\n"
         }
         out += "\nThank you. Item ids for whoever enters the answers: "
-        out += rubric.items.enumerated().map { "\($0.offset + 1) `\(m($0.element.id))`" }.joined(separator: ", ")
+        out += rubric.items.enumerated().map { "\($0.offset + 1) `\(m($0.element.id))`" }.joined(
+            separator: ", ")
         out += ".\n"
         return out
     }
@@ -92,7 +96,8 @@ public struct SurveyForm: Sendable {
         }
         var rows = ""
         for (i, item) in rubric.items.enumerated() {
-            rows += "<tr><td class=\"n\">\(i + 1)</td><td>\(h(item.text))<small class=\"id\">\(h(item.id))</small></td>"
+            rows +=
+                "<tr><td class=\"n\">\(i + 1)</td><td>\(h(item.text))<small class=\"id\">\(h(item.id))</small></td>"
             rows += (rubric.scaleMin...rubric.scaleMax).map { _ in "<td class=\"r\">☐</td>" }.joined()
             rows += "<td class=\"r\">☐</td></tr>\n"
         }

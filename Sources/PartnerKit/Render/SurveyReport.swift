@@ -13,7 +13,9 @@ public struct SurveyReport: Sendable {
     }
 
     /// "the library", or the partner's name.
-    func name(_ party: String) -> String { workspace.isLibrary(party) ? "the library" : workspace.displayName(party) }
+    func name(_ party: String) -> String {
+        workspace.isLibrary(party) ? "the library" : workspace.displayName(party)
+    }
 
     static func one(_ d: Double) -> String {
         let r = (d * 10).rounded() / 10
@@ -28,27 +30,38 @@ public struct SurveyReport: Sendable {
         guard let round = s.current else { return [] }
         var out: [String] = []
         for f in round.factors where f.flagged {
-            guard let party = f.gapParty, let lib = f.mean(of: "library"), let m = f.mean(of: party) else { continue }
+            guard let party = f.gapParty, let lib = f.mean(of: "library"), let m = f.mean(of: party) else {
+                continue
+            }
             out.append(
                 "\(sentenceCase(name(party))) rates \(rubric.label(f.factor)) \(Self.one(m)), the library \(Self.one(lib)): talk about \(rubric.discuss(f.factor))."
             )
         }
         for f in round.factors where !f.flagged && f.band == .concern {
             guard let m = f.mean else { continue }
+            let raters = f.byParty.filter { $0.mean != nil }
+            let whose =
+                raters.count == 1
+                ? "for \(name(raters[0].party)) (\(Self.one(m)))"
+                : "for \(raters.count == 2 ? "both sides" : "all sides") (\(Self.one(m)) on average)"
             out.append(
-                "\(sentenceCase(rubric.label(f.factor))) is a concern for both sides (\(Self.one(m)) on average): talk about \(rubric.discuss(f.factor))."
+                "\(sentenceCase(rubric.label(f.factor))) is a concern \(whose): talk about \(rubric.discuss(f.factor))."
             )
         }
         return out
     }
 
     /// What must be said beside the numbers.
-    func caution(_ c: Caution, id: String) -> String {
+    func caution(_ c: Caution, in round: SurveyRound, id: String) -> String {
         switch c {
         case .noAnswers(let party):
-            return workspace.isLibrary(party)
-                ? "The library gave no answers this round: only the partner's side is shown."
-                : "Only one side answered: \(name(party)) gave no answers this round (send the form: `partnerkit survey form \(id)`)."
+            if workspace.isLibrary(party) {
+                return "The library gave no answers this round: only the partners' side is shown."
+            }
+            let partnersAnswered = round.respondents.dropFirst().contains { $0.count > 0 }
+            return partnersAnswered
+                ? "\(sentenceCase(name(party))) gave no answers this round: its view is missing (send the form: `partnerkit survey form \(id)`)."
+                : "Only the library answered: \(name(party)) gave no answers this round, so these are one side's ratings (send the form: `partnerkit survey form \(id)`)."
         case .fewRespondents(let party, let count, let minimum):
             let who = count == 1 ? "only one person" : "only \(count) people"
             return
@@ -56,6 +69,9 @@ public struct SurveyReport: Sendable {
         case .allDontKnow(let factor):
             return
                 "Every answer on \(rubric.label(factor)) was \"don't know\": there is no score; ask what is unclear about it."
+        case .partyDontKnow(let party, let factor):
+            return
+                "\(sentenceCase(name(party))) answered \"don't know\" to every \(rubric.label(factor)) statement: no score from that side."
         }
     }
 
@@ -89,7 +105,8 @@ public struct SurveyReport: Sendable {
             ? "# Partnership health survey\n\nAs of \(results.asOf), rubric \(esc(rubric.name)).\n"
             : "Partnership health survey, as of \(results.asOf) (rubric \(rubric.name))\n"
         if results.partnerships.isEmpty {
-            out += "\nNo answers yet. Send a form with `partnerkit survey form ID` and add the answers to surveys.csv.\n"
+            out +=
+                "\nNo answers yet. Send a form with `partnerkit survey form ID` and add the answers to surveys.csv.\n"
         }
         for s in results.partnerships {
             guard let round = s.current else { continue }
@@ -103,14 +120,20 @@ public struct SurveyReport: Sendable {
             out += table(s, round, markdown: md)
             var lines: [String] = []
             lines += findings(s)
-            lines += round.cautions.map { caution($0, id: s.id) }
-            if let t = trendSentence(s) { lines.append(t) } else { lines.append("First round: no trend yet.") }
+            lines += round.cautions.map { caution($0, in: round, id: s.id) }
+            if let t = trendSentence(s) {
+                lines.append(t)
+            } else {
+                lines.append("First round: no trend yet.")
+            }
             if let sm = summarySentence(round) { lines.append(sm) }
             out += "\n"
             for l in lines { out += md ? "- \(esc(l))\n" : "  - \(l)\n" }
         }
         if !results.notAsked.isEmpty {
-            let names = results.notAsked.map { id in workspace.partnership(id).map { "\($0.title) (\(id))" } ?? id }
+            let names = results.notAsked.map { id in
+                workspace.partnership(id).map { "\($0.title) (\(id))" } ?? id
+            }
             out += md ? "\n## Not asked\n\n" : "\nNot asked yet:\n"
             for n in names { out += md ? "- \(esc(n))\n" : "  - \(n)\n" }
         }
@@ -132,7 +155,10 @@ public struct SurveyReport: Sendable {
         }
         if md {
             var out = "| " + headers.map(Escape.markdown).joined(separator: " | ") + " |\n"
-            out += "|" + headers.enumerated().map { $0.offset == 0 || $0.offset == 2 ? " --- |" : " ---: |" }.joined() + "\n"
+            out +=
+                "|"
+                + headers.enumerated().map { $0.offset == 0 || $0.offset == 2 ? " --- |" : " ---: |" }
+                .joined() + "\n"
             for r in rows { out += "| " + r.map(Escape.markdown).joined(separator: " | ") + " |\n" }
             return out
         }
@@ -140,7 +166,12 @@ public struct SurveyReport: Sendable {
             headers,
             alignments: [.left, .right, .left] + s.parties.map { _ in .right } + [.right, .left])
         for r in rows { t.add(r) }
-        return t.render(indent: "  ")
+        // The unlabelled last column leaves spaces at the ends of lines: trim them.
+        return t.render(indent: "  ").split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var l = Substring(line)
+            while l.last == " " { l.removeLast() }
+            return String(l)
+        }.joined(separator: "\n")
     }
 
     // MARK: - JSON
@@ -157,7 +188,8 @@ public struct SurveyReport: Sendable {
         guard let round = s.current else { return .object([("id", .string(s.id))]) }
         return .object(
             [
-                ("id", .string(s.id)), ("title", .string(s.title)), ("round", .string(round.quarter.description)),
+                ("id", .string(s.id)), ("title", .string(s.title)),
+                ("round", .string(round.quarter.description)),
                 ("rounds", .strings(s.rounds.map(\.quarter.description))),
                 ("previous_round", .optional(s.previous?.quarter.description)),
                 ("first_date", .string(round.firstDate.description)),
@@ -169,7 +201,8 @@ public struct SurveyReport: Sendable {
                         s.trend.map { t in
                             .object([
                                 ("factor", .string(t.factor.rawValue)), ("previous", .number(t.previous)),
-                                ("current", .number(t.current)), ("change", .number(SurveyEngine.rounded(t.change))),
+                                ("current", .number(t.current)),
+                                ("change", .number(SurveyEngine.rounded(t.change))),
                                 ("previous_round", .string(t.previousQuarter.description)),
                             ])
                         })
@@ -182,10 +215,15 @@ public struct SurveyReport: Sendable {
                             switch c {
                             case .noAnswers(let party): m.append(("party", .string(party)))
                             case .fewRespondents(let party, let count, let minimum):
-                                m += [("party", .string(party)), ("count", .int(count)), ("minimum", .int(minimum))]
+                                m += [
+                                    ("party", .string(party)), ("count", .int(count)),
+                                    ("minimum", .int(minimum)),
+                                ]
                             case .allDontKnow(let f): m.append(("factor", .string(f.rawValue)))
+                            case .partyDontKnow(let party, let f):
+                                m += [("party", .string(party)), ("factor", .string(f.rawValue))]
                             }
-                            m.append(("text", .string(caution(c, id: s.id))))
+                            m.append(("text", .string(caution(c, in: round, id: s.id))))
                             return .object(m)
                         })
                 ),
@@ -216,7 +254,8 @@ public struct SurveyReport: Sendable {
                 .array(
                     round.summaries.map {
                         .object([
-                            ("party", .string($0.party)), ("trust", .optional($0.trust)), ("value", .optional($0.value)),
+                            ("party", .string($0.party)), ("trust", .optional($0.trust)),
+                            ("value", .optional($0.value)),
                         ])
                     })
             ),

@@ -62,7 +62,8 @@ public enum SurveyEngine {
             for f in now.factors {
                 guard let c = f.mean, let b = before.factors.first(where: { $0.factor == f.factor })?.mean
                 else { continue }
-                trend.append(FactorTrend(factor: f.factor, previous: b, current: c, previousQuarter: before.quarter))
+                trend.append(
+                    FactorTrend(factor: f.factor, previous: b, current: c, previousQuarter: before.quarter))
             }
         }
         return PartnershipSurvey(id: p.id, title: p.title, parties: parties, rounds: rounds, trend: trend)
@@ -79,12 +80,14 @@ public enum SurveyEngine {
         // Ratings per factor, party and respondent.
         var ratings: [HealthFactor: [String: [String: [Double]]]] = [:]
         var dontKnow: [HealthFactor: Int] = [:]
+        var dontKnowParties: [HealthFactor: Set<String>] = [:]
         for a in answers {
             guard let item = rubric.item(a.item) else { continue }
             if let r = a.rating {
                 ratings[item.factor, default: [:]][a.party, default: [:]][a.respondent, default: []].append(r)
             } else {
                 dontKnow[item.factor, default: 0] += 1
+                dontKnowParties[item.factor, default: []].insert(a.party)
             }
         }
 
@@ -116,7 +119,14 @@ public enum SurveyEngine {
             }
             let n = perParty.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
             let dk = dontKnow[f] ?? 0
-            if n == 0 && dk > 0 { cautions.append(.allDontKnow(factor: f)) }
+            if n == 0 && dk > 0 {
+                cautions.append(.allDontKnow(factor: f))
+            } else {
+                for party in parties
+                where perParty[party] == nil && dontKnowParties[f]?.contains(party) == true {
+                    cautions.append(.partyDontKnow(party: party, factor: f))
+                }
+            }
             factors.append(
                 FactorResult(
                     factor: f, mean: overall, band: overall.map(rubric.band), byParty: byParty, ratings: n,
@@ -129,10 +139,12 @@ public enum SurveyEngine {
                 let ms = factors.filter { list.contains($0.factor) }.compactMap { $0.mean(of: c.party) }
                 return ms.isEmpty ? nil : rounded(mean(ms))
             }
-            return PartySummary(party: c.party, trust: summary(rubric.trustFactors), value: summary(rubric.valueFactors))
+            return PartySummary(
+                party: c.party, trust: summary(rubric.trustFactors), value: summary(rubric.valueFactors))
         }
         return SurveyRound(
-            quarter: q, firstDate: dates.min() ?? q.first, lastDate: dates.max() ?? q.first, respondents: counts,
+            quarter: q, firstDate: dates.min() ?? q.first, lastDate: dates.max() ?? q.first,
+            respondents: counts,
             factors: factors, summaries: summaries, cautions: cautions)
     }
 

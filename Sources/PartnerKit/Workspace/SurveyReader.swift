@@ -74,7 +74,9 @@ public struct SurveyReader {
         var party = rawParty
         if rawParty == libraryID { party = "library" }
         if rawParty.isEmpty {
-            error("party: must not be empty", hint: parties.map { "one of: \((["library"] + $0).joined(separator: ", "))" })
+            error(
+                "party: must not be empty",
+                hint: parties.map { "one of: \((["library"] + $0).joined(separator: ", "))" })
         } else if let parties, party != "library", !parties.contains(party) {
             let choices = ["library"] + parties
             error(
@@ -87,7 +89,9 @@ public struct SurveyReader {
         if respondent.isEmpty {
             error(
                 "respondent: must not be empty",
-                hint: "give each person who answers an identifier such as lib-1 or cu-2 (not a name or an email)")
+                hint:
+                    "give each person who answers an identifier such as lib-1 or cu-2 (not a name or an email)"
+            )
         } else if respondent.utf8.contains(UInt8(ascii: "@")) {
             // The value is not echoed: it is probably a contact detail.
             error(
@@ -157,7 +161,9 @@ public struct SurveyReader {
         if let first = seen[key] {
             error(
                 "duplicate answer: respondent \"\(respondent)\" already answered \(itemID) for \(partnership) in \(round) (line \(first))",
-                hint: "keep one row per respondent and item in each round (answers are grouped into rounds by quarter)")
+                hint:
+                    "keep one row per respondent and item in each round (answers are grouped into rounds by quarter)"
+            )
             return
         }
         seen[key] = line
@@ -170,7 +176,9 @@ public struct SurveyReader {
     mutating func partnershipHint(_ id: String) -> String? {
         if let h = partnershipHints[id] { return h }
         let h =
-            nearest(id, in: partners.keys, maxDistance: max(3, id.count / 3)).map { "did you mean \"\($0)\"?" }
+            nearest(id, in: partners.keys, maxDistance: max(3, id.count / 3)).map {
+                "did you mean \"\($0)\"?"
+            }
             ?? (partners.isEmpty
                 ? "the workspace has no partnerships.json entries"
                 : "`partnerkit spectrum` lists the partnerships with their ids")

@@ -38,7 +38,9 @@ public enum SurveyRubricReader {
         if r.child("items") == nil, r.child("weights") != nil || r.child("levels") != nil {
             r.error(
                 "this is a \(r.child("weights") != nil ? "scoring" : "spectrum") rubric, not a health survey",
-                hint: "the survey reads rubrics/health-survey.json (or the toolkit's Rubrics/health-survey.json)")
+                hint:
+                    "the survey reads rubrics/health-survey.json (or the toolkit's Rubrics/health-survey.json)"
+            )
             return nil
         }
         r.warnUnknownKeys(topKeys)
@@ -71,7 +73,8 @@ public enum SurveyRubricReader {
                 guard let f = l.child(m.key) else { continue }
                 guard let v = Int(m.key), (scaleMin...scaleMax).contains(v) else {
                     f.error(
-                        "a label's key must be a rating on the scale (\(scaleMin) to \(scaleMax)), found \"\(m.key)\"")
+                        "a label's key must be a rating on the scale (\(scaleMin) to \(scaleMax)), found \"\(m.key)\""
+                    )
                     continue
                 }
                 if let text = l.string(m.key) { labels.append((v, text)) }
@@ -174,7 +177,8 @@ public enum SurveyRubricReader {
                 let text = item.string("text", required: true)
                 if let id, let f, let text { items.append(.init(id: id, factor: f, text: text)) }
             }
-            for f in HealthFactor.allCases where !items.isEmpty && !items.contains(where: { $0.factor == f }) {
+            for f in HealthFactor.allCases where !items.isEmpty && !items.contains(where: { $0.factor == f })
+            {
                 r.child("items")?.warning(
                     "no item asks about \(f.rawValue): the results will have nothing to say about it")
             }
@@ -184,7 +188,8 @@ public enum SurveyRubricReader {
         return SurveyRubric(
             name: name, description: description, file: r.file, scaleMin: scaleMin, scaleMax: scaleMax,
             labels: labels, strength: strength, borderline: borderline, gapFlag: gapFlag,
-            minRespondents: minRespondents, items: items, trustFactors: trustFactors, valueFactors: valueFactors,
+            minRespondents: minRespondents, items: items, trustFactors: trustFactors,
+            valueFactors: valueFactors,
             wordings: wordings)
     }
 

@@ -14,7 +14,8 @@ extension WorkspaceLoader {
             header: { header in
                 guard
                     let c = columns(
-                        header, file: p, known: SurveyReader.knownColumns, required: SurveyReader.requiredColumns)
+                        header, file: p, known: SurveyReader.knownColumns,
+                        required: SurveyReader.requiredColumns)
                 else { return false }
                 reader.header(c)
                 return true
@@ -56,7 +57,8 @@ extension WorkspaceLoader {
             )
             return nil
         }
-        let (rubric, diagnostics) = SurveyRubricReader.read(bytes: found.bytes, file: found.file, limits: limits)
+        let (rubric, diagnostics) = SurveyRubricReader.read(
+            bytes: found.bytes, file: found.file, limits: limits)
         diagnostics.forEach(sink.add)
         return rubric
     }

@@ -50,8 +50,11 @@ extension Commands {
                 }
                 return surveyResults(inv, id: id, format: format)
             default:
-                let near = nearest(sub, in: ["form", "results"], maxDistance: 3).map { " (did you mean '\($0)'?)" }
-                throw UsageError(message: "unknown survey subcommand '\(sub)'\(near ?? ""); choose form or results")
+                let near = nearest(sub, in: ["form", "results"], maxDistance: 3).map {
+                    " (did you mean '\($0)'?)"
+                }
+                throw UsageError(
+                    message: "unknown survey subcommand '\(sub)'\(near ?? ""); choose form or results")
             }
         })
 
