@@ -7,14 +7,15 @@
 import Foundation
 
 /// Which reader this run exercises (FUZZ_TARGET): csv, json, workspace, proposal, vocabulary,
-/// irs-bmf and import-csv (the two import readers, then the plan and the append),
+/// irs-bmf and import-csv (the two import readers, then the plan and the append), survey
+/// (surveys.csv, and optionally a health-survey rubric after a 0x1E byte, then the results),
 /// rubric (a scoring rubric), spectrum-rubric, chunked (organizations.csv read in parallel
 /// chunks against the sequential reader), review-archive (a saved reviews/YYYY-Qn.json, then the
 /// review that compares against it, rendered as text, JSON, Markdown and HTML).
 let fuzzTarget: String = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 
-/// A small fixed workspace that proposals are read against.
-let fuzzWorkspace: Workspace? = {
+/// The files of a small fixed workspace that proposals (and survey answers) are read against.
+let fuzzWorkspaceFiles: [String: [UInt8]] = {
     let files: [String: [UInt8]] = [
         "library.json": Array(
             #"{"id":"lib","name":"L","priorities":[{"id":"p","label":"P","topics":["t"]}],"values":["v"]}"#
@@ -28,8 +29,11 @@ let fuzzWorkspace: Workspace? = {
             #"{"partnerships":[{"id":"p1","title":"T","partners":["a"],"status":"active","decisions":"shared","initiated_by":"joint","partner_input":"ongoing","co_designed":true,"partner_pays":5},{"id":"p2","title":"U","partners":["b"],"status":"proposed"}]}"#
                 .utf8),
     ]
-    return WorkspaceLoader.load(files: files).workspace
+    return files
 }()
+
+/// The fixed workspace itself.
+let fuzzWorkspace: Workspace? = WorkspaceLoader.load(files: fuzzWorkspaceFiles).workspace
 
 /// Splits fuzz input into workspace files at 0x1E (record separator) so one input can hold
 /// library.json, organizations.csv, people.csv, relationships.csv and partnerships.json.
@@ -248,6 +252,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         fuzzImport(bytes, limits: limits, masterFile: true)
     case "import-csv":
         fuzzImport(bytes, limits: limits, masterFile: false)
+    case "survey":
+        fuzzSurvey(bytes, limits: limits)
     case "vocabulary":
         let sink = DiagnosticSink()
         if case .success(let root) = JSONParser.parse(bytes) {
@@ -303,4 +309,47 @@ func fuzzImport(_ bytes: [UInt8], limits: InputLimits, masterFile: Bool) {
         plan: plan, addedColumns: out.addedColumns, dryRun: true, organizationsFile: "o", peopleFile: "p"
     )
     .text()
+}
+
+/// Survey answers: `surveys.csv` bytes, optionally followed by 0x1E and a workspace
+/// `rubrics/health-survey.json`, loaded with the fixed workspace. A workspace comes back only
+/// without errors; then every mean is on the rubric's scale, every gap within its width and
+/// flagged exactly when it reaches the threshold, and the results and forms render.
+func fuzzSurvey(_ bytes: [UInt8], limits: InputLimits) {
+    var files = fuzzWorkspaceFiles
+    if let cut = bytes.firstIndex(of: 0x1E) {
+        files["surveys.csv"] = Array(bytes[..<cut])
+        files["rubrics/health-survey.json"] = Array(bytes[(cut + 1)...])
+    } else {
+        files["surveys.csv"] = bytes
+    }
+    let result = WorkspaceLoader.load(files: files, limits: limits)
+    if result.workspace != nil && result.diagnostics.hasErrors { abort() }
+    guard let w = result.workspace, let rubric = w.surveyRubric else { return }
+    let scale = Double(rubric.scaleMin)...Double(rubric.scaleMax)
+    let results = SurveyEngine.results(workspace: w, rubric: rubric, asOf: fuzzDay)
+    for s in results.partnerships {
+        for round in s.rounds {
+            for f in round.factors {
+                if let m = f.mean { fuzzCheck(m, scale) }
+                for pm in f.byParty { if let m = pm.mean { fuzzCheck(m, scale) } }
+                if let g = f.gap {
+                    fuzzCheck(g, 0...(scale.upperBound - scale.lowerBound))
+                    if f.flagged != (g >= rubric.gapFlag - 1e-9) { abort() }
+                } else if f.flagged {
+                    abort()
+                }
+            }
+        }
+    }
+    let report = SurveyReport(results: results, rubric: rubric, workspace: w)
+    _ = report.text
+    _ = report.markdown
+    _ = report.json.serialized()
+    for p in w.partnerships {
+        let form = SurveyForm(partnership: p, rubric: rubric, workspace: w, date: fuzzDay)
+        _ = form.csv
+        _ = form.html
+        _ = form.markdown
+    }
 }

@@ -192,6 +192,7 @@ import Testing
         try? Data("source,target,kind,strength,last_contact,note\n".utf8).write(
             to: URL(fileURLWithPath: w + "/relationships.csv"))
         try? FileManager.default.removeItem(atPath: w + "/partnerships.json")
+        try? FileManager.default.removeItem(atPath: w + "/surveys.csv")  // answers about those partnerships
         try? FileManager.default.removeItem(atPath: w + "/people.csv")
         let r = run(
             [
@@ -212,6 +213,7 @@ import Testing
         try? Data("source;target;kind;strength\n".utf8).write(
             to: URL(fileURLWithPath: w + "/relationships.csv"))
         try? FileManager.default.removeItem(atPath: w + "/partnerships.json")
+        try? FileManager.default.removeItem(atPath: w + "/surveys.csv")  // answers about those partnerships
         try? FileManager.default.removeItem(atPath: w + "/people.csv")
         let bad =
             "id;name;sector;topics\r\nharbor-cu;Harbor Coast Credit Union;nonprofit;\"housing;employment\"\r\n"

@@ -39,20 +39,29 @@ public struct SurveyReport: Sendable {
         }
         for f in round.factors where !f.flagged && f.band == .concern {
             guard let m = f.mean else { continue }
+            let raters = f.byParty.filter { $0.mean != nil }
+            let whose =
+                raters.count == 1
+                ? "for \(name(raters[0].party)) (\(Self.one(m)))"
+                : "for \(raters.count == 2 ? "both sides" : "all sides") (\(Self.one(m)) on average)"
             out.append(
-                "\(sentenceCase(rubric.label(f.factor))) is a concern for both sides (\(Self.one(m)) on average): talk about \(rubric.discuss(f.factor))."
+                "\(sentenceCase(rubric.label(f.factor))) is a concern \(whose): talk about \(rubric.discuss(f.factor))."
             )
         }
         return out
     }
 
     /// What must be said beside the numbers.
-    func caution(_ c: Caution, id: String) -> String {
+    func caution(_ c: Caution, in round: SurveyRound, id: String) -> String {
         switch c {
         case .noAnswers(let party):
-            return workspace.isLibrary(party)
-                ? "The library gave no answers this round: only the partner's side is shown."
-                : "Only one side answered: \(name(party)) gave no answers this round (send the form: `partnerkit survey form \(id)`)."
+            if workspace.isLibrary(party) {
+                return "The library gave no answers this round: only the partners' side is shown."
+            }
+            let partnersAnswered = round.respondents.dropFirst().contains { $0.count > 0 }
+            return partnersAnswered
+                ? "\(sentenceCase(name(party))) gave no answers this round: its view is missing (send the form: `partnerkit survey form \(id)`)."
+                : "Only the library answered: \(name(party)) gave no answers this round, so these are one side's ratings (send the form: `partnerkit survey form \(id)`)."
         case .fewRespondents(let party, let count, let minimum):
             let who = count == 1 ? "only one person" : "only \(count) people"
             return
@@ -60,6 +69,9 @@ public struct SurveyReport: Sendable {
         case .allDontKnow(let factor):
             return
                 "Every answer on \(rubric.label(factor)) was \"don't know\": there is no score; ask what is unclear about it."
+        case .partyDontKnow(let party, let factor):
+            return
+                "\(sentenceCase(name(party))) answered \"don't know\" to every \(rubric.label(factor)) statement: no score from that side."
         }
     }
 
@@ -108,7 +120,7 @@ public struct SurveyReport: Sendable {
             out += table(s, round, markdown: md)
             var lines: [String] = []
             lines += findings(s)
-            lines += round.cautions.map { caution($0, id: s.id) }
+            lines += round.cautions.map { caution($0, in: round, id: s.id) }
             if let t = trendSentence(s) {
                 lines.append(t)
             } else {
@@ -154,7 +166,12 @@ public struct SurveyReport: Sendable {
             headers,
             alignments: [.left, .right, .left] + s.parties.map { _ in .right } + [.right, .left])
         for r in rows { t.add(r) }
-        return t.render(indent: "  ")
+        // The unlabelled last column leaves spaces at the ends of lines: trim them.
+        return t.render(indent: "  ").split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var l = Substring(line)
+            while l.last == " " { l.removeLast() }
+            return String(l)
+        }.joined(separator: "\n")
     }
 
     // MARK: - JSON
@@ -203,8 +220,10 @@ public struct SurveyReport: Sendable {
                                     ("minimum", .int(minimum)),
                                 ]
                             case .allDontKnow(let f): m.append(("factor", .string(f.rawValue)))
+                            case .partyDontKnow(let party, let f):
+                                m += [("party", .string(party)), ("factor", .string(f.rawValue))]
                             }
-                            m.append(("text", .string(caution(c, id: s.id))))
+                            m.append(("text", .string(caution(c, in: round, id: s.id))))
                             return .object(m)
                         })
                 ),

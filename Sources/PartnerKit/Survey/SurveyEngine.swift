@@ -80,12 +80,14 @@ public enum SurveyEngine {
         // Ratings per factor, party and respondent.
         var ratings: [HealthFactor: [String: [String: [Double]]]] = [:]
         var dontKnow: [HealthFactor: Int] = [:]
+        var dontKnowParties: [HealthFactor: Set<String>] = [:]
         for a in answers {
             guard let item = rubric.item(a.item) else { continue }
             if let r = a.rating {
                 ratings[item.factor, default: [:]][a.party, default: [:]][a.respondent, default: []].append(r)
             } else {
                 dontKnow[item.factor, default: 0] += 1
+                dontKnowParties[item.factor, default: []].insert(a.party)
             }
         }
 
@@ -117,7 +119,14 @@ public enum SurveyEngine {
             }
             let n = perParty.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } }
             let dk = dontKnow[f] ?? 0
-            if n == 0 && dk > 0 { cautions.append(.allDontKnow(factor: f)) }
+            if n == 0 && dk > 0 {
+                cautions.append(.allDontKnow(factor: f))
+            } else {
+                for party in parties
+                where perParty[party] == nil && dontKnowParties[f]?.contains(party) == true {
+                    cautions.append(.partyDontKnow(party: party, factor: f))
+                }
+            }
             factors.append(
                 FactorResult(
                     factor: f, mean: overall, band: overall.map(rubric.band), byParty: byParty, ratings: n,

@@ -33,7 +33,7 @@ public struct SurveyRound: Sendable, Hashable {
     /// nothing but "don't know".
     public var cautions: [Caution]
 
-    public func respondents(_ party: String) -> Int { respondents.first { $0.party == party }?.count ?? 0 }
+    public func respondents(of party: String) -> Int { respondents.first { $0.party == party }?.count ?? 0 }
 }
 
 public struct PartyCount: Sendable, Hashable {
@@ -95,6 +95,8 @@ public enum Caution: Sendable, Hashable {
     case fewRespondents(party: String, count: Int, minimum: Int)
     /// Every answer on this factor was "don't know".
     case allDontKnow(factor: HealthFactor)
+    /// This party answered the factor, but only with "don't know" (others rated it).
+    case partyDontKnow(party: String, factor: HealthFactor)
 
     /// The JSON name of the kind.
     public var kind: String {
@@ -102,6 +104,7 @@ public enum Caution: Sendable, Hashable {
         case .noAnswers: "one_side_only"
         case .fewRespondents: "few_respondents"
         case .allDontKnow: "all_dont_know"
+        case .partyDontKnow: "party_dont_know"
         }
     }
 }
