@@ -67,4 +67,24 @@ import Testing
         let r = CLI.run(["review", "--workspace", "Data/sample", "--quarter", "2026-Q7"])
         #expect(r.status == 2)
     }
+
+    /// Among the quarter's repairs, shared work before a transaction: on the sample the café's
+    /// cooking demonstrations (a transaction) come after every amber partnership's repair.
+    @Test func partnershipRepairsComeBeforeATransactions() throws {
+        let r = CLI.run(["review", "--workspace", "Data/sample", "--as-of", "2026-11-29", "--format", "json"])
+        let obj = try #require(CLI.json(r) as? [String: Any])
+        let actions = try #require(obj["actions"] as? [[String: Any]])
+        let kinds = Dictionary(
+            uniqueKeysWithValues: ((obj["partnerships"] as? [[String: Any]]) ?? []).compactMap { p in
+                (p["id"] as? String).map { ($0, (p["kind"] as? String) ?? "partnership") }
+            })
+        let repairs = actions.filter {
+            $0["group"] as? String == "repair" && $0["urgency"] as? String == "soon"
+        }
+        let order = repairs.compactMap { $0["partnership"] as? String }
+        let firstTransaction = order.firstIndex { kinds[$0] != "partnership" }
+        let lastPartnership = order.lastIndex { kinds[$0] == "partnership" }
+        #expect(firstTransaction != nil, "\(order)")
+        if let t = firstTransaction, let p = lastPartnership { #expect(p < t, "\(order)") }
+    }
 }

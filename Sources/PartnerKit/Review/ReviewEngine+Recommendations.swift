@@ -69,7 +69,12 @@ extension ReviewEngine {
                         "The library weighs this priority \(formatNumber(c.weight)), and nothing in the portfolio works on it.",
                     urgency: .soon, organizations: c.candidates.map(\.id)))
         }
-        for h in byHealth where h.health == .amber || (h.health == .green && h.drift != nil) {
+        // Among this quarter's repairs, shared work comes before a transaction or promotion:
+        // the library stands to lose more when a partnership drifts than a purchase.
+        let amberRepairs = byHealth.filter { $0.health == .amber || ($0.health == .green && $0.drift != nil) }
+        for h in amberRepairs.filter({ $0.kind == .partnership })
+            + amberRepairs.filter({ $0.kind != .partnership })
+        {
             recs.append(
                 Recommendation(
                     group: .repair, partnership: h.id, subject: h.title, text: h.suggestion.text,
