@@ -35,9 +35,7 @@ extension Commands {
                 }
                 quarter = parsed
             }
-            // "Today" for a past quarter is its last day, unless --as-of says otherwise.
-            var asOf = inv.asOf
-            if inv.args.value("--as-of") == nil, quarter.last < asOf { asOf = quarter.last }
+            let asOf = quarter.reviewDay(asOf: inv.asOf, asOfGiven: inv.args.value("--as-of") != nil)
             guard let spectrum = loadSpectrum(inv), let scoring = loadRubric(inv, default: "partner-fit"),
                 let workspace = inv.loadWorkspace()
             else { return Exit.inputError }
