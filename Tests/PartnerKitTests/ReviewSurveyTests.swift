@@ -265,10 +265,10 @@ import Testing
     @Test func aMeanJustUnderABandIsNotRoundedOntoIt() throws {
         let (_, w) = try Self.review(Self.powerApart)
         let rubric = try #require(w.surveyRubric)
-        #expect(ReviewSurveyRendering.shown(2.96, rubric) == "2.96")
-        #expect(ReviewSurveyRendering.shown(2.8, rubric) == "2.8")
-        #expect(ReviewSurveyRendering.shown(3.96, rubric) == "3.96")
-        #expect(ReviewSurveyRendering.shown(4.04, rubric) == "4.0")
+        #expect(SurveyReport.shown(2.96, rubric) == "2.96")
+        #expect(SurveyReport.shown(2.8, rubric) == "2.8")
+        #expect(SurveyReport.shown(3.96, rubric) == "3.96")
+        #expect(SurveyReport.shown(4.04, rubric) == "4.0")
     }
 }
 

@@ -58,7 +58,7 @@ enum ReviewSurveyRendering {
                     " The records agree: \(gist($0.evidence))."
                 }
                 out.append(
-                    "\(sentenceCase(rubric.label(factor))) is a concern on every side that rated it (\(one(m)) on average): talk about \(rubric.discuss(factor)).\(agree ?? "")"
+                    "\(sentenceCase(rubric.label(factor))) is a concern on every side that rated it (\(SurveyReport.shown(m, rubric)) on average): talk about \(rubric.discuss(factor)).\(agree ?? "")"
                 )
             case .moved(let factor, let before, let now, let since):
                 out.append(
@@ -79,21 +79,13 @@ enum ReviewSurveyRendering {
             (SurveyRubric.Band.strength, "strengths"), (.borderline, "borderline"), (.concern, "concerns"),
         ] {
             let list = round.factors.filter { $0.band == band }.compactMap { f in
-                f.mean.map { "\(rubric.label(f.factor)) \(shown($0, rubric))" }
+                f.mean.map { "\(rubric.label(f.factor)) \(SurveyReport.shown($0, rubric))" }
             }
             if !list.isEmpty { parts.append("\(name): " + list.joined(separator: ", ")) }
         }
         let unscored = round.factors.filter { $0.mean == nil }.map { rubric.label($0.factor) }
         if !unscored.isEmpty { parts.append("no score: " + unscored.joined(separator: ", ")) }
         return parts.isEmpty ? "no factor has a score" : parts.joined(separator: "; ")
-    }
-
-    /// A mean to one decimal, or to two where one would round it onto a band's edge (2.96 is
-    /// a concern; "3.0" would read as borderline).
-    static func shown(_ mean: Double, _ rubric: SurveyRubric) -> String {
-        let short = SurveyReport.one(mean)
-        guard let back = Double(short), rubric.band(back) != rubric.band(mean) else { return short }
-        return String(format: "%.2f", mean)
     }
 
     static func respondents(_ round: SurveyRound, _ words: SurveyReport) -> String {
