@@ -40,13 +40,12 @@ extension WorkspaceLoader {
         _ cell: String, column: String, file: String, line: Int, _ a: Double, _ b: Double
     ) -> Diagnostic {
         let a = formatNumber(a, maxFractionDigits: 6), b = formatNumber(b, maxFractionDigits: 6)
-        let decimal = b.replacingOccurrences(of: ".", with: ",")
+        // The decimal reading written so that it is not ambiguous: `1,2340` (a fourth digit).
+        let decimal = b.contains(".") ? b.replacingOccurrences(of: ".", with: ",") + "0" : b
         return .error(
             file, .line(line),
             "\(column): \"\(cell)\" could be \(a) or \(b): in a ';'-separated file the mark may group thousands or be the decimal comma",
-            hint:
-                "write \(a) for the whole number (no separator), or \(decimal)0 for the decimal (a fourth digit after the comma)"
-        )
+            hint: "write it as \(a) (no separator) or as \(decimal), whichever you mean")
     }
 
     /// A row whose field count differs from the header's, with what usually causes it.
