@@ -393,7 +393,6 @@ import Testing
         let dir = s.path + "/out"
         let target = dir + "/graph.graphml"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        var rng = SystemRandomNumberGenerator()
         // At least 16 rounds; more (up to 40) until one kill has landed inside the write, so a
         // busy machine that makes the window hard to hit does not fail the test.
         var rounds = 0
@@ -402,33 +401,23 @@ import Testing
             let round = rounds
             rounds += 1
             try old.write(to: URL(fileURLWithPath: target))
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: CLI.binary)
-            p.arguments = [
+            let args = [
                 "network", "export", "--to", "graphml", "--out", target, "--force", "--workspace",
                 s.path + "/w",
             ]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            if round % 2 == 0 {
-                usleep(UInt32(Double.random(in: 0...1.05, using: &rng) * elapsed * 1_000_000))
-            } else {
-                // Wait for the writing to start (a temporary file appears, or, for a writer
-                // that is not atomic, the target changes), then kill within a millisecond.
-                let deadline = Date().addingTimeInterval(10 * elapsed + 5)
-                func writing() -> Bool {
+            // Half the rounds at a random moment; half just after the writing starts (a
+            // temporary file appears, or, for a writer that is not atomic, the target changes).
+            let moment: KillHarness.Moment =
+                round % 2 == 0
+                ? .random(seconds: elapsed)
+                : .whenWriting(patience: 10 * elapsed + 5, jitterMicros: 1_000) {
                     let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
                     let size =
                         (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
                     return entries.contains { $0.hasPrefix(".") } || size != old.count
                 }
-                while p.isRunning, Date() < deadline, !writing() { usleep(200) }
-                usleep(UInt32.random(in: 0...1_000, using: &rng))
-            }
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-            p.waitUntilExit()
-            if p.terminationReason == .uncaughtSignal { killed += 1 }
+            let outcome = try KillHarness.run(args, signal: SIGKILL, at: moment)
+            if outcome.signalled { killed += 1 }
             let now = try Data(contentsOf: URL(fileURLWithPath: target))
             if now == old {
                 sawOld += 1
@@ -444,7 +433,7 @@ import Testing
                 leftover = true
                 try? FileManager.default.removeItem(atPath: dir + "/" + e)
             }
-            if leftover && p.terminationReason == .uncaughtSignal { midWrite += 1 }
+            if leftover && outcome.signalled { midWrite += 1 }
         }
         #expect(sawOld + sawNew == rounds)
         #expect(killed > 0, "no run was killed: the export finished too fast to test")
