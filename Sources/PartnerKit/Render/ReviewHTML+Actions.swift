@@ -1,118 +1,78 @@
 import Foundation
 
-/// What the page's first screen lists: one action, short, with the partnership it is about
-/// and why, in one of the groups the rest of the actions are filed under.
-struct PageAction: Sendable, Hashable {
-    enum Group: String, Sendable, Hashable, CaseIterable {
-        case dealbreaker, repair, deepen, uncovered, introduction, renew, bookkeeping
-        /// The heading of the group on the page.
-        var heading: String {
-            switch self {
-            case .dealbreaker: "Proposals to resolve or decline"
-            case .repair: "Partnerships to repair"
-            case .deepen: "Partnerships to deepen"
-            case .uncovered: "Priorities nobody serves"
-            case .introduction: "Introductions to make"
-            case .renew: "Ties to renew"
-            case .bookkeeping: "Records to bring up to date"
-            }
-        }
-        /// The one word shown before an action.
-        var tag: String {
-            switch self {
-            case .dealbreaker: "decide"
-            case .repair: "repair"
-            case .deepen: "deepen"
-            case .uncovered: "uncovered"
-            case .introduction: "introduce"
-            case .renew: "renew"
-            case .bookkeeping: "records"
-            }
+/// The page's actions are the review's own `Recommendation`s, in the review's order (most
+/// urgent first): the first five on the first screen, the rest grouped under the same
+/// `Recommendation.Group` headings the text and Markdown reviews use.
+extension Recommendation.Group {
+    /// The one word shown before an action on the page.
+    var tag: String {
+        switch self {
+        case .dealbreaker: "decide"
+        case .repair: "repair"
+        case .deepen: "deepen"
+        case .uncoveredPriority: "uncovered"
+        case .uncoveredAudience: "unreached"
+        case .renewTie: "renew"
+        case .introduction: "introduce"
+        case .bookkeeping: "records"
         }
     }
-    var group: Group
-    /// The partnership's title, or the organization or priority the action is about.
-    var subject: String
-    var sentence: String
-    var why: String
-    /// Organizations the action names, for the map.
-    var organizations: [String]
 }
 
 extension ReviewHTML {
-    /// The review's actions, most urgent first, in the order the review ranks its
-    /// recommendations: partnerships in trouble, priorities nobody serves, the one fix for
-    /// each amber partnership, growth (deepen), audiences unreached, ties gone quiet,
-    /// introductions.
-    var actions: [PageAction] {
-        var out: [PageAction] = []
-        let byHealth = r.partnerships.sorted { ($1.health, $0.title) < ($0.health, $1.title) }
-        func fix(_ p: PortfolioReview.PartnershipHealth) -> PageAction {
-            let issue = p.issues.first { $0.major } ?? p.issues.first
-            let bookkeeping =
-                issue.map { ["goal_unreported", "smart_goals", "in_writing"].contains($0.code) } ?? false
-            return PageAction(
-                group: p.health == .amber && bookkeeping ? .bookkeeping : .repair,
-                subject: p.title, sentence: sentenceCase(issue?.fix ?? p.suggestion.text),
-                why: sentenceCase(issue.map { "\($0.text) (\(p.health.rawValue))" } ?? p.health.rawValue),
-                organizations: p.partners)
+    /// The review's actions, most urgent first.
+    var actions: [Recommendation] { r.actions }
+
+    /// What the map says about an organization an action names.
+    func mapNote(_ a: Recommendation, organization id: String) -> String {
+        switch a.group {
+        case .dealbreaker: return "hits a dealbreaker"
+        case .uncoveredPriority:
+            let c = r.coverage.first { c in c.partnerships == 0 && c.candidates.contains { $0.id == id } }
+            return c.map { "candidate for \($0.label)" } ?? "candidate partner"
+        case .introduction: return "introduction to make"
+        case .renewTie: return "tie gone quiet"
+        case .repair, .deepen, .uncoveredAudience, .bookkeeping: return a.group.tag
         }
-        for p in byHealth where p.health == .red { out.append(fix(p)) }
-        for c in r.coverage where c.partnerships == 0 {
-            let best = c.candidates.first
-            out.append(
-                PageAction(
-                    group: .uncovered, subject: c.label,
-                    sentence: best.map {
-                        "Talk to \(w.displayName($0.id)), the best fit (\(Int($0.score.rounded())) of 100)"
-                    }
-                        ?? "Look for a partner who works on it",
-                    why: "No active partnership serves this priority (weight \(formatNumber(c.weight)))"
-                        + (c.candidates.count > 1
-                            ? "; also fit: "
-                                + c.candidates.dropFirst().map { w.displayName($0.id) }.joined(
-                                    separator: ", ")
-                            : ""),
-                    organizations: c.candidates.map(\.id)))
+    }
+
+    /// The advice without a lowercase lead-in ("the one thing to fix first: Mark … done"
+    /// reads "Mark … done"): the first `: `-part that starts with a capital, when the text
+    /// begins in lowercase and has one.
+    static func withoutLeadIn(_ text: String) -> String {
+        let parts = text.components(separatedBy: ": ")
+        guard let first = parts.first?.first, first.isLowercase,
+            let k = parts.indices.dropFirst().first(where: { parts[$0].first?.isUppercase == true })
+        else { return text }
+        return parts[k...].joined(separator: ": ")
+    }
+
+    /// The action as one short sentence: the advice without its lead-in and, when it still
+    /// runs long, without a closing aside in parentheses, then cut at its first "; "; what was
+    /// cut (a list of candidates) is returned to be shown under "Why".
+    static func headline(_ text: String, why: String = "", limit: Int = 130) -> (head: String, rest: String?)
+    {
+        var t = withoutLeadIn(text.trimmingCharacters(in: .whitespaces))
+        // "Introduce A and B: <the reason>" when the reason is shown under "Why" anyway.
+        if !why.isEmpty, t.hasSuffix(": " + why) { t = String(t.dropLast(why.count + 2)) }
+        if t.count > limit, t.hasSuffix(").") || t.hasSuffix(")"),
+            let open = t.range(of: " (", options: .backwards)
+        {
+            t = String(t[..<open.lowerBound])
         }
-        for p in byHealth where p.health == .amber { out.append(fix(p)) }
-        for p in byHealth where p.health == .green && p.suggestion.kind == .deepen {
-            let step = p.suggestion.text.components(separatedBy: "deepen it: ").last ?? p.suggestion.text
-            out.append(
-                PageAction(
-                    group: .deepen, subject: p.title, sentence: sentenceCase(firstSentence(step)),
-                    why: "Healthy, and edging toward \(p.edgingToward ?? "the next level")",
-                    organizations: p.partners))
+        guard t.count > limit else { return (t, nil) }
+        for sep in ["; ", " — "] {
+            if let range = t.range(of: sep), t.distance(from: t.startIndex, to: range.lowerBound) >= 12 {
+                let rest = String(t[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                return (String(t[..<range.lowerBound]), rest.isEmpty ? nil : rest)
+            }
         }
-        for a in r.audiences where a.partnerships.isEmpty && a.weight >= 2 {
-            out.append(
-                PageAction(
-                    group: .uncovered, subject: a.label,
-                    sentence: "Find a partnership that reaches \(a.label)",
-                    why:
-                        "An audience the library weighs \(formatNumber(a.weight)); no active partnership reaches it",
-                    organizations: []))
-        }
-        let lib = w.library.id
-        for t in r.quietTies where t.a == lib || t.b == lib {
-            let other = t.a == lib ? t.b : t.a
-            out.append(
-                PageAction(
-                    group: .renew, subject: w.displayName(other),
-                    sentence: "Get back in touch with \(w.displayName(other))",
-                    why:
-                        "A strong tie (\(formatNumber(t.strength)) of 4), quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")",
-                    organizations: [other]))
-        }
-        for i in r.introductions {
-            out.append(
-                PageAction(
-                    group: .introduction, subject: "\(w.displayName(i.a)) and \(w.displayName(i.b))",
-                    sentence: "Introduce \(w.displayName(i.a)) to \(w.displayName(i.b))",
-                    why: sentenceCase(i.reason.components(separatedBy: "; ").first ?? i.reason),
-                    organizations: [i.a, i.b]))
-        }
-        return out
+        return (t, nil)
+    }
+
+    /// A reason cut to its first clause, for the first screen (the card has all of it).
+    static func firstClause(_ why: String) -> String {
+        why.components(separatedBy: "; ").first ?? why
     }
 
     func sentenceCase(_ s: String) -> String {
@@ -120,8 +80,10 @@ extension ReviewHTML {
         return first.uppercased() + s.dropFirst()
     }
 
-    func firstSentence(_ s: String) -> String {
-        if let r = s.range(of: " (moves this") { return String(s[..<r.lowerBound]) }
-        return s
+    /// "Text." with exactly one full stop (or the sentence's own ! or ?).
+    func sentence(_ s: String) -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard let last = t.last else { return t }
+        return ".!?…".contains(last) ? sentenceCase(t) : sentenceCase(t) + "."
     }
 }

@@ -3,19 +3,17 @@ import Foundation
 /// One compact card per partnership: health (word, shape and colour), level, the trend since
 /// the last review, goals met and the next step; the issues and the rest behind "Details".
 extension ReviewHTML {
-    /// "2 of 3 goals met": a goal is met when its recorded result reaches its target.
-    func goalsMet(_ id: String) -> String {
-        let goals = w.partnership(id)?.goals ?? []
+    /// "2 of 3 goals met": a goal is met when its recorded result (`achieved`) reaches its
+    /// target (`Goal.met`, the same rule as the text review).
+    func goalsMet(_ p: PortfolioReview.PartnershipHealth) -> String {
+        let goals = p.goals
         let measurable = goals.filter { $0.target != nil }
         guard !goals.isEmpty else { return "no goals written down" }
         guard !measurable.isEmpty else {
             return "\(goals.count) goal\(goals.count == 1 ? "" : "s"), none with a target"
         }
-        let met = measurable.count { g in
-            guard let t = g.target, let res = g.result else { return false }
-            return res >= t
-        }
-        let reported = measurable.count { $0.result != nil }
+        let met = measurable.count { $0.met == true }
+        let reported = measurable.count { $0.met != nil }
         var s = "\(met) of \(measurable.count) goal\(measurable.count == 1 ? "" : "s") met"
         if reported < measurable.count { s += " (\(measurable.count - reported) without a result yet)" }
         return s
@@ -44,9 +42,9 @@ extension ReviewHTML {
         s +=
             "<dt>Level</dt><dd>\(h("\(p.levelName) \(String(format: "%.1f", p.position))"))\(p.edgingToward.map { " <span class=\"muted\">edging toward \(h($0))</span>" } ?? "")</dd>"
         s += "<dt>Trend</dt><dd>\(h(trend(p)))</dd>"
-        s += "<dt>Goals</dt><dd>\(h(goalsMet(p.id)))</dd>"
-        let next = (p.issues.first { $0.major } ?? p.issues.first)?.fix ?? p.suggestion.text
-        s += "<dt>Next step</dt><dd>\(h(sentenceCase(next)))</dd>"
+        s += "<dt>Goals</dt><dd>\(h(goalsMet(p)))</dd>"
+        // The review's own "one thing first" (never data entry while there is real work).
+        s += "<dt>Next step</dt><dd>\(h(sentence(p.suggestion.text)))</dd>"
         s += "</dl>"
         s += "<details><summary>Details (\(p.issues.count) issue\(p.issues.count == 1 ? "" : "s"))</summary>"
         if p.issues.isEmpty {

@@ -2,7 +2,7 @@ import Foundation
 
 /// The page's stylesheet and its one small script, kept apart from the markup.
 extension ReviewHTML {
-    static var css: String {
+    public static var css: String {
         let p = ReviewPalette.self
         return """
             :root { --ink: \(p.ink); --muted: \(p.muted); --line: \(p.line); --panel: \(p.panel); --accent: \(p.accent);
@@ -17,7 +17,7 @@ extension ReviewHTML {
             h3 { font-size: 15px; margin: 0; }
             section { margin: 14px 0; }
             .first { display: grid; grid-template-columns: minmax(320px, 36fr) 64fr; gap: 24px; align-items: start; }
-            .first > section { margin-top: 0; }
+            .first > section, .todo > section:first-child { margin-top: 0; }
             ol.actions { margin: 0; padding-left: 22px; }
             ol.actions > li, ul.actions > li { margin: 0 0 10px; }
             ul.actions { margin: 6px 0 8px; padding-left: 20px; }
@@ -84,27 +84,55 @@ extension ReviewHTML {
               #map-svg { max-height: none; }
             }
             @page { size: letter; margin: 0.45in; }
+            .print-hint { font-size: 13px; color: var(--muted); margin: 0 0 8px; }
+            .print-hint a { color: var(--accent); }
+            /* "#summary-only": the summary, the actions and the map, without the cards (to
+               print the four pages a meeting needs). CSS only, so it works without script. */
+            html:has(#summary-only:target) #cards { display: none; }
             @media print {
-              body { font-size: 11pt; padding: 0; max-width: none; }
-              .map-controls { display: none !important; }
+              /* The five actions and every other one, grouped and open (short: the reasons are
+                 on the cards); the map, whole, on one page; the portfolio's shape; then the
+                 cards from a new page. The ties table is the map's text alternative on
+                 screen: on paper the map itself is there. Three or four Letter pages. */
+              body { font-size: 10pt; line-height: 1.35; padding: 0; max-width: none; }
+              h1 { font-size: 18pt; } h2 { font-size: 13pt; } h3 { font-size: 10.5pt; }
+              .print-hint, .map-controls, details.ties, #map-check { display: none !important; }
               .first { display: block; }
-              #map { break-before: page; break-inside: avoid; }
-              #map-svg { max-height: 8.4in; border: none; }
-              section, details, figure, .card, li, tr { break-inside: avoid; }
+              ol.actions > li, ul.actions > li { margin-bottom: 5px; }
+              .why { font-size: 9pt; }
+              #more { margin-top: 8px; font-size: 9.5pt; }
+              #more .why { display: none; }
+              #more ul.actions > li { margin-bottom: 2px; }
+              details.group { padding: 1px 0; border: none; }
+              #map { break-inside: avoid; margin-top: 10px; }
+              #map-svg { max-height: 5.5in; border: none; }
+              ul.legend { font-size: 9pt; }
+              figcaption { font-size: 9pt; }
+              .two { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; break-inside: avoid; }
+              .two svg { max-height: 2.6in; }
+              section, details, figure, .card, li, tr, dl { break-inside: avoid; }
+              #more, details.group { break-inside: auto; }
               h2, h3, summary { break-after: avoid; }
-              details.group::details-content, details.ties::details-content { content-visibility: visible; }
-              details.group > summary, details.ties > summary { list-style: none; }
+              details.group::details-content { content-visibility: visible; }
+              details.group > summary { list-style: none; }
+              details.group > summary h3 { display: block; margin-top: 4px; }
               #cards { break-before: page; }
-              .cards { grid-template-columns: 1fr 1fr; }
+              .cards { grid-template-columns: 1fr 1fr; gap: 8px; }
+              .card { background: none; }
               footer { break-inside: avoid; }
             }
             """
     }
 
+    /// The page's one script element, exactly as written: no `src`, no URL, the same bytes
+    /// for every workspace (no user string is ever put into it). The safety tests allow this
+    /// element and no other.
+    public static var scriptElement: String { "<script>\(script)</script>" }
+
     /// Zoom (buttons, ctrl/⌘ + wheel, + and − keys), pan (drag, arrow keys), the filter by
     /// health or priority, and a check of the drawn labels' boxes written into the page for
     /// the browser test. Plain JavaScript, no library; the page is complete without it.
-    static let script = #"""
+    public static let script = #"""
         (function () {
           "use strict";
           var root = document.documentElement;

@@ -23,20 +23,23 @@ public struct ReviewHTML: Sendable {
     /// The number of actions on the first screen, for the command's one-line summary.
     public var actionCount: Int { min(Self.firstScreen, actions.count) }
 
+    /// Nothing may be fetched: no URL of any kind, only the page's own inline style and its
+    /// one inline script (and data: images, of which there are none today).
+    public static let contentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+    /// The line `review --html FILE` prints: "wrote FILE: 5 actions, 13 partnerships".
+    public func summary(file: String) -> String {
+        let n = r.partnerships.count
+        return
+            "wrote \(file): \(actionCount) action\(actionCount == 1 ? "" : "s"), \(n) partnership\(n == 1 ? "" : "s")"
+    }
+
     /// The map of this review, with the organizations the actions name labelled.
     public var map: RelationshipMap {
         var named: [(id: String, note: String)] = []
         for a in actions {
-            for o in a.organizations {
-                let note: String
-                switch a.group {
-                case .uncovered: note = "candidate: \(a.subject)"
-                case .introduction: note = "introduction"
-                case .renew: note = "tie gone quiet"
-                default: note = a.group.tag
-                }
-                named.append((o, note))
-            }
+            for o in a.organizations { named.append((o, mapNote(a, organization: o))) }
         }
         return RelationshipMap.layout(review: r, workspace: w, named: named)
     }
@@ -50,22 +53,25 @@ public struct ReviewHTML: Sendable {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
             <title>\(h("Partnership review \(r.quarter) — \(r.libraryName)"))</title>
             <style>\(Self.css)</style>
             </head>
             <body>
-            <header>
+            <header id="top">
             <h1>Partnership review \(h(r.quarter.description)) <span class="lib">\(h(r.libraryName))</span></h1>
             <p class="sub">As of \(h(r.asOf.description)) · \(r.previousQuarter.map { "compared with " + h($0.description) } ?? "no earlier review to compare with") · \(summaryLine)</p>
+            <p class="print-hint" id="summary-only">Printing for a meeting? <a href="#summary-only">Summary only</a> leaves out the cards (four pages at most); <a href="#top">everything</a> prints them after.</p>
             </header>
             <main>
             <div class="first">
 
             """
-        s += firstActions(Array(all.prefix(Self.firstScreen)))
+        // Left: the five actions, then every other one grouped (closed); right: the map.
+        s += "<div class=\"todo\">" + firstActions(Array(all.prefix(Self.firstScreen)))
+        s += groupedActions(Array(all.dropFirst(Self.firstScreen))) + "</div>\n"
         s += mapSection(map)
         s += "</div>\n"
-        s += groupedActions(Array(all.dropFirst(Self.firstScreen)))
         s +=
             "<div class=\"two\">" + section("Where the portfolio sits on the spectrum", spectrumChart)
             + section("Library priorities served", coverage) + "</div>\n"
@@ -81,7 +87,7 @@ public struct ReviewHTML: Sendable {
             </main>
             <footer>Made with partnerkit review on \(h(r.asOf.description)). Spectrum: \(h(r.spectrumName)). Contacts' emails and phones are never shown in this report. This page fetches nothing: it works offline and is safe to email.</footer>
             <output id="map-check" hidden></output>
-            <script>\(Self.script)</script>
+            \(Self.scriptElement)
             </body>
             </html>
 
@@ -118,29 +124,37 @@ public struct ReviewHTML: Sendable {
             + "</svg>\(health.rawValue)</span>"
     }
 
-    func actionItem(_ a: PageAction) -> String {
-        "<li><span class=\"tag \(a.group.rawValue)\">\(h(a.group.tag))</span> <b>\(h(a.subject))</b>: \(h(a.sentence)).<br><span class=\"why\">Why: \(h(a.why)).</span></li>"
+    /// One action: its kind, what it is about, the advice in one sentence and why. On the
+    /// first screen (`short`) the reason is its first clause; the grouped lists give it all.
+    func actionItem(_ a: Recommendation, short: Bool) -> String {
+        let (head, rest) = Self.headline(a.text, why: a.why)
+        let reason = short ? Self.firstClause(a.why) : a.why
+        let why = [rest.map(sentence), sentence(reason)].compactMap { $0 }.joined(separator: " ")
+        let subject = a.subject.map { "<b>\(h($0))</b>: " } ?? ""
+        return
+            "<li class=\"action\" data-group=\"\(a.group.rawValue)\"><span class=\"tag \(a.group.rawValue)\">\(h(a.group.tag))</span> \(subject)\(h(sentence(head)))<br><span class=\"why\">Why: \(h(why))</span></li>"
     }
 
-    func firstActions(_ top: [PageAction]) -> String {
+    func firstActions(_ top: [Recommendation]) -> String {
         let body =
             top.isEmpty
             ? "<p class=\"muted\">Nothing to act on this quarter.</p>"
-            : "<ol class=\"actions\">" + top.map(actionItem).joined() + "</ol>"
+            : "<ol class=\"actions\">" + top.map { actionItem($0, short: true) }.joined() + "</ol>"
         return section(
             "This quarter: \(top.count) thing\(top.count == 1 ? "" : "s") to do", body, id: "actions")
     }
 
-    /// Every other action, grouped, each group a toggle with its count.
-    func groupedActions(_ rest: [PageAction]) -> String {
+    /// Every other action, grouped under the review's own headings (the same groups as the
+    /// text and Markdown reviews), each group a toggle with its count.
+    func groupedActions(_ rest: [Recommendation]) -> String {
         guard !rest.isEmpty else { return "" }
         var s = ""
-        for g in PageAction.Group.allCases {
+        for g in Recommendation.Group.allCases {
             let items = rest.filter { $0.group == g }
             guard !items.isEmpty else { continue }
             s +=
-                "<details class=\"group\"><summary><h3>\(h(g.heading)) <span class=\"count\">\(items.count)</span></h3></summary><ul class=\"actions\">"
-                + items.map(actionItem).joined() + "</ul></details>\n"
+                "<details class=\"group\" data-group=\"\(g.rawValue)\"><summary><h3>\(h(g.heading)) <span class=\"count\">\(items.count)</span></h3></summary><ul class=\"actions\">"
+                + items.map { actionItem($0, short: false) }.joined() + "</ul></details>\n"
         }
         return section("Everything else, by kind (\(rest.count))", s, id: "more")
     }
