@@ -27,6 +27,10 @@ import Testing
         let placement = SpectrumFixture.place(p)
         #expect(placement.nextSteps.count == 1)
         #expect(placement.nextSteps.first?.hasPrefix("Resolve the dealbreaker or decline") == true)
+        #expect(placement.dealbreakerPartners == ["broker"])
+        // No direction up the spectrum is named beside "resolve or decline".
+        let text = SpectrumReport.text([placement], rubric: SpectrumFixture.rubric("spectrum-iap2"))
+        #expect(placement.edgingToward == nil || !text.contains("edging toward"))
         // The same plan with a clean partner gets the ordinary list of fixes.
         p.partners = ["vendor"]
         p.contributions[1].party = "vendor"
