@@ -23,6 +23,57 @@ enum KillHarness {
         var sentWhileWriting: Bool
     }
 
+    struct Tally {
+        var rounds = 0
+        /// Rounds that ended by the signal (not by finishing first).
+        var killed = 0
+        /// Killed rounds that left a temporary file: the kill landed inside the write.
+        var midWrite = 0
+    }
+
+    /// SIGKILLs a run of the built binary again and again — half the rounds at a random moment
+    /// of the whole run, half just after its writing starts (inside the write, flush and rename,
+    /// a window of a few milliseconds) — and lets the test check after each round what was left.
+    /// Shared by the tests of every command that writes a file (`network export --out`, the
+    /// editing commands), so that each proves the same thing the same way.
+    ///
+    /// - Parameters:
+    ///   - elapsed: how long one uninterrupted run takes (the random moments span it).
+    ///   - minimumRounds: rounds always run; up to `maximumRounds` more until a kill has
+    ///     landed inside the write, so that a busy machine that makes the window hard to hit
+    ///     does not fail the test.
+    ///   - prepare: puts the files back as they were before each round (gets the round).
+    ///   - writing: whether the writing has started (a temporary file appeared).
+    ///   - inspect: checks what the round left (gets the round); returns whether a temporary
+    ///     file was left, after removing it.
+    static func run(
+        _ arguments: [String], elapsed: TimeInterval, minimumRounds: Int, maximumRounds: Int,
+        prepare: (Int) throws -> Void, writing: @escaping () -> Bool, inspect: (Int) throws -> Bool
+    ) throws -> Tally {
+        var tally = Tally()
+        while tally.rounds < minimumRounds || (tally.midWrite == 0 && tally.rounds < maximumRounds) {
+            let round = tally.rounds
+            tally.rounds += 1
+            try prepare(round)
+            let moment: Moment =
+                round % 2 == 0
+                ? .random(seconds: elapsed)
+                : .whenWriting(patience: 10 * elapsed + 5, jitterMicros: 700, writing: writing)
+            let outcome = try run(arguments, signal: SIGKILL, at: moment)
+            if outcome.signalled { tally.killed += 1 }
+            if try inspect(round), outcome.signalled { tally.midWrite += 1 }
+        }
+        return tally
+    }
+
+    /// Whether `directory` holds a hidden temporary file (`.NAME.tmp-…`, as
+    /// `Files.writeAtomically` names them).
+    static func hasTemporaryFile(in directory: String, prefix: String = ".") -> Bool {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains {
+            $0.hasPrefix(prefix) && $0.contains(".tmp")
+        }
+    }
+
     struct SpawnError: Error { var errno: Int32 }
 
     static func run(_ arguments: [String], signal: Int32, at moment: Moment) throws -> Outcome {

@@ -41,6 +41,7 @@ public struct ReviewHTML: Sendable {
             "<div class=\"two\">" + section("Where the portfolio sits on the spectrum", spectrumChart)
             + section("Library priorities served", coverage) + "</div>"
         s += section("Partnership health", healthTable)
+        s += ReviewSurveyRendering.html(report)
         if !r.proposed.isEmpty { s += section("Proposed", proposedList) }
         s += section("The network this quarter", networkNotes)
         s += section("Relationship map", networkMap)
