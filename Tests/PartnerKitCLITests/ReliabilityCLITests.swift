@@ -110,4 +110,75 @@ import Testing
         }
         #expect(midWrite > 0, "no signal landed while the temporary file existed (\(rounds) rounds)")
     }
+
+    // MARK: Weights are relative
+
+    /// Multiplies every weight in `object[key]` (a list of objects with an optional `weight`,
+    /// default 1, or an object of weights) by `factor`, or, when `factor` is nil, scales them so
+    /// the largest is 0.999 of the largest finite double.
+    static func scaleWeights(_ value: Any?, by factor: Double?) -> Any? {
+        func scaled(_ ws: [Double]) -> [Double] {
+            let largest = ws.max() ?? 1
+            let top = Double.greatestFiniteMagnitude * 0.999
+            return ws.map { w in factor.map { w * $0 } ?? w / largest * top }
+        }
+        if let list = value as? [[String: Any]] {
+            let ws = scaled(list.map { ($0["weight"] as? Double) ?? 1 })
+            return zip(list, ws).map { item, w in item.merging(["weight": w]) { $1 } }
+        }
+        if let dict = value as? [String: Double] {
+            let keys = dict.keys.sorted()
+            return Dictionary(uniqueKeysWithValues: zip(keys, scaled(keys.compactMap { dict[$0] })))
+        }
+        return value
+    }
+
+    static func editJSON(_ path: String, _ edit: (inout [String: Any]) -> Void) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            Issue.record("\(path) is not a JSON object")
+            return
+        }
+        edit(&object)
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// The output with the weights it echoes ("Families (weight 3)", "weighs 2") blanked: those
+    /// are the user's own numbers, and rightly change with them.
+    static func withoutEchoedWeights(_ text: String) -> String {
+        let pattern = try? NSRegularExpression(pattern: "weigh(t|s) [0-9.e+]+")
+        return pattern?.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "weight W") ?? text
+    }
+
+    /// The library's priority and audience weights and the rubrics' weights multiplied by
+    /// 1e300, or scaled to near the largest double, change no output of score or vet (the
+    /// whole JSON). Before the fix, near the largest double the sums overflowed to infinity
+    /// and value alignment and audience scores changed for most candidates.
+    @Test(arguments: [1e300, nil] as [Double?])
+    func scaledWeightsChangeNoOutput(factor: Double?) throws {
+        let (s, plain) = Self.sample()
+        let scaled = s.path + "/scaled"
+        try FileManager.default.copyItem(atPath: plain, toPath: scaled)
+        try Self.editJSON(scaled + "/library.json") { library in
+            library["priorities"] = Self.scaleWeights(library["priorities"], by: factor)
+            library["audiences"] = Self.scaleWeights(library["audiences"], by: factor)
+        }
+        try FileManager.default.createDirectory(
+            atPath: scaled + "/rubrics", withIntermediateDirectories: true)
+        for rubric in ["partner-fit", "grant-partner"] {
+            let copy = scaled + "/rubrics/\(rubric).json"
+            try FileManager.default.copyItem(
+                atPath: CLI.repositoryRoot + "/Rubrics/\(rubric).json", toPath: copy)
+            try Self.editJSON(copy) { r in r["weights"] = Self.scaleWeights(r["weights"], by: factor) }
+        }
+        for command in [["score"], ["vet", "harbor-cu"], ["vet", "shipyards"], ["vet", "ez-advance"]] {
+            let tail = ["--as-of", "2026-11-29", "--format", "json", "--workspace"]
+            let a = CLI.run(command + tail + [plain])
+            let b = CLI.run(command + tail + [scaled])
+            #expect(a.status == 0 && b.status == 0, "\(a.stderr)\(b.stderr)")
+            if command == ["score"] { #expect(b.stdout.contains("e+"), "the scaled weights are echoed") }
+            #expect(Self.withoutEchoedWeights(a.stdout) == Self.withoutEchoedWeights(b.stdout), "\(command)")
+        }
+    }
 }

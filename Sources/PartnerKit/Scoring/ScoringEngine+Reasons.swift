@@ -198,7 +198,9 @@ extension ScoringEngine {
         }
         let order = Dimension.allCases.filter { rubric.weight($0) > 0 }.sorted {
             let a = rubric.weight($0) * e.values[$0.index], b = rubric.weight($1) * e.values[$1.index]
-            return a != b ? a > b : $0 < $1
+            // Equal up to rounding is a tie (0.2 × 0.5 against 0.25 × 0.4): the order must not
+            // hang on the last bit, which changes when every weight is scaled (issue 18).
+            return abs(a - b) > 1e-12 ? a > b : $0 < $1
         }
         let support = support(org)
         if let support { reasons.append(Self.funderNote(support)) }
