@@ -221,6 +221,23 @@ import Testing
         #expect((p3["survey"] as? [String: Any])?["asked"] as? Bool == false)
     }
 
+    @Test func aProposalIsNeitherAskedNorNotAsked() throws {
+        let partnerships = """
+            { "partnerships": [
+              { "id": "p1", "title": "Money clinic", "partners": ["cu"], "status": "active" },
+              { "id": "p4", "title": "Idea", "partners": ["wf"], "status": "proposed" } ] }
+            """
+        let (r, w) = try Self.review(
+            ["p1,lib-1,library,trust-promises,4,2026-10-01"], partnerships: partnerships)
+        #expect(r.survey?.asked.map(\.id) == ["p1"] && r.survey?.notAsked.isEmpty == true)
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(ReviewReport(review: r, workspace: w).json.serialized().utf8))
+                as? [String: Any])
+        let p4 = try #require((json["proposed"] as? [[String: Any]])?.first { $0["id"] as? String == "p4" })
+        #expect(p4["survey"] is NSNull)
+    }
+
     @Test func withoutSurveysTheReviewSaysNothingOfThem() throws {
         let (result, _) = MiniWorkspace.load()
         let w = try #require(result.workspace)

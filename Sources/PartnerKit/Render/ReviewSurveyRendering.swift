@@ -160,13 +160,14 @@ enum ReviewSurveyRendering {
     // MARK: - JSON
 
     /// `partnerships[].survey`: the round in the window with its factors (the keys of `survey
-    /// results`), what the records say, and the findings; `{ "asked": false }` when not asked;
-    /// null without a survey in the workspace.
+    /// results`), what the records say, and the findings; `{ "asked": false }` for a current
+    /// partnership not asked; null for a proposal, a partnership that ended, or without a
+    /// survey in the workspace.
     static func json(_ id: String, _ r: PortfolioReview, _ w: Workspace) -> JSONOutput {
         guard let s = r.survey else { return .null }
         guard let e = s.entry(id), let round = e.survey.current else {
-            let last = s.notAsked.first { $0.id == id }?.lastAsked
-            return .object([("asked", .bool(false)), ("last_asked", .optional(last?.description))])
+            guard let n = s.notAsked.first(where: { $0.id == id }) else { return .null }
+            return .object([("asked", .bool(false)), ("last_asked", .optional(n.lastAsked?.description))])
         }
         let texts = sentences(e, s, w)
         return .object(
