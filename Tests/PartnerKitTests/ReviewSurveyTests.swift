@@ -106,7 +106,26 @@ import Testing
         #expect(!r.actions.contains { $0.group == .discuss })
         #expect(
             ReviewReport(review: r, workspace: w).text.contains(
-                "a strength: if the work has changed, update the record."))
+                "The records do not show shared power (who holds final decisions is not recorded), but Harbor Credit Union rates it 5.0, a strength: if that is how the work runs now, update the record."
+            ))
+    }
+
+    @Test(arguments: [
+        (
+            ["p3,lib-1,library,power-together,2,2026-10-01", "p3,wf-1,wf,power-together,2,2026-10-01"],
+            "Shared power is a concern for both sides (2.0 on average): talk about who decides. The records do not show it either: who holds final decisions is not recorded."
+        ),
+        (
+            ["p3,lib-1,library,power-together,2,2026-10-01"],
+            "Shared power is a concern for the library (2.0): talk about who decides."
+        ),
+    ])
+    func aConcernBothSidesShareIsSaidOnce(rows: [String], sentence: String) throws {
+        let (r, w) = try Self.review(rows)
+        let e = try Self.entry(r, "p3")
+        #expect(e.findings.contains(.sharedConcern(factor: .sharedPower, mean: 2)))
+        #expect(!e.findings.contains { $0.isDisagreement })
+        #expect(ReviewReport(review: r, workspace: w).text.contains(sentence))
     }
 
     @Test func answersFromOneSideOnlyAreSaidAndNotCompared() throws {

@@ -45,7 +45,7 @@ enum ReviewSurveyRendering {
                     )
                 } else {
                     out.append(
-                        "The records say \(gist(r.evidence)), but \(partner) rates \(label) \(one(m)), a strength: if the work has changed, update the record."
+                        "The records do not show \(label) (\(gist(r.evidence))), but \(partner) rates it \(one(m)), a strength: if that is how the work runs now, update the record."
                     )
                 }
             case .sidesDisagree(let factor, let party, let lib, let m, _):
@@ -55,10 +55,15 @@ enum ReviewSurveyRendering {
                 )
             case .sharedConcern(let factor, let m):
                 let agree = e.records.first { $0.factor == factor && !$0.met }.map {
-                    " The records agree: \(gist($0.evidence))."
+                    " The records do not show it either: \(gist($0.evidence))."
                 }
+                let raters = e.survey.factor(factor)?.byParty.filter { $0.mean != nil } ?? []
+                let whose =
+                    raters.count == 1
+                    ? "for \(words.name(raters[0].party)) (\(SurveyReport.shown(m, rubric)))"
+                    : "for \(raters.count == 2 ? "both sides" : "every side that rated it") (\(SurveyReport.shown(m, rubric)) on average)"
                 out.append(
-                    "\(sentenceCase(rubric.label(factor))) is a concern on every side that rated it (\(SurveyReport.shown(m, rubric)) on average): talk about \(rubric.discuss(factor)).\(agree ?? "")"
+                    "\(sentenceCase(rubric.label(factor))) is a concern \(whose): talk about \(rubric.discuss(factor)).\(agree ?? "")"
                 )
             case .moved(let factor, let before, let now, let since):
                 out.append(
