@@ -139,6 +139,10 @@ import Testing
         let text = ReviewReport(review: r, workspace: w).text
         #expect(text.contains("Only the library answered: Harbor Credit Union gave no answers this round"))
         #expect(text.contains("; one side only"))
+        // The page names the command to send the form without Markdown's backticks.
+        let html = ReviewSurveyRendering.html(ReviewReport(review: r, workspace: w))
+        #expect(html.contains("(send the form: partnerkit survey form p1)"))
+        #expect(!html.contains("`"))
     }
 
     @Test func allDontKnowHasNoScoreAndNoFinding() throws {

@@ -282,7 +282,8 @@ enum ReviewSurveyRendering {
                 out +=
                     findings.isEmpty
                     ? "<td><span class=\"muted\">the views agree</span></td></tr>"
-                    : "<td><ul class=\"issues\">" + findings.map { "<li>\(h($0))</li>" }.joined()
+                    : "<td><ul class=\"issues\">"
+                        + findings.map { "<li>\(h($0.filter { $0 != "`" }))</li>" }.joined()
                         + "</ul></td></tr>"
             }
             out += "</tbody></table>"
