@@ -314,7 +314,8 @@ func fuzzImport(_ bytes: [UInt8], limits: InputLimits, masterFile: Bool) {
 /// Survey answers: `surveys.csv` bytes, optionally followed by 0x1E and a workspace
 /// `rubrics/health-survey.json`, loaded with the fixed workspace. A workspace comes back only
 /// without errors; then every mean is on the rubric's scale, every gap within its width and
-/// flagged exactly when it reaches the threshold, and the results and forms render.
+/// flagged exactly when it reaches the threshold, the results and forms render, and so does
+/// the review with the partners' view.
 func fuzzSurvey(_ bytes: [UInt8], limits: InputLimits) {
     var files = fuzzWorkspaceFiles
     if let cut = bytes.firstIndex(of: 0x1E) {
@@ -352,4 +353,25 @@ func fuzzSurvey(_ bytes: [UInt8], limits: InputLimits) {
         _ = form.html
         _ = form.markdown
     }
+    // The review with the partners' view: every asked round in the window, every partner's
+    // mean in a finding on the scale, and every format renders.
+    guard let spectrum = fuzzSpectrum else { abort() }
+    let review = ReviewEngine.fullReview(
+        workspace: w, spectrum: spectrum, scoring: Rubric.partnerFit, quarter: fuzzDay.quarter, asOf: fuzzDay,
+        previous: nil)
+    guard let survey = review.survey else { abort() }
+    for e in survey.asked {
+        guard let q = e.survey.current?.quarter, !(q < survey.since), !(survey.quarter < q) else { abort() }
+        for f in e.findings {
+            switch f {
+            case .recordsDisagree(_, _, let m, _), .sidesDisagree(_, _, _, let m, _): fuzzCheck(m, scale)
+            default: break
+            }
+        }
+    }
+    let reviewReport = ReviewReport(review: review, workspace: w)
+    _ = reviewReport.text
+    _ = reviewReport.markdown
+    _ = reviewReport.json.serialized()
+    _ = ReviewHTML(report: reviewReport).page
 }

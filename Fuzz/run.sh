@@ -5,7 +5,7 @@
 #   Fuzz/run.sh csv 300         run one target for 300 s
 #   Fuzz/run.sh --build-only    build only (what CI does before a short run)
 #
-# Targets: csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive irs-bmf import-csv (see Fuzz/FuzzTargets.swift).
+# Targets: csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive irs-bmf import-csv survey (see Fuzz/FuzzTargets.swift).
 # Crashes are written to Fuzz/crashes/; seeds come from Fuzz/corpus/TARGET and the sample data.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ if [[ ! -x "$out/partnerkit-fuzz" ]] || [[ -n "$(find Sources/PartnerKit Fuzz -n
 fi
 [[ "${1:-}" == "--build-only" ]] && exit 0
 
-targets=(csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive irs-bmf import-csv)
+targets=(csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive irs-bmf import-csv survey)
 if [[ $# -ge 1 ]]; then targets=("$1"); fi
 seconds="${2:-30}"
 mkdir -p Fuzz/crashes
@@ -37,6 +37,7 @@ for t in "${targets[@]}"; do
         vocabulary) cp -n Data/vocabulary.json "$corpus"/ 2>/dev/null || true ;;
         rubric) cp -n Rubrics/partner-fit.json Rubrics/grant-partner.json "$corpus"/ 2>/dev/null || true ;;
         spectrum-rubric) cp -n Rubrics/spectrum-*.json "$corpus"/ 2>/dev/null || true ;;
+        survey) cp -n Data/sample/surveys.csv "$corpus"/ 2>/dev/null || true ;;
     esac
     echo "fuzzing $t for ${seconds}s"
     # SWIFT_BACKTRACE off: on a crash the Swift backtracer would otherwise keep the pipe open.

@@ -9,6 +9,7 @@ extension Recommendation.Group {
         switch self {
         case .dealbreaker: "decide"
         case .repair: "repair"
+        case .discuss: "discuss"
         case .deepen: "deepen"
         case .uncoveredPriority: "uncovered"
         case .uncoveredAudience: "unreached"
@@ -32,7 +33,7 @@ extension ReviewHTML {
             return c.map { "candidate for \($0.label)" } ?? "candidate partner"
         case .introduction: return "introduction to make"
         case .renewTie: return "tie gone quiet"
-        case .repair, .deepen, .uncoveredAudience, .bookkeeping: return a.group.tag
+        case .repair, .discuss, .deepen, .uncoveredAudience, .bookkeeping: return a.group.tag
         }
     }
 

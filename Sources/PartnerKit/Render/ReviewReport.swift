@@ -57,6 +57,7 @@ public struct ReviewReport: Sendable {
             ("season", .optional(h.season?.description)), ("season_inferred", .bool(h.seasonInferred)),
             ("in_season", h.inSeason.map { .bool($0) } ?? .null),
             ("drift", .optional(h.drift)),
+            ("survey", ReviewSurveyRendering.json(h.id, r, workspace)),
             (
                 "goals",
                 .array(
@@ -177,6 +178,7 @@ public struct ReviewReport: Sendable {
             ("recommendations", .strings(r.recommendations)),
             ("actions", .array(r.actions.map(Self.json))),
             ("outcomes", OutcomeTally.json(r.outcomes)),
+            ("survey", ReviewSurveyRendering.json(r)),
         ])
     }
 
@@ -230,7 +232,7 @@ public struct ReviewReport: Sendable {
                 let notes =
                     [seasonLine(h), h.drift.map { "⚠ " + $0 }].compactMap { $0 }
                     + h.issues.filter { !$0.bookkeeping }.map { "• " + $0.text }
-                    + [goalsLine(h)].compactMap { $0 }
+                    + [goalsLine(h), ReviewSurveyRendering.note(h.id, r, workspace)].compactMap { $0 }
                 let issues = notes.map(esc).joined(separator: "<br>")
                 s +=
                     "| **\(h.health.rawValue)** | \(esc(h.title))\(kind)\(issues.isEmpty ? "" : "<br>" + issues) | \(esc(partnerNames(h.partners))) | \(esc(level))\(h.movement.map { "<br>" + esc($0) } ?? "") | \(esc(h.suggestion.text)) |\n"
@@ -241,9 +243,11 @@ public struct ReviewReport: Sendable {
                 if let d = h.drift { s += "    ! \(d)\n" }
                 for i in h.issues where !i.bookkeeping { s += "    - \(i.text)\n" }
                 if let g = goalsLine(h) { s += "    \(g)\n" }
+                if let n = ReviewSurveyRendering.note(h.id, r, workspace) { s += "    \(n)\n" }
                 s += "    → \(h.suggestion.text)\n"
             }
         }
+        s += ReviewSurveyRendering.section(r, workspace, markdown: md)
         if !r.proposed.isEmpty {
             s += md ? "\n## Proposed\n\n" : "\nPROPOSED (not started)\n"
             for h in r.proposed {

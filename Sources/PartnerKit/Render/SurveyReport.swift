@@ -23,6 +23,14 @@ public struct SurveyReport: Sendable {
     }
     static func one(_ d: Double?) -> String { d.map { one($0) } ?? "–" }
 
+    /// A mean to one decimal, or to two where one would round it onto a band's edge (2.96 is
+    /// a concern; "3.0" would read as borderline).
+    static func shown(_ mean: Double, _ rubric: SurveyRubric) -> String {
+        let short = one(mean)
+        guard let back = Double(short), rubric.band(back) != rubric.band(mean) else { return short }
+        return String(format: "%.2f", mean)
+    }
+
     // MARK: - Sentences (shared with the review)
 
     /// The flagged gaps and the concerns of a round, most pressing first, in plain words.
@@ -148,7 +156,10 @@ public struct SurveyReport: Sendable {
         let headers = ["factor", "mean", "band"] + partyHeads + ["gap", ""]
         var rows: [[String]] = []
         for f in round.factors {
-            var row = [rubric.label(f.factor), Self.one(f.mean), f.band?.rawValue ?? "no score"]
+            var row = [
+                rubric.label(f.factor), f.mean.map { Self.shown($0, rubric) } ?? "–",
+                f.band?.rawValue ?? "no score",
+            ]
             row += f.byParty.map { Self.one($0.mean) }
             row += [f.gap.map { Self.one($0) } ?? "–", f.flagged ? "flagged" : ""]
             rows.append(row)

@@ -128,6 +128,8 @@ public struct PortfolioReview: Sendable {
     public var recommendations: [String] { actions.map(\.line) }
     /// Outcomes recorded, by the quarter each partnership ended (`OutcomeTally.byQuarter`).
     public var outcomes: [OutcomeTally] = []
+    /// The partners' view from the health survey (`ReviewSurvey`); nil without a surveys.csv.
+    public var survey: ReviewSurvey? = nil
 
     /// How many reviewed partnerships sit at each level, in spectrum order.
     public var distribution: [(level: String, name: String, count: Int)] {

@@ -14,6 +14,9 @@ public struct Recommendation: Sendable, Hashable {
         case dealbreaker
         /// A partnership in trouble (red or amber): the one change that matters most.
         case repair
+        /// A partner sees the partnership differently from the library or its records (the
+        /// health survey): talk about it. Added for the survey (issue 12).
+        case discuss
         /// A healthy partnership ready to move toward a deeper level.
         case deepen
         /// A library priority no active partnership serves.
@@ -32,6 +35,7 @@ public struct Recommendation: Sendable, Hashable {
             switch self {
             case .dealbreaker: "Dealbreakers to resolve first"
             case .repair: "Partnerships to repair"
+            case .discuss: "Conversations to have with partners"
             case .deepen: "Partnerships ready to deepen"
             case .uncoveredPriority: "Priorities no partnership serves"
             case .uncoveredAudience: "Audiences no partnership reaches"

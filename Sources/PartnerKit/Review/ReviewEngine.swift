@@ -428,6 +428,10 @@ extension ReviewEngine {
             policy: policy,
             candidates: candidates, introductions: intros)
         result.outcomes = OutcomeTally.byQuarter(w.partnerships, through: quarter)
+        result.survey = ReviewSurvey.build(review: result, workspace: w, spectrum: spectrum)
+        if let talk = result.survey?.recommendations(workspace: w), !talk.isEmpty {
+            result.actions = Recommendation.ordered(result.actions + talk)
+        }
         return result
     }
 }

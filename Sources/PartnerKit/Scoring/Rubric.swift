@@ -214,14 +214,9 @@ public enum RubricReader {
     static func read(_ root: JSONField) -> Rubric? {
         let before = root.sink.diagnostics.errorCount
         guard root.expectObject() else { return nil }
-        // A spectrum rubric given where a scoring one is wanted: say so once, not as a list of
-        // unknown keys and a missing "weights".
-        if root.child("weights") == nil, root.child("levels") != nil {
-            root.error(
-                "this is a spectrum rubric (it has \"levels\"), not a scoring rubric",
-                hint:
-                    "use it with `partnerkit spectrum --spectrum`; score and vet take partner-fit, grant-partner or your own"
-            )
+        // Another kind of rubric (a spectrum, a health survey) given where a scoring one is
+        // wanted: say so once, not as a list of unknown keys and a missing "weights".
+        if RubricKind.reportOther(root, expected: .scoring) {
             return nil
         }
         root.warnUnknownKeys(knownKeys)

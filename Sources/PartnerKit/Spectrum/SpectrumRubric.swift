@@ -121,13 +121,8 @@ extension SpectrumRubric {
 
     static func read(_ r: JSONField) -> SpectrumRubric? {
         guard r.expectObject() else { return nil }
-        // A scoring rubric given where a spectrum is wanted: say so once.
-        if r.child("levels") == nil, r.child("weights") != nil {
-            r.error(
-                "this is a scoring rubric (it has \"weights\"), not a spectrum",
-                hint:
-                    "use it with --rubric (score, vet, review); --spectrum takes spectrum-iap2, spectrum-dessert or your own"
-            )
+        // Another kind of rubric given where a spectrum is wanted: say so once.
+        if RubricKind.reportOther(r, expected: .spectrum) {
             return nil
         }
         r.warnUnknownKeys(topKeys)

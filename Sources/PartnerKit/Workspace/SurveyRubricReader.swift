@@ -35,12 +35,7 @@ public enum SurveyRubricReader {
     static func read(_ r: JSONField) -> SurveyRubric? {
         let before = r.sink.diagnostics.errorCount
         guard r.expectObject() else { return nil }
-        if r.child("items") == nil, r.child("weights") != nil || r.child("levels") != nil {
-            r.error(
-                "this is a \(r.child("weights") != nil ? "scoring" : "spectrum") rubric, not a health survey",
-                hint:
-                    "the survey reads rubrics/health-survey.json (or the toolkit's Rubrics/health-survey.json)"
-            )
+        if RubricKind.reportOther(r, expected: .survey) {
             return nil
         }
         r.warnUnknownKeys(topKeys)
