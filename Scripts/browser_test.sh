@@ -10,7 +10,10 @@
 #     print one), and no request but the file itself (Chromium's net log);
 #   - screenshots at both widths, and prints to PDF (US Letter): the summary, the actions
 #     and the map ("#summary-only", which leaves the cards out) on at most 4 pages, the
-#     cards after them.
+#     cards after them;
+#   - and that these checks can fail: broken copies of the page (a script error, a label
+#     blown up over the others, an image from the network, with and without the CSP) must
+#     fail them.
 #
 #   Scripts/browser_test.sh [--image FILE]
 #
@@ -28,7 +31,7 @@ image=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --image) image="${2:?--image needs a file}"; shift 2 ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
         *) echo "usage: Scripts/browser_test.sh [--image FILE]" >&2; exit 2 ;;
     esac
 done
@@ -89,13 +92,15 @@ flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --
        --disable-component-update --disable-default-apps --mute-audio --user-data-dir="$out/profile")
 run() { "$browser" "${flags[@]}" "$@"; }
 
-# Load at each width, let the script run; read back what it wrote; no console message.
-for width in 1280 420; do
-    log="$out/chromium-$width.log"
-    netlog="$out/netlog-$width.json"
+# Load a page at a width, let its script run, read back what it wrote into the DOM (the script
+# ran, no error, the map's labels as drawn overlap nothing); no console message; no request.
+page_checks() {
+    local page="$1" width="$2" name="$3" log netlog dom check labels overlaps
+    log="$out/chromium-$name-$width.log"
+    netlog="$out/netlog-$name-$width.json"
     run --window-size="$width,900" --virtual-time-budget=5000 --enable-logging=stderr --v=0 \
-        --log-net-log="$netlog" --dump-dom "$url" >"$out/dom-$width.html" 2>"$log" || true
-    dom="$out/dom-$width.html"
+        --log-net-log="$netlog" --dump-dom "$page" >"$out/dom-$name-$width.html" 2>"$log" || true
+    dom="$out/dom-$name-$width.html"
     if grep -q 'data-script="ok"' "$dom"; then pass "$width px: the page's script ran"; else fail "$width px: the script did not run (see $log)"; fi
     if grep -q '<html[^>]*data-script-error=' "$dom"; then fail "$width px: script error: $(grep -o '<html[^>]*>' "$dom")"; fi
     check="$(grep -o '<output id="map-check"[^>]*>[^<]*' "$dom" || true)"
@@ -104,7 +109,7 @@ for width in 1280 420; do
     if [[ "$overlaps" == "0" && "${labels:-0}" -ge 20 ]]; then
         pass "$width px: $labels map labels as drawn, none overlapping"
     else
-        fail "$width px: map labels ${labels:-?}, overlaps ${overlaps:-?}: ${check#*>}"
+        fail "$width px: map labels ${labels:-?}, overlaps ${overlaps:-?}: $(cut -c1-300 <<<"${check#*>}")"
     fi
     if grep -q "CONSOLE" "$log"; then fail "$width px: console messages:"; grep "CONSOLE" "$log" | head -5 >&2; else pass "$width px: no console message"; fi
     # No request from the page: in the net log, every request the page started (one with
@@ -132,9 +137,42 @@ if page:
     print("FAIL: the page made requests: " + ", ".join(page[:5]), file=sys.stderr); sys.exit(1)
 print(f"ok: the page made no request (net log; {browser} of Chromium's own ignored)")
 PY
+}
+
+for width in 1280 420; do
+    page_checks "$url" "$width" review
     run --window-size="$width,900" --virtual-time-budget=3000 --screenshot="$out/first-$width.png" "$url" 2>/dev/null \
         && [[ -s "$out/first-$width.png" ]] && pass "$width px: screenshot $out/first-$width.png" \
         || fail "$width px: no screenshot"
+done
+
+# The checks can fail: a copy of the page with a script error, a label blown up over the
+# others, and an image from the network (once with the page's CSP, which blocks it and says so
+# on the console; once without, so that the request is made) must fail every one of them.
+python3 - "$html" "$out" <<'PY'
+import sys
+page, out = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+bad = page.replace("</main>", '<img alt="" src="http://127.0.0.1:9/x.png"></main>')
+bad = bad.replace("</style>", "#map-svg text.map-label { font-size: 80px; }</style>")
+bad = bad.replace("</body>", "<script>notDefinedAnywhere();</script></body>")
+open(out + "/control-csp.html", "w", encoding="utf-8").write(bad)
+cut = bad.index('<meta http-equiv="Content-Security-Policy"')
+open(out + "/control-open.html", "w", encoding="utf-8").write(bad[:cut] + bad[bad.index(">", cut) + 1:])
+PY
+for control in csp open; do
+    saved=$failures
+    page_checks "file://$out/control-$control.html" 1280 "control-$control" >/dev/null 2>"$out/control-$control.txt" || true
+    caught=$((failures - saved))
+    failures=$saved
+    # script error, overlaps, console (the error; with the CSP also the blocked image), and
+    # without the CSP the request itself
+    expected=3
+    [[ "$control" == open ]] && expected=4
+    if [[ "$caught" -ge "$expected" ]]; then
+        pass "control ($control): $caught checks failed on a broken copy, as they should"
+    else
+        fail "control ($control): only $caught of the checks caught the broken copy: $(tr '\n' ' ' <"$out/control-$control.txt")"
+    fi
 done
 
 # Print: the summary, the actions and the map on at most four Letter pages; the cards after.

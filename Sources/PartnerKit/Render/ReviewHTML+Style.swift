@@ -101,7 +101,8 @@ extension ReviewHTML {
               .first { display: block; }
               ol.actions > li, ul.actions > li { margin-bottom: 5px; }
               .why { font-size: 9pt; }
-              #more { margin-top: 8px; font-size: 9.5pt; }
+              #more { margin-top: 8px; font-size: 9.5pt; columns: 2; column-gap: 18px; }
+              #more > h2 { column-span: all; }
               #more .why { display: none; }
               #more ul.actions > li { margin-bottom: 2px; }
               details.group { padding: 1px 0; border: none; }
