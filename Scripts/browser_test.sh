@@ -11,6 +11,8 @@
 #   - screenshots at both widths, and prints to PDF (US Letter): the summary, the actions
 #     and the map ("#summary-only", which leaves the cards out) on at most 4 pages, the
 #     cards after them;
+#   - the map's controls work (zoom, pan, reset, the filter by health and by priority) and,
+#     without JavaScript, the page is the same static map with every label;
 #   - and that these checks can fail: broken copies of the page (a script error, a label
 #     blown up over the others, an image from the network, with and without the CSP) must
 #     fail them.
@@ -31,7 +33,7 @@ image=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --image) image="${2:?--image needs a file}"; shift 2 ;;
-        -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
         *) echo "usage: Scripts/browser_test.sh [--image FILE]" >&2; exit 2 ;;
     esac
 done
@@ -145,6 +147,56 @@ for width in 1280 420; do
         && [[ -s "$out/first-$width.png" ]] && pass "$width px: screenshot $out/first-$width.png" \
         || fail "$width px: no screenshot"
 done
+
+# The map's controls, driven as a user would (a test script added to a copy of the page):
+# zoom in, pan right with the arrow key, reset, filter by health and by priority, show all.
+python3 - "$html" "$out/interact.html" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+test = """<script>(function () {
+  var r = [], svg = document.getElementById("map-svg"), sel = document.getElementById("map-filter");
+  function vb() { return svg.getAttribute("viewBox").split(" ").map(Number); }
+  function say(name, ok) { r.push(name + ":" + (ok ? "ok" : "FAIL")); }
+  var home = vb();
+  document.querySelector("[data-zoom=in]").click();
+  var z = vb(); say("zoom", z[2] < home[2] && z[3] < home[3]);
+  svg.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+  say("pan", vb()[0] > z[0]);
+  document.querySelector("[data-zoom=reset]").click();
+  say("reset", vb().every(function (v, k) { return Math.abs(v - home[k]) < 0.05; }));
+  var nodes = svg.querySelectorAll(".node[data-id]").length;
+  function pick(v) { sel.value = v; sel.dispatchEvent(new Event("change")); return svg.querySelectorAll(".node.dim").length; }
+  var red = svg.querySelectorAll(".node[data-health=red]").length;
+  say("filter-health", red > 0 && pick("health:red") === nodes - red);
+  var p = Array.prototype.filter.call(sel.options, function (o) { return o.value.indexOf("priority:") === 0; })[0];
+  var dimmed = p ? pick(p.value) : -1; say("filter-priority", dimmed > 0 && dimmed < nodes);
+  say("show-all", pick("all") === 0 && svg.querySelectorAll(".ties .dim").length === 0);
+  document.documentElement.setAttribute("data-interaction", r.join(" "));
+})();</script></body>"""
+open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", test))
+PY
+run --window-size=1280,900 --virtual-time-budget=5000 --dump-dom "file://$out/interact.html" >"$out/dom-interact.html" 2>/dev/null || true
+interaction="$(sed -n 's/.*data-interaction="\([^"]*\)".*/\1/p' "$out/dom-interact.html" | head -1)"
+if [[ -n "$interaction" && "$interaction" != *FAIL* ]]; then pass "map controls: $interaction"; else fail "map controls: ${interaction:-the test script did not run}"; fi
+
+# Without JavaScript (a copy of the page without its script: Chromium's switch to turn
+# scripts off also turns off its own DOM dump): the same static map with every label, the
+# controls hidden (they need the script); a screenshot of it.
+python3 - "$html" "$out/nojs.html" <<'PY'
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(re.sub(r"<script>.*?</script>", "", page, flags=re.S))
+PY
+run --window-size=1280,900 --virtual-time-budget=3000 --dump-dom "file://$out/nojs.html" >"$out/dom-nojs.html" 2>/dev/null || true
+run --window-size=1280,900 --virtual-time-budget=3000 --screenshot="$out/first-1280-nojs.png" "file://$out/nojs.html" 2>/dev/null || true
+nojs_labels="$(grep -o '<text class="map-label' "$out/dom-nojs.html" | wc -l)"
+if grep -q '<svg id="map-svg"' "$out/dom-nojs.html" && ! grep -q 'data-script="ok"' "$out/dom-nojs.html" \
+    && grep -q '<div class="map-controls" id="map-controls" hidden' "$out/dom-nojs.html" \
+    && [[ "$nojs_labels" -eq "$(grep -o '<text class="map-label' "$html" | wc -l)" ]]; then
+    pass "without JavaScript: the static map with all $nojs_labels labels, controls hidden ($out/first-1280-nojs.png)"
+else
+    fail "without JavaScript the page is not the static map ($nojs_labels labels)"
+fi
 
 # The checks can fail: a copy of the page with a script error, a label blown up over the
 # others, and an image from the network (once with the page's CSP, which blocks it and says so
