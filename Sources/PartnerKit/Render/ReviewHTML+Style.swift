@@ -83,6 +83,11 @@ extension ReviewHTML {
               #map { margin-top: 18px; }
               #map-svg { max-height: none; }
             }
+            /* On a phone the map keeps a readable size and scrolls sideways (or zoom and pan). */
+            @media screen and (max-width: 600px) {
+              .map-frame { overflow-x: auto; }
+              #map-svg { min-width: 640px; }
+            }
             @page { size: letter; margin: 0.45in; }
             .print-hint { font-size: 13px; color: var(--muted); margin: 0 0 8px; }
             .print-hint a { color: var(--accent); }

@@ -178,7 +178,7 @@ public struct ReviewHTML: Sendable {
             s += "<option value=\"priority:\(h(c.priority))\">\(h("priority: \(c.label)"))</option>"
         }
         s += "</select></label></div>\n<figure>"
-        s += map.svg(titleID: "map-caption")
+        s += "<div class=\"map-frame\">" + map.svg(titleID: "map-caption") + "</div>"
         s += legend
         s +=
             "<figcaption id=\"map-caption\">The library in the middle; its partners, proposed partners and the organizations the actions name are labelled. Every other organization the library knows is a small dot, named when you point at it or tab to it. The table of ties below lists every line on the map.</figcaption>"
