@@ -10,7 +10,12 @@
 #     print one), and no request but the file itself (Chromium's net log);
 #   - screenshots at both widths, and prints to PDF (US Letter): the summary, the actions
 #     and the map ("#summary-only", which leaves the cards out) on at most 4 pages, the
-#     cards after them.
+#     cards after them;
+#   - the map's controls work (zoom, pan, reset, the filter by health and by priority) and,
+#     without JavaScript, the page is the same static map with every label;
+#   - and that these checks can fail: broken copies of the page (a script error, a label
+#     blown up over the others, an image from the network, with and without the CSP) must
+#     fail them.
 #
 #   Scripts/browser_test.sh [--image FILE]
 #
@@ -28,7 +33,7 @@ image=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --image) image="${2:?--image needs a file}"; shift 2 ;;
-        -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,31p' "$0"; exit 0 ;;
         *) echo "usage: Scripts/browser_test.sh [--image FILE]" >&2; exit 2 ;;
     esac
 done
@@ -89,13 +94,15 @@ flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --
        --disable-component-update --disable-default-apps --mute-audio --user-data-dir="$out/profile")
 run() { "$browser" "${flags[@]}" "$@"; }
 
-# Load at each width, let the script run; read back what it wrote; no console message.
-for width in 1280 420; do
-    log="$out/chromium-$width.log"
-    netlog="$out/netlog-$width.json"
+# Load a page at a width, let its script run, read back what it wrote into the DOM (the script
+# ran, no error, the map's labels as drawn overlap nothing); no console message; no request.
+page_checks() {
+    local page="$1" width="$2" name="$3" log netlog dom check labels overlaps
+    log="$out/chromium-$name-$width.log"
+    netlog="$out/netlog-$name-$width.json"
     run --window-size="$width,900" --virtual-time-budget=5000 --enable-logging=stderr --v=0 \
-        --log-net-log="$netlog" --dump-dom "$url" >"$out/dom-$width.html" 2>"$log" || true
-    dom="$out/dom-$width.html"
+        --log-net-log="$netlog" --dump-dom "$page" >"$out/dom-$name-$width.html" 2>"$log" || true
+    dom="$out/dom-$name-$width.html"
     if grep -q 'data-script="ok"' "$dom"; then pass "$width px: the page's script ran"; else fail "$width px: the script did not run (see $log)"; fi
     if grep -q '<html[^>]*data-script-error=' "$dom"; then fail "$width px: script error: $(grep -o '<html[^>]*>' "$dom")"; fi
     check="$(grep -o '<output id="map-check"[^>]*>[^<]*' "$dom" || true)"
@@ -104,7 +111,7 @@ for width in 1280 420; do
     if [[ "$overlaps" == "0" && "${labels:-0}" -ge 20 ]]; then
         pass "$width px: $labels map labels as drawn, none overlapping"
     else
-        fail "$width px: map labels ${labels:-?}, overlaps ${overlaps:-?}: ${check#*>}"
+        fail "$width px: map labels ${labels:-?}, overlaps ${overlaps:-?}: $(cut -c1-300 <<<"${check#*>}")"
     fi
     if grep -q "CONSOLE" "$log"; then fail "$width px: console messages:"; grep "CONSOLE" "$log" | head -5 >&2; else pass "$width px: no console message"; fi
     # No request from the page: in the net log, every request the page started (one with
@@ -132,9 +139,92 @@ if page:
     print("FAIL: the page made requests: " + ", ".join(page[:5]), file=sys.stderr); sys.exit(1)
 print(f"ok: the page made no request (net log; {browser} of Chromium's own ignored)")
 PY
+}
+
+for width in 1280 420; do
+    page_checks "$url" "$width" review
     run --window-size="$width,900" --virtual-time-budget=3000 --screenshot="$out/first-$width.png" "$url" 2>/dev/null \
         && [[ -s "$out/first-$width.png" ]] && pass "$width px: screenshot $out/first-$width.png" \
         || fail "$width px: no screenshot"
+done
+
+# The map's controls, driven as a user would (a test script added to a copy of the page):
+# zoom in, pan right with the arrow key, reset, filter by health and by priority, show all.
+python3 - "$html" "$out/interact.html" <<'PY'
+import sys
+page = open(sys.argv[1], encoding="utf-8").read()
+test = """<script>(function () {
+  var r = [], svg = document.getElementById("map-svg"), sel = document.getElementById("map-filter");
+  function vb() { return svg.getAttribute("viewBox").split(" ").map(Number); }
+  function say(name, ok) { r.push(name + ":" + (ok ? "ok" : "FAIL")); }
+  var home = vb();
+  document.querySelector("[data-zoom=in]").click();
+  var z = vb(); say("zoom", z[2] < home[2] && z[3] < home[3]);
+  svg.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+  say("pan", vb()[0] > z[0]);
+  document.querySelector("[data-zoom=reset]").click();
+  say("reset", vb().every(function (v, k) { return Math.abs(v - home[k]) < 0.05; }));
+  var nodes = svg.querySelectorAll(".node[data-id]").length;
+  function pick(v) { sel.value = v; sel.dispatchEvent(new Event("change")); return svg.querySelectorAll(".node.dim").length; }
+  var red = svg.querySelectorAll(".node[data-health=red]").length;
+  say("filter-health", red > 0 && pick("health:red") === nodes - red);
+  var p = Array.prototype.filter.call(sel.options, function (o) { return o.value.indexOf("priority:") === 0; })[0];
+  var dimmed = p ? pick(p.value) : -1; say("filter-priority", dimmed > 0 && dimmed < nodes);
+  say("show-all", pick("all") === 0 && svg.querySelectorAll(".ties .dim").length === 0);
+  document.documentElement.setAttribute("data-interaction", r.join(" "));
+})();</script></body>"""
+open(sys.argv[2], "w", encoding="utf-8").write(page.replace("</body>", test))
+PY
+run --window-size=1280,900 --virtual-time-budget=5000 --dump-dom "file://$out/interact.html" >"$out/dom-interact.html" 2>/dev/null || true
+interaction="$(sed -n 's/.*data-interaction="\([^"]*\)".*/\1/p' "$out/dom-interact.html" | head -1)"
+if [[ -n "$interaction" && "$interaction" != *FAIL* ]]; then pass "map controls: $interaction"; else fail "map controls: ${interaction:-the test script did not run}"; fi
+
+# Without JavaScript (a copy of the page without its script: Chromium's switch to turn
+# scripts off also turns off its own DOM dump): the same static map with every label, the
+# controls hidden (they need the script); a screenshot of it.
+python3 - "$html" "$out/nojs.html" <<'PY'
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(re.sub(r"<script>.*?</script>", "", page, flags=re.S))
+PY
+run --window-size=1280,900 --virtual-time-budget=3000 --dump-dom "file://$out/nojs.html" >"$out/dom-nojs.html" 2>/dev/null || true
+run --window-size=1280,900 --virtual-time-budget=3000 --screenshot="$out/first-1280-nojs.png" "file://$out/nojs.html" 2>/dev/null || true
+nojs_labels="$(grep -o '<text class="map-label' "$out/dom-nojs.html" | wc -l)"
+if grep -q '<svg id="map-svg"' "$out/dom-nojs.html" && ! grep -q 'data-script="ok"' "$out/dom-nojs.html" \
+    && grep -q '<div class="map-controls" id="map-controls" hidden' "$out/dom-nojs.html" \
+    && [[ "$nojs_labels" -eq "$(grep -o '<text class="map-label' "$html" | wc -l)" ]]; then
+    pass "without JavaScript: the static map with all $nojs_labels labels, controls hidden ($out/first-1280-nojs.png)"
+else
+    fail "without JavaScript the page is not the static map ($nojs_labels labels)"
+fi
+
+# The checks can fail: a copy of the page with a script error, a label blown up over the
+# others, and an image from the network (once with the page's CSP, which blocks it and says so
+# on the console; once without, so that the request is made) must fail every one of them.
+python3 - "$html" "$out" <<'PY'
+import sys
+page, out = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+bad = page.replace("</main>", '<img alt="" src="http://127.0.0.1:9/x.png"></main>')
+bad = bad.replace("</style>", "#map-svg text.map-label { font-size: 80px; }</style>")
+bad = bad.replace("</body>", "<script>notDefinedAnywhere();</script></body>")
+open(out + "/control-csp.html", "w", encoding="utf-8").write(bad)
+cut = bad.index('<meta http-equiv="Content-Security-Policy"')
+open(out + "/control-open.html", "w", encoding="utf-8").write(bad[:cut] + bad[bad.index(">", cut) + 1:])
+PY
+for control in csp open; do
+    saved=$failures
+    page_checks "file://$out/control-$control.html" 1280 "control-$control" >/dev/null 2>"$out/control-$control.txt" || true
+    caught=$((failures - saved))
+    failures=$saved
+    # script error, overlaps, console (the error; with the CSP also the blocked image), and
+    # without the CSP the request itself
+    expected=3
+    [[ "$control" == open ]] && expected=4
+    if [[ "$caught" -ge "$expected" ]]; then
+        pass "control ($control): $caught checks failed on a broken copy, as they should"
+    else
+        fail "control ($control): only $caught of the checks caught the broken copy: $(tr '\n' ' ' <"$out/control-$control.txt")"
+    fi
 done
 
 # Print: the summary, the actions and the map on at most four Letter pages; the cards after.

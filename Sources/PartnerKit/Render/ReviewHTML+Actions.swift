@@ -9,7 +9,7 @@ extension Recommendation.Group {
         switch self {
         case .dealbreaker: "decide"
         case .repair: "repair"
-        case .discuss: "talk"
+        case .discuss: "discuss"
         case .deepen: "deepen"
         case .uncoveredPriority: "uncovered"
         case .uncoveredAudience: "unreached"

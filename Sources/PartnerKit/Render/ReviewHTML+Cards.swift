@@ -43,6 +43,9 @@ extension ReviewHTML {
             "<dt>Level</dt><dd>\(h("\(p.levelName) \(String(format: "%.1f", p.position))"))\(p.edgingToward.map { " <span class=\"muted\">edging toward \(h($0))</span>" } ?? "")</dd>"
         s += "<dt>Trend</dt><dd>\(h(trend(p)))</dd>"
         s += "<dt>Goals</dt><dd>\(h(goalsMet(p)))</dd>"
+        if let note = ReviewSurveyRendering.note(p.id, r, w) {
+            s += "<dt>Partners' view</dt><dd>\(h(sentenceCase(note)))</dd>"
+        }
         // The review's own "one thing first" (never data entry while there is real work).
         s += "<dt>Next step</dt><dd>\(h(sentence(p.suggestion.text)))</dd>"
         s += "</dl>"
@@ -57,11 +60,25 @@ extension ReviewHTML {
                 }.joined() + "</ul>"
         }
         s += "<p><b>Suggestion:</b> \(h(p.suggestion.text))</p>"
+        s += surveyDetail(p.id)
         if let d = w.partnership(p.id)?.description, !d.isEmpty { s += "<p class=\"muted\">\(h(d))</p>" }
         if let last = p.lastContact {
             s += "<p class=\"muted\">Last logged contact \(h(last.description)).</p>"
         }
         return s + "</details></article>"
+    }
+
+    /// What the partners say (the health survey) about one partnership, for its details:
+    /// the factors by band, who answered (as counts), and where the views part. "" when the
+    /// partnership was not surveyed (the card's "Partners' view" row says so).
+    func surveyDetail(_ id: String) -> String {
+        guard let s = r.survey, let e = s.entry(id), let round = e.survey.current else { return "" }
+        let words = ReviewSurveyRendering.words(s, w)
+        var out =
+            "<p class=\"survey-detail\"><b>Health survey \(h(round.quarter.description)):</b> \(h(ReviewSurveyRendering.bands(round, s.rubric))) <span class=\"muted\">(\(h("respondents: " + ReviewSurveyRendering.respondents(round, words))))</span></p>"
+        let findings = ReviewSurveyRendering.sentences(e, s, w)
+        if !findings.isEmpty { out += "<ul>" + findings.map { "<li>\(h($0))</li>" }.joined() + "</ul>" }
+        return out
     }
 
     var cards: String {

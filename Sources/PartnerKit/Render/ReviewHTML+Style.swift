@@ -83,12 +83,18 @@ extension ReviewHTML {
               #map { margin-top: 18px; }
               #map-svg { max-height: none; }
             }
+            /* On a phone the map keeps a readable size and scrolls sideways (or zoom and pan). */
+            @media screen and (max-width: 600px) {
+              .map-frame { overflow-x: auto; }
+              #map-svg { min-width: 640px; }
+            }
             @page { size: letter; margin: 0.45in; }
             .print-hint { font-size: 13px; color: var(--muted); margin: 0 0 8px; }
             .print-hint a { color: var(--accent); }
-            /* "#summary-only": the summary, the actions and the map, without the cards (to
+            /* "#summary-only": the summary, the actions and the map, without the cards and
+               the survey's detail after them (to
                print the four pages a meeting needs). CSS only, so it works without script. */
-            html:has(#summary-only:target) #cards { display: none; }
+            html:has(#summary-only:target) #cards, html:has(#summary-only:target) section.survey { display: none; }
             @media print {
               /* The five actions and every other one, grouped and open (short: the reasons are
                  on the cards); the map, whole, on one page; the portfolio's shape; then the
@@ -100,7 +106,8 @@ extension ReviewHTML {
               .first { display: block; }
               ol.actions > li, ul.actions > li { margin-bottom: 5px; }
               .why { font-size: 9pt; }
-              #more { margin-top: 8px; font-size: 9.5pt; }
+              #more { margin-top: 8px; font-size: 9.5pt; columns: 2; column-gap: 18px; }
+              #more > h2 { column-span: all; }
               #more .why { display: none; }
               #more ul.actions > li { margin-bottom: 2px; }
               details.group { padding: 1px 0; border: none; }

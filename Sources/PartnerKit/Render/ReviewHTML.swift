@@ -61,7 +61,7 @@ public struct ReviewHTML: Sendable {
             <header id="top">
             <h1>Partnership review \(h(r.quarter.description)) <span class="lib">\(h(r.libraryName))</span></h1>
             <p class="sub">As of \(h(r.asOf.description)) · \(r.previousQuarter.map { "compared with " + h($0.description) } ?? "no earlier review to compare with") · \(summaryLine)</p>
-            <p class="print-hint" id="summary-only">Printing for a meeting? <a href="#summary-only">Summary only</a> leaves out the cards (four pages at most); <a href="#top">everything</a> prints them after.</p>
+            <p class="print-hint" id="summary-only">Printing for a meeting? <a href="#summary-only">Summary only</a> leaves out the partnership cards and the survey detail (four pages at most); <a href="#top">everything</a> prints them after.</p>
             </header>
             <main>
             <div class="first">
@@ -84,6 +84,9 @@ public struct ReviewHTML: Sendable {
         s += section("Audiences reached", audiences)
         s += ReviewSurveyRendering.html(report)
         s += cards
+        // The partners' view across the portfolio, and who was not asked (the survey's own
+        // section); each card's details carry its partnership's part.
+        s += ReviewSurveyRendering.html(report)
         s += """
             </main>
             <footer>Made with partnerkit review on \(h(r.asOf.description)). Spectrum: \(h(r.spectrumName)). Contacts' emails and phones are never shown in this report. This page fetches nothing: it works offline and is safe to email.</footer>
@@ -176,7 +179,7 @@ public struct ReviewHTML: Sendable {
             s += "<option value=\"priority:\(h(c.priority))\">\(h("priority: \(c.label)"))</option>"
         }
         s += "</select></label></div>\n<figure>"
-        s += map.svg(titleID: "map-caption")
+        s += "<div class=\"map-frame\">" + map.svg(titleID: "map-caption") + "</div>"
         s += legend
         s +=
             "<figcaption id=\"map-caption\">The library in the middle; its partners, proposed partners and the organizations the actions name are labelled. Every other organization the library knows is a small dot, named when you point at it or tab to it. The table of ties below lists every line on the map.</figcaption>"
