@@ -243,3 +243,39 @@ import Testing
         #expect(try Self.sample().summary(file: "r.html") == "wrote r.html: 5 actions, 13 partnerships")
     }
 }
+
+extension ReviewPageTests {
+    /// The text and Markdown reviews have the page's shape: the same first five actions,
+    /// numbered, then every other one under its group's heading with that group's count, and
+    /// nothing listed twice or lost.
+    @Test func textAndMarkdownGroupTheActionsAsThePageDoes() throws {
+        let page = try Self.sample()
+        let work = page.r.actions.filter { $0.group != .bookkeeping }
+        let first = work.prefix(ReviewHTML.firstScreen)
+        let rest = work.dropFirst(ReviewHTML.firstScreen)
+        #expect(rest.count > 0, "the sample has more than five actions")
+        let text = page.report.text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex(of: "WHAT TO DO FIRST THIS QUARTER"))
+        for (k, a) in first.enumerated() {
+            #expect(lines[start + 1 + k].hasPrefix("  \(k + 1). \(a.line)"), "action \(k + 1)")
+        }
+        #expect(text.contains("EVERYTHING ELSE, BY KIND (\(rest.count))"))
+        #expect(!text.contains("  \(ReviewHTML.firstScreen + 1). "), "only the first five are numbered")
+        let markdown = page.report.markdown
+        var listed = 0
+        for g in Recommendation.Group.allCases where g != .bookkeeping {
+            let items = rest.filter { $0.group == g }
+            if items.isEmpty {
+                #expect(!text.contains("  \(g.heading) ("))
+                continue
+            }
+            #expect(text.contains("  \(g.heading) (\(items.count))\n"), "\(g)")
+            #expect(markdown.contains("### \(g.heading) (\(items.count))"), "\(g)")
+            for a in items { #expect(text.contains("    - \(a.line)\n")) }
+            listed += items.count
+        }
+        #expect(listed == rest.count)
+        #expect(markdown.contains("## What to do first this quarter"))
+    }
+}

@@ -353,16 +353,37 @@ public struct ReviewReport: Sendable {
             for m in r.movement { s += md ? "- \(esc(m))\n" : "  - \(m)\n" }
         }
 
-        s += md ? "\n## Recommendations (most urgent first)\n\n" : "\nRECOMMENDATIONS (most urgent first)\n"
+        // The same shape as the page's first screen: the first five, most urgent first, then
+        // everything else under its group's heading with a count, then the bookkeeping.
         let work = r.actions.filter { $0.group != .bookkeeping }
         let records = r.actions.filter { $0.group == .bookkeeping }
+        let first = work.prefix(ReviewHTML.firstScreen)
+        let rest = Array(work.dropFirst(ReviewHTML.firstScreen))
+        let firstTitle =
+            rest.isEmpty ? "What to do this quarter (most urgent first)" : "What to do first this quarter"
+        s += md ? "\n## \(firstTitle)\n\n" : "\n\(firstTitle.uppercased())\n"
         if work.isEmpty {
             s += md ? "Nothing to act on this quarter.\n" : "  Nothing to act on this quarter.\n"
         }
-        for (k, rec) in work.enumerated() {
+        for (k, rec) in first.enumerated() {
             s += md ? "\(k + 1). \(esc(rec.line))\n" : "  \(k + 1). \(rec.line)\n"
             if rec.group == .dealbreaker {
                 for e in rec.evidence { s += md ? "   - Evidence: \(esc(e))\n" : "     evidence: \(e)\n" }
+            }
+        }
+        if !rest.isEmpty {
+            let restTitle = "Everything else, by kind (\(rest.count))"
+            s += md ? "\n## \(restTitle)\n" : "\n\(restTitle.uppercased())\n"
+            for group in Recommendation.Group.allCases {
+                let items = rest.filter { $0.group == group }
+                guard !items.isEmpty else { continue }
+                s += md ? "\n### \(group.heading) (\(items.count))\n\n" : "  \(group.heading) (\(items.count))\n"
+                for rec in items {
+                    s += md ? "- \(esc(rec.line))\n" : "    - \(rec.line)\n"
+                    if rec.group == .dealbreaker {
+                        for e in rec.evidence { s += md ? "  - Evidence: \(esc(e))\n" : "      evidence: \(e)\n" }
+                    }
+                }
             }
         }
         if !records.isEmpty {
