@@ -171,7 +171,7 @@ public struct ReviewReport: Sendable {
                                 ])
                             })
                     ),
-                    ("ties", .strings(ReviewEngine.tieKeys(workspace).sorted())),
+                    ("ties", .strings(r.ties)),
                 ])
             ),
             ("movement", .strings(r.movement)),

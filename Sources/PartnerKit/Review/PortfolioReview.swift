@@ -136,6 +136,9 @@ public struct PortfolioReview: Sendable {
     public var outcomes: [OutcomeTally] = []
     /// The partners' view from the health survey (`ReviewSurvey`); nil without a surveys.csv.
     public var survey: ReviewSurvey? = nil
+    /// Every tie as "a|b" with a < b, sorted (`ReviewEngine.tieKeys`): what a saved review keeps
+    /// so that the next one can tell the new ties.
+    public var ties: [String] = []
 
     /// How many reviewed partnerships sit at each level, in spectrum order.
     public var distribution: [(level: String, name: String, count: Int)] {

@@ -141,7 +141,7 @@ public enum ReviewEngine {
             levels: spectrum.levels.map { ($0.id, $0.name) }, partnerships: reviewed, proposed: proposed,
             coverage: coverage, audiences: audiences, quietTies: quiet, newTies: newTies,
             introductions: introductions,
-            previousQuarter: previous?.quarter, movement: movement, actions: recs)
+            previousQuarter: previous?.quarter, movement: movement, actions: recs, ties: tieKeys(w).sorted())
     }
 
     /// Every tie as "a|b" with a < b: what a snapshot records to tell new ties later.
@@ -246,12 +246,12 @@ public enum ReviewEngine {
             }
         }
         // 4. A party contributing nothing.
-        let parties = ["library"] + p.partners
+        let parties = [LibraryProfile.party] + p.partners
         for party in parties
         where !p.contributions.contains(where: {
-            $0.party == party || (party == "library" && w.isLibrary($0.party))
+            $0.party == party || (party == LibraryProfile.party && w.isLibrary($0.party))
         }) {
-            let name = party == "library" ? w.library.name : w.displayName(party)
+            let name = party == LibraryProfile.party ? w.library.name : w.displayName(party)
             issues.append(
                 Issue(
                     code: "no_contribution", text: "\(name) contributes nothing recorded",

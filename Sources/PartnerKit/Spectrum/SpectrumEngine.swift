@@ -84,13 +84,13 @@ public enum SpectrumEngine {
         init(_ p: Partnership, workspace: Workspace, rubric: SpectrumRubric) {
             self.p = p
             self.workspace = workspace
-            parties = ["library"] + p.partners
+            parties = [LibraryProfile.party] + p.partners
             libraryPaysMoney =
                 (p.libraryPays ?? 0) > 0
-                || p.contributions.contains { $0.party == "library" && $0.kind == .funding }
+                || p.contributions.contains { $0.party == LibraryProfile.party && $0.kind == .funding }
             partnerPaysMoney =
                 (p.partnerPays ?? 0) > 0
-                || p.contributions.contains { $0.party != "library" && $0.kind == .funding }
+                || p.contributions.contains { $0.party != LibraryProfile.party && $0.kind == .funding }
             let substantive: Set<Partnership.ContributionKind> = Set(Partnership.ContributionKind.allCases)
                 .subtracting([.promotion, .funding])
             let partnerResources =
@@ -138,7 +138,7 @@ public enum SpectrumEngine {
         }
 
         func name(_ party: String) -> String {
-            workspace.displayName(party == "library" ? workspace.library.id : party)
+            workspace.displayName(party == LibraryProfile.party ? workspace.library.id : party)
         }
     }
 
@@ -164,7 +164,7 @@ public enum SpectrumEngine {
             let amount = f.libraryPaysMoney ? f.p.libraryPays : f.p.partnerPays
             let money = amount.map { "\(payer) \(formatMoney($0))" } ?? payer
             let forWhat =
-                f.partnerPaysMoney && c.contains { $0.party == "library" && $0.kind == .promotion }
+                f.partnerPaysMoney && c.contains { $0.party == LibraryProfile.party && $0.kind == .promotion }
                 ? "for recognition (a sponsorship)" : "for a service"
             return (
                 .transaction,
@@ -317,7 +317,7 @@ public enum SpectrumEngine {
 
         let noContribution = missing { party in
             p.contributions.contains { $0.party == party }
-                || (party == "library"
+                || (party == LibraryProfile.party
                     ? (p.libraryPays ?? 0) > 0 : (p.partnerPays ?? 0) > 0 && p.partners.count == 1)
         }
         let contribution =

@@ -8,15 +8,18 @@ extension Array where Element: Equatable {
     }
 }
 
-/// Counts of common elements of two sorted, repeat-free sequences. O(m + n).
+/// Calls `body` with each common element of two sorted, repeat-free sequences, in order: the
+/// one merge walk behind `sortedIntersectionCount` and `sortedIntersection`.
+///
+/// - Complexity: O(m + n).
 @inlinable
-public func sortedIntersectionCount<A: Collection, B: Collection>(_ a: A, _ b: B) -> Int
+public func forEachSortedCommon<A: Collection, B: Collection>(_ a: A, _ b: B, _ body: (UInt32) -> Void)
 where A.Element == UInt32, B.Element == UInt32 {
-    var i = a.startIndex, j = b.startIndex, n = 0
+    var i = a.startIndex, j = b.startIndex
     while i != a.endIndex && j != b.endIndex {
         let x = a[i], y = b[j]
         if x == y {
-            n += 1
+            body(x)
             a.formIndex(after: &i)
             b.formIndex(after: &j)
         } else if x < y {
@@ -25,25 +28,21 @@ where A.Element == UInt32, B.Element == UInt32 {
             b.formIndex(after: &j)
         }
     }
+}
+
+/// Counts of common elements of two sorted, repeat-free sequences. O(m + n).
+@inlinable
+public func sortedIntersectionCount<A: Collection, B: Collection>(_ a: A, _ b: B) -> Int
+where A.Element == UInt32, B.Element == UInt32 {
+    var n = 0
+    forEachSortedCommon(a, b) { _ in n += 1 }
     return n
 }
 
 /// The common elements of two sorted, repeat-free sequences. O(m + n).
 public func sortedIntersection<A: Collection, B: Collection>(_ a: A, _ b: B) -> [UInt32]
 where A.Element == UInt32, B.Element == UInt32 {
-    var i = a.startIndex, j = b.startIndex
     var out: [UInt32] = []
-    while i != a.endIndex && j != b.endIndex {
-        let x = a[i], y = b[j]
-        if x == y {
-            out.append(x)
-            a.formIndex(after: &i)
-            b.formIndex(after: &j)
-        } else if x < y {
-            a.formIndex(after: &i)
-        } else {
-            b.formIndex(after: &j)
-        }
-    }
+    forEachSortedCommon(a, b) { out.append($0) }
     return out
 }

@@ -1,4 +1,14 @@
 extension WorkspaceLoader {
+    /// The field position of each of `schema`'s columns in canonical order (-1 where the header
+    /// lacks it), or nil when the header is unusable (its problems reported): the one header
+    /// check of every workspace CSV reader.
+    func columnIndex(_ header: [String], file: String, schema: CSVSchema) -> [Int]? {
+        guard let c = columns(header, file: file, known: schema.names, required: schema.required) else {
+            return nil
+        }
+        return schema.names.map { c[$0] ?? -1 }
+    }
+
     /// Header checks shared by the CSV files: required columns present, unknown ones warned,
     /// duplicates an error. Returns column name → index.
     func columns(

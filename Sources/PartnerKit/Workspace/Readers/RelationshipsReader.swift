@@ -26,10 +26,8 @@ extension WorkspaceLoader {
         let loaded = Self.streamTable(
             bytes, path: p, sink: sink, limits: limits,
             header: { header in
-                guard let c = columns(header, file: p, known: schema.names, required: schema.required) else {
-                    return false
-                }
-                index = schema.names.map { c[$0] ?? -1 }
+                guard let i = columnIndex(header, file: p, schema: schema) else { return false }
+                index = i
                 return true
             }
         ) { line, fields in
