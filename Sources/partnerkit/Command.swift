@@ -43,8 +43,7 @@ struct Invocation {
 
     /// A workspace file's path as the user named the workspace (`Data/sample/people.csv`).
     func workspaceFile(_ name: String) -> String {
-        workspacePath == "."
-            ? name : (workspacePath.hasSuffix("/") ? workspacePath + name : "\(workspacePath)/\(name)")
+        joinPath(workspacePath, name)
     }
 
     /// Reports an id the workspace does not have, like every other input problem: the file it

@@ -170,13 +170,27 @@ import Testing
         #expect(r.status == 2, "\(args): \(r.stderr)")
     }
 
-    @Test(arguments: ["add", "log", "done", "result", "status", "history"])
-    func everyCommandHasHelp(command: String) {
+    /// Each command's help: its usage, its own options, and the common ones.
+    @Test(arguments: [
+        (
+            "add",
+            [
+                "add person", "add tie", "add partnership", "--name", "--kind", "--strength", "--partners",
+                "--set",
+            ]
+        ),
+        ("log", ["--date", "--note", "last_contact"]), ("done", ["MILESTONE", "--date"]),
+        ("result", ["--achieved", "--date", "achieved_on"]),
+        ("status", ["--outcome", "--reason", "ended_reason"]),
+        ("history", ["--since", "history.log"]),
+    ])
+    func everyCommandHasHelp(command: String, mentions: [String]) {
         let r = CLI.run([command, "--help"])
         #expect(r.status == 0)
         #expect(r.stdout.contains("Usage: partnerkit \(command)"))
         #expect(r.stdout.contains("--workspace"))
         if command != "history" { #expect(r.stdout.contains("--dry-run")) }
+        for m in mentions { #expect(r.stdout.contains(m), "\(command) --help does not mention \(m)") }
     }
 
     // MARK: - CSV files as spreadsheets save them

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerKit
 import Testing
 
 #if canImport(FoundationXML)
@@ -237,12 +238,27 @@ import Testing
         let file = s.path + "/review.html"
         let r = CLI.run(["review", "--html", file, "--workspace", s.path + "/w", "--as-of", Self.asOf])
         #expect(r.status == 0, "\(r.stderr)")
-        let page = try #require(s.read("review.html"))
+        #expect(r.stdout.hasPrefix("wrote \(file): "), "one line, not the review: \(r.stdout)")
+        let written = try #require(s.read("review.html"))
+        // Exactly one script element, the page's own (the same bytes for every workspace: no
+        // src, no URL, no user string); everything else is checked without it.
+        #expect(written.components(separatedBy: "<script").count == 2, "one script only")
+        #expect(written.contains(ReviewHTML.scriptElement))
+        let page = written.replacingOccurrences(of: ReviewHTML.scriptElement, with: "")
         // The workspace's own markup (a library named "<b>Library</b>", a partnership titled
-        // "<b>=cmd</b>", a mission with "<i>") never reaches the page as markup.
+        // "<b>=cmd</b>", a mission with "<i>", an organization named "<script>…") never
+        // reaches the page as markup.
         for raw in ["<script", "<b>Library</b>", "<b>=cmd</b>", "<i>jobs</i>"] {
             #expect(!page.contains(raw), "raw \(raw) in the HTML")
         }
+        // Hostile names are text in the map and in the cards.
+        let map = page.components(separatedBy: "<svg id=\"map-svg\"").last?.components(separatedBy: "</svg>")
+            .first
+        let cards = page.components(separatedBy: "<section id=\"cards\"").last
+        for part in [map, cards] {
+            #expect(part?.contains("&lt;script&gt;alert(1)&lt;/script&gt;") == true)
+        }
+        #expect(cards?.contains("&lt;b&gt;=cmd&lt;/b&gt;") == true)
         #expect(page.contains("&lt;b&gt;") || page.contains("&lt;b>"), "the library's name lost")
         #expect(page.contains("&lt;b&gt;=cmd&lt;/b&gt;"), "the partnership's title lost")
         for secret in [Self.email, Self.phone, Self.badEmail, Self.badPhone] {
@@ -260,6 +276,8 @@ import Testing
             "ellipse",
             "main", "nav", "article", "aside", "defs", "marker", "polygon", "dl", "dt", "dd", "hr", "sup",
             "sub",
+            // the map's controls, shown by the page's script
+            "button", "select", "option", "label", "output",
         ]
         var tags = Set<String>()
         var rest = page[...]
@@ -274,7 +292,7 @@ import Testing
         // --html refuses to replace the file without --force, and leaves it as it was.
         let again = CLI.run(["review", "--html", file, "--workspace", s.path + "/w", "--as-of", Self.asOf])
         #expect(again.status == 1)
-        #expect(s.read("review.html") == page)
+        #expect(s.read("review.html") == written)
     }
 
     /// A hand-edited snapshot with a count past Int's range once crashed `review`.

@@ -106,7 +106,26 @@ import Testing
         #expect(!r.actions.contains { $0.group == .discuss })
         #expect(
             ReviewReport(review: r, workspace: w).text.contains(
-                "a strength: if the work has changed, update the record."))
+                "The records do not show shared power (who holds final decisions is not recorded), but Harbor Credit Union rates it 5.0, a strength: if that is how the work runs now, update the record."
+            ))
+    }
+
+    @Test(arguments: [
+        (
+            ["p3,lib-1,library,power-together,2,2026-10-01", "p3,wf-1,wf,power-together,2,2026-10-01"],
+            "Shared power is a concern for both sides (2.0 on average): talk about who decides. The records do not show it either: who holds final decisions is not recorded."
+        ),
+        (
+            ["p3,lib-1,library,power-together,2,2026-10-01"],
+            "Shared power is a concern for the library (2.0): talk about who decides."
+        ),
+    ])
+    func aConcernBothSidesShareIsSaidOnce(rows: [String], sentence: String) throws {
+        let (r, w) = try Self.review(rows)
+        let e = try Self.entry(r, "p3")
+        #expect(e.findings.contains(.sharedConcern(factor: .sharedPower, mean: 2)))
+        #expect(!e.findings.contains { $0.isDisagreement })
+        #expect(ReviewReport(review: r, workspace: w).text.contains(sentence))
     }
 
     @Test func answersFromOneSideOnlyAreSaidAndNotCompared() throws {
@@ -119,7 +138,13 @@ import Testing
         #expect(!e.findings.contains { if case .recordsDisagree = $0 { true } else { false } })
         let text = ReviewReport(review: r, workspace: w).text
         #expect(text.contains("Only the library answered: Harbor Credit Union gave no answers this round"))
-        #expect(text.contains("; one side only"))
+        // The short line says who is missing, and never "no disagreement" for one side alone.
+        #expect(text.contains("Harbor Credit Union has not answered: one side's view only"))
+        #expect(!text.contains("no disagreement") && !text.contains("both sides see it alike"))
+        // The page names the command to send the form without Markdown's backticks.
+        let html = ReviewSurveyRendering.html(ReviewReport(review: r, workspace: w))
+        #expect(html.contains("(send the form: partnerkit survey form p1)"))
+        #expect(!html.contains("`"))
     }
 
     @Test func allDontKnowHasNoScoreAndNoFinding() throws {
@@ -219,6 +244,23 @@ import Testing
         let p3 = try #require(
             (json["partnerships"] as? [[String: Any]])?.first { $0["id"] as? String == "p3" })
         #expect((p3["survey"] as? [String: Any])?["asked"] as? Bool == false)
+    }
+
+    @Test func aProposalIsNeitherAskedNorNotAsked() throws {
+        let partnerships = """
+            { "partnerships": [
+              { "id": "p1", "title": "Money clinic", "partners": ["cu"], "status": "active" },
+              { "id": "p4", "title": "Idea", "partners": ["wf"], "status": "proposed" } ] }
+            """
+        let (r, w) = try Self.review(
+            ["p1,lib-1,library,trust-promises,4,2026-10-01"], partnerships: partnerships)
+        #expect(r.survey?.asked.map(\.id) == ["p1"] && r.survey?.notAsked.isEmpty == true)
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(ReviewReport(review: r, workspace: w).json.serialized().utf8))
+                as? [String: Any])
+        let p4 = try #require((json["proposed"] as? [[String: Any]])?.first { $0["id"] as? String == "p4" })
+        #expect(p4["survey"] is NSNull)
     }
 
     @Test func withoutSurveysTheReviewSaysNothingOfThem() throws {

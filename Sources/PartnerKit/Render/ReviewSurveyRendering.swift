@@ -45,7 +45,7 @@ enum ReviewSurveyRendering {
                     )
                 } else {
                     out.append(
-                        "The records say \(gist(r.evidence)), but \(partner) rates \(label) \(one(m)), a strength: if the work has changed, update the record."
+                        "The records do not show \(label) (\(gist(r.evidence))), but \(partner) rates it \(one(m)), a strength: if that is how the work runs now, update the record."
                     )
                 }
             case .sidesDisagree(let factor, let party, let lib, let m, _):
@@ -55,10 +55,15 @@ enum ReviewSurveyRendering {
                 )
             case .sharedConcern(let factor, let m):
                 let agree = e.records.first { $0.factor == factor && !$0.met }.map {
-                    " The records agree: \(gist($0.evidence))."
+                    " The records do not show it either: \(gist($0.evidence))."
                 }
+                let raters = e.survey.factor(factor)?.byParty.filter { $0.mean != nil } ?? []
+                let whose =
+                    raters.count == 1
+                    ? "for \(words.name(raters[0].party)) (\(SurveyReport.shown(m, rubric)))"
+                    : "for \(raters.count == 2 ? "both sides" : "every side that rated it") (\(SurveyReport.shown(m, rubric)) on average)"
                 out.append(
-                    "\(sentenceCase(rubric.label(factor))) is a concern on every side that rated it (\(SurveyReport.shown(m, rubric)) on average): talk about \(rubric.discuss(factor)).\(agree ?? "")"
+                    "\(sentenceCase(rubric.label(factor))) is a concern \(whose): talk about \(rubric.discuss(factor)).\(agree ?? "")"
                 )
             case .moved(let factor, let before, let now, let since):
                 out.append(
@@ -109,19 +114,27 @@ enum ReviewSurveyRendering {
                 "health survey: not asked in \(window(s))\(n.lastAsked.map { " (last asked \($0))" } ?? "")"
         }
         guard let e = s.entry(id), let round = e.survey.current else { return nil }
+        let words = words(s, w)
         var parts: [String] = []
         let apart = e.findings.filter(\.isDisagreement).compactMap(\.factor)
         var seen = Set<HealthFactor>()
         let named = apart.filter { seen.insert($0).inserted }.map { s.rubric.label($0) }
         let more = named.count > 3 ? " and \(named.count - 3) more" : ""
-        parts.append(
-            named.isEmpty
-                ? "no disagreement" : "seen differently: " + named.prefix(3).joined(separator: ", ") + more)
+        // With one side silent there is nothing to agree or disagree with: say who is missing
+        // instead of "no disagreement".
+        let silent = round.cautions.compactMap { c -> String? in
+            if case .noAnswers(let party) = c { return party } else { return nil }
+        }
+        if let party = silent.first {
+            parts.append("\(words.name(party)) has not answered: one side's view only")
+        } else {
+            parts.append(
+                named.isEmpty
+                    ? "both sides see it alike"
+                    : "seen differently: " + named.prefix(3).joined(separator: ", ") + more)
+        }
         let concerns = round.factors.filter { $0.band == .concern }.map { s.rubric.label($0.factor) }
         if !concerns.isEmpty { parts.append("concern: " + concerns.joined(separator: ", ")) }
-        if round.cautions.contains(where: { if case .noAnswers = $0 { true } else { false } }) {
-            parts.append("one side only")
-        }
         return "health survey \(round.quarter): " + parts.joined(separator: "; ")
     }
 
@@ -160,13 +173,14 @@ enum ReviewSurveyRendering {
     // MARK: - JSON
 
     /// `partnerships[].survey`: the round in the window with its factors (the keys of `survey
-    /// results`), what the records say, and the findings; `{ "asked": false }` when not asked;
-    /// null without a survey in the workspace.
+    /// results`), what the records say, and the findings; `{ "asked": false }` for a current
+    /// partnership not asked; null for a proposal, a partnership that ended, or without a
+    /// survey in the workspace.
     static func json(_ id: String, _ r: PortfolioReview, _ w: Workspace) -> JSONOutput {
         guard let s = r.survey else { return .null }
         guard let e = s.entry(id), let round = e.survey.current else {
-            let last = s.notAsked.first { $0.id == id }?.lastAsked
-            return .object([("asked", .bool(false)), ("last_asked", .optional(last?.description))])
+            guard let n = s.notAsked.first(where: { $0.id == id }) else { return .null }
+            return .object([("asked", .bool(false)), ("last_asked", .optional(n.lastAsked?.description))])
         }
         let texts = sentences(e, s, w)
         return .object(
@@ -276,7 +290,8 @@ enum ReviewSurveyRendering {
                 out +=
                     findings.isEmpty
                     ? "<td><span class=\"muted\">the views agree</span></td></tr>"
-                    : "<td><ul class=\"issues\">" + findings.map { "<li>\(h($0))</li>" }.joined()
+                    : "<td><ul class=\"issues\">"
+                        + findings.map { "<li>\(h($0.filter { $0 != "`" }))</li>" }.joined()
                         + "</ul></td></tr>"
             }
             out += "</tbody></table>"

@@ -360,10 +360,15 @@ public enum ReviewEngine {
             placement.kind == .partnership
         {
             let step = placement.nextSteps.first.map { ": \($0)" } ?? ""
+            let when =
+                offSeason
+                ? (season?.nextStart(after: asOf)).map {
+                    " as you plan the next season with \(partnerNames) (it starts \($0))"
+                } ?? "" : ""
             suggestion = .init(
                 kind: .deepen,
                 text:
-                    "healthy and edging toward \(spectrum.levels.first { $0.id == up }?.name ?? up): deepen it\(step)"
+                    "healthy and edging toward \(spectrum.levels.first { $0.id == up }?.name ?? up): deepen it\(when)\(step)"
             )
         } else if offSeason, let season, let start = season.nextStart(after: asOf) {
             suggestion = .init(

@@ -136,7 +136,7 @@ extension ScoringEngine {
         var cap: [String] = []
         var have: [String] = []
         if let s = org.staffFTE { have.append("\(formatNumber(s)) staff FTE") }
-        if let b = org.annualBudget { have.append("annual budget \(money(b))") }
+        if let b = org.annualBudget { have.append("annual budget \(formatMoney(b, .compact))") }
         if let v = org.volunteers { have.append("\(formatNumber(v)) volunteers") }
         if let r = org.replyDays {
             have.append("replies in about \(formatNumber(r)) day\(r == 1 ? "" : "s")")

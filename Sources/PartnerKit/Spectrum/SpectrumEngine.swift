@@ -39,7 +39,7 @@ public enum SpectrumEngine {
             facts, kind: kind, position: reading.position, level: level, criteria: criteria,
             readiness: readiness,
             rubric: rubric)
-        return Placement(
+        var placement = Placement(
             id: p.id, title: p.title, kind: kind, kindReasons: kindReasons, level: level.id,
             levelName: level.name,
             position: reading.position, edgingToward: edging?.id,
@@ -47,6 +47,12 @@ public enum SpectrumEngine {
             confidence: max(0, (confidence * 100).rounded() / 100),
             signals: reading.readings, reasons: reasons, criteria: criteria, readiness: readiness,
             nextSteps: steps)
+        placement.dealbreakerPartners = p.partners.filter { id in
+            workspace.organization(id).map {
+                sortedIntersectionCount($0.tags[.flags], workspace.library.dealbreakers) > 0
+            } ?? false
+        }
+        return placement
     }
 
     // MARK: - Facts

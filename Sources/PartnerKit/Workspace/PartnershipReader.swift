@@ -99,7 +99,7 @@ public struct PartnershipReader {
         return g.number("result", nonNegative: false)
     }
 
-    func isLibraryParty(_ s: String) -> Bool { s == "library" || s == library?.id }
+    func isLibraryParty(_ s: String) -> Bool { s == LibraryProfile.party || s == library?.id }
 
     func readOne(
         _ r: JSONField, vocabulary: Vocabulary, unknownAudiences: inout [String: (count: Int, path: String)]
@@ -164,7 +164,7 @@ public struct PartnershipReader {
         let parties = Set(partners)
         func checkParty(_ f: JSONField) -> String? {
             guard let party = f.string("party", required: true) else { return nil }
-            if isLibraryParty(party) { return "library" }
+            if isLibraryParty(party) { return LibraryProfile.party }
             if !parties.contains(party) {
                 f.child("party")?.error(
                     "\"\(party)\" is not \"library\" or one of this partnership's partners (\(partners.joined(separator: ", ")))"

@@ -133,8 +133,7 @@ public struct WorkspaceLoader {
     }
 
     func path(_ file: String) -> String {
-        directory == "." || directory.isEmpty
-            ? file : (directory.hasSuffix("/") ? directory + file : "\(directory)/\(file)")
+        joinPath(directory, file)
     }
 
     mutating func run(defaultVocabulary: String?) -> LoadResult {

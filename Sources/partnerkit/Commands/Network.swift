@@ -82,7 +82,9 @@ extension Commands {
             case "links": return networkLinks(inv, w, measure: measure, top: top ?? 20)
             case "measures": return networkMeasures(inv, w)
             case "export":
-                let text = GraphExport.render(w, format: exportFormat, includeContacts: inv.includeContacts)
+                let text = GraphExport.render(
+                    RelationshipGraph(workspace: w), workspace: w, format: exportFormat,
+                    includeContacts: inv.includeContacts)
                 if let out = inv.args.value("--out") ?? inv.args.value("--output") {
                     switch Files.writeAtomically(
                         Array(text.utf8), to: out, overwrite: inv.args.has("--force"))

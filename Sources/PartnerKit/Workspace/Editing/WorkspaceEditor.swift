@@ -108,8 +108,7 @@ public struct WorkspaceEditor {
     }
 
     static func join(_ directory: String, _ name: String) -> String {
-        directory == "." || directory.isEmpty
-            ? name : (directory.hasSuffix("/") ? directory + name : "\(directory)/\(name)")
+        joinPath(directory, name)
     }
 
     /// A workspace file's path as the user named the workspace (for messages).

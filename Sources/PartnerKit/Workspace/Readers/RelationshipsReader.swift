@@ -73,7 +73,7 @@ extension WorkspaceLoader {
                 return -1
             }
             // `library` names the library (as `src`/`dst` below map it), whatever else it is.
-            if end == "library", let l = libraryID { return node(l) ?? 0 }
+            if end == LibraryProfile.party, let l = libraryID { return node(l) ?? 0 }
             if let k = node(end) { return k }
             ok = false
             if failures.skip(into: nodeFiles) { return -1 }
@@ -123,8 +123,8 @@ extension WorkspaceLoader {
             }
         }
         guard ok else { return nil }
-        let src = source == "library" ? (libraryID ?? source) : source
-        let dst = target == "library" ? (libraryID ?? target) : target
+        let src = source == LibraryProfile.party ? (libraryID ?? source) : source
+        let dst = target == LibraryProfile.party ? (libraryID ?? target) : target
         if src == dst {
             sink.warning(p, .line(line), "a tie from \"\(src)\" to itself is ignored")
             return nil
