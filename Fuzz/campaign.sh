@@ -127,5 +127,5 @@ for t in "$@"; do
     fi
 done
 echo "committed corpus size:"
-du -sh "${@/#/Fuzz/corpus/}" 2>/dev/null || true
+du -sh --apparent-size "${@/#/Fuzz/corpus/}" 2>/dev/null || true
 exit $status
