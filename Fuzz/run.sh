@@ -7,6 +7,8 @@
 #
 # Targets: csv json workspace proposal vocabulary rubric spectrum-rubric chunked review-archive irs-bmf import-csv survey (see Fuzz/FuzzTargets.swift).
 # Crashes are written to Fuzz/crashes/; seeds come from Fuzz/corpus/TARGET and the sample data.
+# This is the short run (CI runs 15 s per target). The long campaign, 30 minutes a target with
+# the corpus kept in the repository, is Fuzz/campaign.sh (see FUZZING.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build/fuzz

@@ -93,7 +93,8 @@ func run(_ argv: [String]) -> Int32 {
         var asOf = today()
         if let s = args.value("--as-of") {
             guard let d = Day(s) else {
-                throw UsageError(message: "--as-of takes a date YYYY-MM-DD, not \"\(s)\"")
+                throw UsageError(
+                    message: "--as-of takes a date YYYY-MM-DD, not \"\(s)\": \(Day.spelling(of: s))")
             }
             asOf = d
         }

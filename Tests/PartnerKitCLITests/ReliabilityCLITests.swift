@@ -181,4 +181,65 @@ import Testing
             #expect(Self.withoutEchoedWeights(a.stdout) == Self.withoutEchoedWeights(b.stdout), "\(command)")
         }
     }
+
+    // MARK: One root cause, one error
+
+    /// A workspace file that does not load is the first thing on the screen, and the
+    /// hundreds of references into it are one note: an empty, badly headed or unreadable
+    /// organizations.csv, and a `{}` or a syntax error in library.json.
+    @Test(
+        arguments: [
+            ("organizations.csv", "", "organizations.csv: error: the file is empty", "organizations"),
+            (
+                "organizations.csv", "ident,name\nharbor-cu,Harbor Coast Credit Union\n",
+                "organizations.csv:1: error: required column \"id\" is missing", "organizations"
+            ),
+            ("organizations.csv", nil, "organizations.csv: error: is not a regular file", "organizations"),
+            ("library.json", "{}", "library.json: id: error: required field is missing", "the library"),
+            (
+                "library.json", "{\"id\": \"hcpl\",, }", "library.json:1:15: error: unexpected ','",
+                "the library"
+            ),
+        ] as [(String, String?, String, String)])
+    func aFileThatDoesNotLoadIsOneErrorAndOneNote(file: String, text: String?, first: String, noun: String)
+        throws
+    {
+        let (s, w) = Self.sample()
+        _ = s
+        try? FileManager.default.removeItem(atPath: w + "/" + file)
+        if let text {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: w + "/" + file))
+        } else {
+            #expect(mkfifo(w + "/" + file, 0o644) == 0)
+        }
+        let r = CLI.run(["check", "--workspace", w])
+        #expect(r.status == 1)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("\(w)/\(first)") == true, "\(r.stderr)")
+        let note = lines.first {
+            $0.contains("references to \(noun) were not checked because \(file) did not load")
+        }
+        #expect(note != nil, "\(r.stderr)")
+        #expect(!r.stderr.contains("is not an id"), "\(r.stderr)")
+        #expect(lines.count < 10, "\(r.stderr)")
+    }
+
+    /// A reference into an organizations.csv that loaded with errors names both files and the
+    /// line of the first error (the issue's example: a fresh init whose organizations.csv was
+    /// replaced by a broken one, so the starter partnership's "example-cu" is gone).
+    @Test func aReferenceIntoAFileThatLoadedWithErrorsNamesBoth() throws {
+        let s = Scratch()
+        let w = s.path + "/broken"
+        #expect(CLI.run(["init", w]).status == 0)
+        let orgs = "id,name,sector,staff_fte\na,A,bank,\nb,B,,lots\na,A again,,\n\"c,C\n"
+        try Data(orgs.utf8).write(to: URL(fileURLWithPath: w + "/organizations.csv"))
+        let r = CLI.run(["check", "--workspace", w])
+        #expect(r.status == 1)
+        let line = r.stderr.split(separator: "\n").first {
+            $0.hasPrefix(
+                "\(w)/partnerships.json: partnerships[0].partners[0]: error: \"example-cu\" is not an id")
+        }
+        #expect(line?.hasSuffix("— organizations.csv failed to load at line 2") == true, "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").first?.contains("organizations.csv:2: error: sector") == true)
+    }
 }

@@ -120,7 +120,7 @@ import Testing
         #expect(result.workspace == nil)
         #expect(
             firstError(result.diagnostics, in: folder)
-                == "organizations.csv:3: error: a field is longer than 100 bytes")
+                == "organizations.csv:3: error: mission: the field is longer than 100 bytes")
     }
 
     @Test func rowLimitThroughTheLoader() {

@@ -45,6 +45,30 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(year: y, month: m, day: d)
     }
 
+    /// What to write instead of `text`, which is not a `YYYY-MM-DD` date: the ISO spelling of
+    /// a date written the US way (`11/12/2026`, month first: "write 2026-11-12"), or day first
+    /// when only that reading is a date (`25/12/2026`), or with the year first (`2026/11/12`).
+    /// When both readings are dates, and different ones, both are offered, US first.
+    public static func spelling(of text: some StringProtocol) -> String {
+        let generic = "write YYYY-MM-DD (a real calendar date)"
+        let parts = text.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) })
+        else { return generic }
+        let n = parts.compactMap { Int($0) }
+        guard n.count == 3 else { return generic }
+        if parts[0].count == 4, let d = Day(year: n[0], month: n[1], day: n[2]) { return "write \(d)" }
+        guard parts[2].count == 4 else { return generic }
+        let monthFirst = Day(year: n[2], month: n[0], day: n[1])
+        let dayFirst = Day(year: n[2], month: n[1], day: n[0])
+        switch (monthFirst, dayFirst) {
+        case (let us?, let other?) where us != other:
+            return "write \(us) (month first, as in the US) or \(other) (day first)"
+        case (let us?, _): return "write \(us)"
+        case (nil, let other?): return "write \(other)"
+        case (nil, nil): return generic
+        }
+    }
+
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -90,6 +90,18 @@ public enum CSVParser {
         if let problem = detected?.problem(file: file) { diagnostics.append(problem) }
         let comma = delimiter ?? detected?.delimiter ?? UInt8(ascii: ",")
         let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        // The header's names (the first record of a file read from its start), so that a field
+        // over the length limit names its column (issue 18).
+        var header: [String]?
+
+        /// A field over the length limit: its column by name when the header gives one.
+        func tooLong(field k: Int, at line: Int) -> Diagnostic {
+            let limit = "the field is longer than \(limits.maxFieldBytes) bytes"
+            if let name = header.flatMap({ k < $0.count && !$0[k].isEmpty ? $0[k] : nil }) {
+                return .error(file, .line(line), "\(name): \(limit)")
+            }
+            return .error(file, .line(line), "column \(k + 1): \(limit)")
+        }
 
         /// Skips the rest of a broken record up to and including the next line end.
         func skipLine() {
@@ -195,10 +207,7 @@ public enum CSVParser {
                     }
                     if record.ends[record.count - 1] - record.starts[record.count - 1] > limits.maxFieldBytes
                     {
-                        diagnostics.append(
-                            .error(
-                                file, .line(openLine), "a field is longer than \(limits.maxFieldBytes) bytes")
-                        )
+                        diagnostics.append(tooLong(field: record.count - 1, at: openLine))
                         skipLine()
                         continue recordLoop
                     }
@@ -240,8 +249,7 @@ public enum CSVParser {
                         i += 1
                     }
                     if i - start > limits.maxFieldBytes {
-                        diagnostics.append(
-                            .error(file, .line(line), "a field is longer than \(limits.maxFieldBytes) bytes"))
+                        diagnostics.append(tooLong(field: record.count, at: line))
                         skipLine()
                         continue recordLoop
                     }
@@ -262,6 +270,9 @@ public enum CSVParser {
                 line += 1
             }
             record.lineCount = line - recordLine + (i >= n ? 1 : 0)
+            if rows == 1 && startLine == 1 {
+                header = (0..<record.count).map { record.string($0)?.trimmingWhitespace ?? "" }
+            }
             body(record)
         }
         return diagnostics

@@ -148,7 +148,7 @@ public struct JSONField {
 
     func parseDay(_ s: String) -> Day? {
         if let d = Day(s.trimmingWhitespace) { return d }
-        error("\"\(s)\" is not a date: write YYYY-MM-DD (a real calendar date)")
+        error("\"\(s)\" is not a date: \(Day.spelling(of: s))")
         return nil
     }
 

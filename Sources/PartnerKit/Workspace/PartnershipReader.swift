@@ -122,6 +122,18 @@ public struct PartnershipReader {
                 }
             }
             if items.isEmpty { pf.error("a partnership needs at least one partner") }
+            // A partner listed twice counts once (issue 18): warned at the repeat, naming the first.
+            var firstAt: [String: JSONField] = [:]
+            items = items.filter { p, field in
+                guard let first = firstAt[p] else {
+                    firstAt[p] = field
+                    return true
+                }
+                field.warning(
+                    "\"\(p)\" is listed twice in partners (first at \(first.displayPath), line \(first.node.line)); it counts once",
+                    hint: "remove the repeated id")
+                return false
+            }
             for (p, field) in items {
                 if isLibraryParty(p) {
                     field.error(

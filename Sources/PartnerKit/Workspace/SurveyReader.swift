@@ -138,7 +138,7 @@ public struct SurveyReader {
         } else {
             date = Day(dateText)
             if date == nil {
-                error("date: \"\(dateText)\" is not a date: write YYYY-MM-DD (a real calendar date)")
+                error("date: \"\(dateText)\" is not a date: \(Day.spelling(of: dateText))")
             }
         }
 

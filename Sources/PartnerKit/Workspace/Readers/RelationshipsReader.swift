@@ -116,7 +116,7 @@ extension WorkspaceLoader {
             if last == nil {
                 sink.error(
                     p, .line(line),
-                    "last_contact: \"\(lc)\" is not a date: write YYYY-MM-DD (a real calendar date)")
+                    "last_contact: \"\(lc)\" is not a date: \(Day.spelling(of: lc))")
                 ok = false
             }
         }
