@@ -32,7 +32,7 @@ enum Generate {
             $0.key < $1.key
         }) {
             if case .failure(let e) = Files.writeAtomically(
-                bytes, to: directory + "/" + name, overwrite: true)
+                bytes, to: joinPath(directory, name), overwrite: true)
             {
                 return "\(directory)/\(name): \(e)"
             }

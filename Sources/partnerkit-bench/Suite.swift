@@ -73,7 +73,7 @@ struct Suite {
         var totalBytes = 0
         for f in ["library.json", "vocabulary.json", "organizations.csv", "relationships.csv"] {
             totalBytes +=
-                (try? FileManager.default.attributesOfItem(atPath: dir + "/" + f)[.size] as? Int) ?? 0
+                (try? FileManager.default.attributesOfItem(atPath: joinPath(dir, f))[.size] as? Int) ?? 0
         }
         let s = size.name
 

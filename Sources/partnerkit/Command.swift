@@ -43,8 +43,7 @@ struct Invocation {
 
     /// A workspace file's path as the user named the workspace (`Data/sample/people.csv`).
     func workspaceFile(_ name: String) -> String {
-        workspacePath == "."
-            ? name : (workspacePath.hasSuffix("/") ? workspacePath + name : "\(workspacePath)/\(name)")
+        joinPath(workspacePath, name)
     }
 
     /// Reports an id the workspace does not have, like every other input problem: the file it
@@ -55,13 +54,10 @@ struct Invocation {
         candidates: some Sequence<String>,
         lookUp: String = "`partnerkit score` lists the organizations with their ids"
     ) {
-        let hint =
-            nearest(id, in: candidates, maxDistance: max(2, id.count / 3)).map { "did you mean \"\($0)\"?" }
-            ?? lookUp
         console.report([
-            .error(
-                workspaceFile(file), .file, "\(option.map { "\($0): " } ?? "")no \(what) with id \"\(id)\"",
-                hint: hint)
+            UnknownID.diagnostic(
+                id, what: what, option: option, file: workspaceFile(file), candidates: candidates,
+                lookUp: lookUp)
         ])
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerKit
 import Testing
 
 /// `review` end to end on the sample workspace: the contract's JSON keys, the HTML file,
@@ -53,14 +54,36 @@ import Testing
         let out = s.path + "/report.html"
         let r = CLI.run(["review", "--workspace", "Data/sample", "--as-of", "2026-11-29", "--html", out])
         #expect(r.status == 0, "\(r.stderr)")
+        // One line, not the whole text review.
+        #expect(r.stdout == "wrote \(out): 5 actions, 13 partnerships\n")
         let page = try #require(s.read("report.html"))
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("<svg"))
-        #expect(!page.contains("<script"))
-        #expect(!page.contains("src=\"http") && !page.contains("href=\"http"))
+        // Exactly one script, ours (no src, no URL); nothing fetched from anywhere.
+        #expect(page.components(separatedBy: "<script").count == 2)
+        #expect(page.contains(ReviewHTML.scriptElement))
+        #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
+        for url in ["http:", "https:", "src=", "url(", "@import", "<link", "<img"] {
+            #expect(!page.contains(url), "\(url) in the page")
+        }
         #expect(!page.contains("@example.org"), "contacts stay out of the report")
         let again = CLI.run(["review", "--workspace", "Data/sample", "--as-of", "2026-11-29", "--html", out])
         #expect(again.status == 1, "never overwrites a file without --force")
+        #expect(s.read("report.html") == page)
+    }
+
+    /// With --format the review is printed as well (the one line goes to stderr then).
+    @Test func htmlWithAFormatPrintsTheReviewToo() throws {
+        let s = Scratch()
+        let out = s.path + "/report.html"
+        let r = CLI.run([
+            "review", "--workspace", "Data/sample", "--as-of", "2026-11-29", "--html", out, "--format",
+            "json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("wrote \(out): 5 actions, 13 partnerships"))
+        let obj = try #require(CLI.json(r) as? [String: Any])
+        #expect(obj["quarter"] as? String == "2026-Q4")
     }
 
     @Test func badQuarterIsAUsageError() {

@@ -1,4 +1,5 @@
 import Foundation
+import PartnerKit
 import Testing
 
 #if canImport(FoundationXML)
@@ -237,12 +238,27 @@ import Testing
         let file = s.path + "/review.html"
         let r = CLI.run(["review", "--html", file, "--workspace", s.path + "/w", "--as-of", Self.asOf])
         #expect(r.status == 0, "\(r.stderr)")
-        let page = try #require(s.read("review.html"))
+        #expect(r.stdout.hasPrefix("wrote \(file): "), "one line, not the review: \(r.stdout)")
+        let written = try #require(s.read("review.html"))
+        // Exactly one script element, the page's own (the same bytes for every workspace: no
+        // src, no URL, no user string); everything else is checked without it.
+        #expect(written.components(separatedBy: "<script").count == 2, "one script only")
+        #expect(written.contains(ReviewHTML.scriptElement))
+        let page = written.replacingOccurrences(of: ReviewHTML.scriptElement, with: "")
         // The workspace's own markup (a library named "<b>Library</b>", a partnership titled
-        // "<b>=cmd</b>", a mission with "<i>") never reaches the page as markup.
+        // "<b>=cmd</b>", a mission with "<i>", an organization named "<script>…") never
+        // reaches the page as markup.
         for raw in ["<script", "<b>Library</b>", "<b>=cmd</b>", "<i>jobs</i>"] {
             #expect(!page.contains(raw), "raw \(raw) in the HTML")
         }
+        // Hostile names are text in the map and in the cards.
+        let map = page.components(separatedBy: "<svg id=\"map-svg\"").last?.components(separatedBy: "</svg>")
+            .first
+        let cards = page.components(separatedBy: "<section id=\"cards\"").last
+        for part in [map, cards] {
+            #expect(part?.contains("&lt;script&gt;alert(1)&lt;/script&gt;") == true)
+        }
+        #expect(cards?.contains("&lt;b&gt;=cmd&lt;/b&gt;") == true)
         #expect(page.contains("&lt;b&gt;") || page.contains("&lt;b>"), "the library's name lost")
         #expect(page.contains("&lt;b&gt;=cmd&lt;/b&gt;"), "the partnership's title lost")
         for secret in [Self.email, Self.phone, Self.badEmail, Self.badPhone] {
@@ -260,6 +276,8 @@ import Testing
             "ellipse",
             "main", "nav", "article", "aside", "defs", "marker", "polygon", "dl", "dt", "dd", "hr", "sup",
             "sub",
+            // the map's controls, shown by the page's script
+            "button", "select", "option", "label", "output",
         ]
         var tags = Set<String>()
         var rest = page[...]
@@ -274,7 +292,7 @@ import Testing
         // --html refuses to replace the file without --force, and leaves it as it was.
         let again = CLI.run(["review", "--html", file, "--workspace", s.path + "/w", "--as-of", Self.asOf])
         #expect(again.status == 1)
-        #expect(s.read("review.html") == page)
+        #expect(s.read("review.html") == written)
     }
 
     /// A hand-edited snapshot with a count past Int's range once crashed `review`.
@@ -393,59 +411,37 @@ import Testing
         let dir = s.path + "/out"
         let target = dir + "/graph.graphml"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        var rng = SystemRandomNumberGenerator()
-        // At least 16 rounds; more (up to 40) until one kill has landed inside the write, so a
-        // busy machine that makes the window hard to hit does not fail the test.
-        var rounds = 0
-        var killed = 0, midWrite = 0, sawOld = 0, sawNew = 0
-        while rounds < 16 || (midWrite == 0 && rounds < 40) {
-            let round = rounds
-            rounds += 1
-            try old.write(to: URL(fileURLWithPath: target))
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: CLI.binary)
-            p.arguments = [
-                "network", "export", "--to", "graphml", "--out", target, "--force", "--workspace",
-                s.path + "/w",
-            ]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            if round % 2 == 0 {
-                usleep(UInt32(Double.random(in: 0...1.05, using: &rng) * elapsed * 1_000_000))
-            } else {
-                // Wait for the writing to start (a temporary file appears, or, for a writer
-                // that is not atomic, the target changes), then kill within a millisecond.
-                let deadline = Date().addingTimeInterval(10 * elapsed + 5)
-                func writing() -> Bool {
-                    let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-                    let size =
-                        (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
-                    return entries.contains { $0.hasPrefix(".") } || size != old.count
+        var sawOld = 0, sawNew = 0
+        let args = [
+            "network", "export", "--to", "graphml", "--out", target, "--force", "--workspace", s.path + "/w",
+        ]
+        let tally = try KillHarness.run(
+            args, elapsed: elapsed, minimumRounds: 16, maximumRounds: 40,
+            prepare: { _ in try old.write(to: URL(fileURLWithPath: target)) },
+            writing: {
+                // A temporary file appears, or, for a writer that is not atomic, the target changes.
+                let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
+                return KillHarness.hasTemporaryFile(in: dir) || size != old.count
+            },
+            inspect: { round in
+                let now = try Data(contentsOf: URL(fileURLWithPath: target))
+                if now == old {
+                    sawOld += 1
+                } else if now == complete {
+                    sawNew += 1
+                } else {
+                    Issue.record(
+                        "round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
                 }
-                while p.isRunning, Date() < deadline, !writing() { usleep(200) }
-                usleep(UInt32.random(in: 0...1_000, using: &rng))
-            }
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-            p.waitUntilExit()
-            if p.terminationReason == .uncaughtSignal { killed += 1 }
-            let now = try Data(contentsOf: URL(fileURLWithPath: target))
-            if now == old {
-                sawOld += 1
-            } else if now == complete {
-                sawNew += 1
-            } else {
-                Issue.record(
-                    "round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
-            }
-            var leftover = false
-            for e in try FileManager.default.contentsOfDirectory(atPath: dir) where e != "graph.graphml" {
-                #expect(e.hasPrefix(".graph.graphml.tmp"), "a visible leftover \(e)")
-                leftover = true
-                try? FileManager.default.removeItem(atPath: dir + "/" + e)
-            }
-            if leftover && p.terminationReason == .uncaughtSignal { midWrite += 1 }
-        }
+                var leftover = false
+                for e in try FileManager.default.contentsOfDirectory(atPath: dir) where e != "graph.graphml" {
+                    #expect(e.hasPrefix(".graph.graphml.tmp"), "a visible leftover \(e)")
+                    leftover = true
+                    try? FileManager.default.removeItem(atPath: dir + "/" + e)
+                }
+                return leftover
+            })
+        let (rounds, killed, midWrite) = (tally.rounds, tally.killed, tally.midWrite)
         #expect(sawOld + sawNew == rounds)
         #expect(killed > 0, "no run was killed: the export finished too fast to test")
         #expect(

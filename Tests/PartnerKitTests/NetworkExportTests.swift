@@ -31,7 +31,8 @@ final class GraphMLCounter: NSObject, XMLParserDelegate {
     func graphMLParses(includeContacts: Bool) throws {
         let w = networkTestWorkspace()
         let g = RelationshipGraph(workspace: w)
-        let xml = GraphExport.render(w, format: .graphml, includeContacts: includeContacts)
+        let xml = GraphExport.render(
+            RelationshipGraph(workspace: w), workspace: w, format: .graphml, includeContacts: includeContacts)
         let parser = XMLParser(data: Data(xml.utf8))
         let counter = GraphMLCounter()
         parser.delegate = counter
@@ -46,7 +47,7 @@ final class GraphMLCounter: NSObject, XMLParserDelegate {
 
     @Test func kumuIsJSONWithElementsAndConnections() throws {
         let w = networkTestWorkspace()
-        let text = GraphExport.render(w, format: .kumu)
+        let text = GraphExport.render(RelationshipGraph(workspace: w), workspace: w, format: .kumu)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let elements = try #require(root["elements"] as? [[String: Any]])
         let connections = try #require(root["connections"] as? [[String: Any]])
@@ -58,7 +59,7 @@ final class GraphMLCounter: NSObject, XMLParserDelegate {
 
     @Test func dotQuotesEverything() {
         let w = networkTestWorkspace()
-        let dot = GraphExport.render(w, format: .dot)
+        let dot = GraphExport.render(RelationshipGraph(workspace: w), workspace: w, format: .dot)
         #expect(dot.hasPrefix("graph relationships {"))
         #expect(dot.hasSuffix("}\n"))
         #expect(dot.contains(#"label="Ana <Kim> & \"Co\"""#))
@@ -67,9 +68,9 @@ final class GraphMLCounter: NSObject, XMLParserDelegate {
     }
 
     @Test func csvCellsAreNeutralised() {
-        #expect(GraphExport.csvCell("=SUM(A1)") == "'=SUM(A1)")
-        #expect(GraphExport.csvCell("a,b") == "\"a,b\"")
-        #expect(GraphExport.csvCell("-1.5", numeric: true) == "-1.5")
-        #expect(GraphExport.csvCell("@x") == "'@x")
+        #expect(Escape.csvCell("=SUM(A1)") == "'=SUM(A1)")
+        #expect(Escape.csvCell("a,b") == "\"a,b\"")
+        #expect(Escape.csvCell("-1.5", numeric: true) == "-1.5")
+        #expect(Escape.csvCell("@x") == "'@x")
     }
 }

@@ -153,7 +153,9 @@ import Testing
         #expect(!e.findings.contains { if case .recordsDisagree = $0 { true } else { false } })
         let text = ReviewReport(review: r, workspace: w).text
         #expect(text.contains("Only the library answered: Harbor Credit Union gave no answers this round"))
-        #expect(text.contains("; one side only"))
+        // The short line says who is missing, and never "no disagreement" for one side alone.
+        #expect(text.contains("Harbor Credit Union has not answered: one side's view only"))
+        #expect(!text.contains("no disagreement") && !text.contains("both sides see it alike"))
         // The page names the command to send the form without Markdown's backticks.
         let html = ReviewSurveyRendering.html(ReviewReport(review: r, workspace: w))
         #expect(html.contains("(send the form: partnerkit survey form p1)"))

@@ -52,3 +52,10 @@ public struct LibraryProfile: Sendable {
 
     public func priority(_ id: String) -> Priority? { priorities.first { $0.id == id } }
 }
+
+extension LibraryProfile {
+    /// The word that names the library as a party or a tie end in every workspace file
+    /// (`"party": "library"` in partnerships.json, `library` in relationships.csv and
+    /// surveys.csv), whatever the library's own id is.
+    public static let party = "library"
+}

@@ -209,8 +209,8 @@ public enum Introductions {
         }
     }
 
-    /// A strength as a person writes it: `4`, `2.5`.
-    public static func strengthText(_ s: Double) -> String {
+    /// A strength as a person writes it in a reason: `4`, `2.5` (renderers use `formatNumber`).
+    static func strengthText(_ s: Double) -> String {
         formatNumber(s)
     }
 

@@ -174,7 +174,7 @@ public struct RelationshipGraph: Sendable {
             kinds.append(.person)
         }
         // `library` names the library in relationships.csv too, unless it is someone's id.
-        if index["library"] == nil { index["library"] = 0 }
+        if index[LibraryProfile.party] == nil { index[LibraryProfile.party] = 0 }
         if !mergePeople {
             for p in w.people {
                 guard let org = p.organization, let oi = index[org], kinds[oi] == .organization,

@@ -289,7 +289,7 @@ extension RelationshipGraph {
             if id == w.library.id { return 0 }
             if let k = w.organizationIndex[id] { return 1 + k }
             if let k = w.personIndex[id] { return 1 + orgCount + k }
-            return id == "library" ? 0 : nil
+            return id == LibraryProfile.party ? 0 : nil
         }
         var slot: [Int: Int] = [:]
         var merged: [Edge] = []

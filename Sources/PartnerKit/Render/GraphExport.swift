@@ -36,20 +36,18 @@ public enum GraphExport {
         "label", "type", "sector", "topics", "audiences", "website", "organization", "role", "email", "phone",
     ]
 
-    /// Renders the workspace's graph. - Complexity: O(n + m) output.
-    public static func render(_ w: Workspace, format: GraphExportFormat, includeContacts: Bool = false)
-        -> String
-    {
-        let g = RelationshipGraph(workspace: w)
+    /// Renders the workspace's graph `g` (the engine's, built by the caller; the workspace gives
+    /// the nodes' attributes). - Complexity: O(n + m) output.
+    public static func render(
+        _ g: RelationshipGraph, workspace w: Workspace, format: GraphExportFormat,
+        includeContacts: Bool = false
+    ) -> String {
         switch format {
         case .graphml: return graphML(w, g, includeContacts: includeContacts)
         case .dot: return dot(w, g, includeContacts: includeContacts)
         case .kumu: return kumu(w, g, includeContacts: includeContacts)
         }
     }
-
-    /// XML text escaping (also safe in attribute values).
-    public static func xmlEscape(_ s: String) -> String { Escape.html(s) }
 
     /// A DOT double-quoted string (Graphviz: only `"` and `\` need escaping; newlines as `\n`).
     public static func dotQuote(_ s: String) -> String {
@@ -83,17 +81,17 @@ public enum GraphExport {
         s += "  <key id=\"implicit\" for=\"edge\" attr.name=\"implicit\" attr.type=\"boolean\"/>\n"
         s += "  <graph id=\"relationships\" edgedefault=\"undirected\">\n"
         for v in 0..<g.nodeCount {
-            s += "    <node id=\"\(xmlEscape(g.ids[v]))\">\n"
+            s += "    <node id=\"\(Escape.html(g.ids[v]))\">\n"
             for (k, value) in attributes(w, g, v, includeContacts: includeContacts) {
-                s += "      <data key=\"\(k)\">\(xmlEscape(value))</data>\n"
+                s += "      <data key=\"\(k)\">\(Escape.html(value))</data>\n"
             }
             s += "    </node>\n"
         }
         for (i, e) in g.edges.enumerated() {
             s +=
-                "    <edge id=\"e\(i)\" source=\"\(xmlEscape(g.ids[e.a]))\" target=\"\(xmlEscape(g.ids[e.b]))\">\n"
+                "    <edge id=\"e\(i)\" source=\"\(Escape.html(g.ids[e.a]))\" target=\"\(Escape.html(g.ids[e.b]))\">\n"
             s += "      <data key=\"strength\">\(number(e.strength))</data>\n"
-            s += "      <data key=\"kind\">\(xmlEscape(e.kind))</data>\n"
+            s += "      <data key=\"kind\">\(Escape.html(e.kind))</data>\n"
             if let d = e.lastContact { s += "      <data key=\"last_contact\">\(d)</data>\n" }
             s += "      <data key=\"implicit\">\(e.implicit)</data>\n"
             s += "    </edge>\n"
@@ -143,15 +141,5 @@ public enum GraphExport {
         }
         return JSONOutput.object([("elements", .array(elements)), ("connections", .array(connections))])
             .serialized()
-    }
-}
-
-extension GraphExport {
-    /// One RFC 4180 CSV cell, quoted when needed, with spreadsheet formula injection
-    /// neutralised: a cell beginning with `=`, `+`, `-`, `@`, tab or carriage return gets a
-    /// leading apostrophe (OWASP "CSV injection"). Numbers are passed as already-formatted text
-    /// and are not touched when `numeric` is set.
-    public static func csvCell(_ s: String, numeric: Bool = false) -> String {
-        Escape.csvCell(s, numeric: numeric)
     }
 }

@@ -99,7 +99,7 @@ public struct PathReport: Sendable {
             : "Warm paths from \(w.displayName(graph.ids[from])) to \(w.displayName(targetID))\n\n"
         if paths.isEmpty { s += emptyMessage }
         for (i, p) in paths.enumerated() {
-            let ties = p.ties.map { "\($0.kind) \(Introductions.strengthText($0.strength)) of 4" }.joined(
+            let ties = p.ties.map { "\($0.kind) \(formatNumber($0.strength)) of 4" }.joined(
                 separator: ", ")
             let strength = String(format: "%.2f", p.strength) + " of 1"
             if md {

@@ -122,19 +122,27 @@ enum ReviewSurveyRendering {
                 "health survey: not asked in \(window(s))\(n.lastAsked.map { " (last asked \($0))" } ?? "")"
         }
         guard let e = s.entry(id), let round = e.survey.current else { return nil }
+        let words = words(s, w)
         var parts: [String] = []
         let apart = e.findings.filter(\.isDisagreement).compactMap(\.factor)
         var seen = Set<HealthFactor>()
         let named = apart.filter { seen.insert($0).inserted }.map { s.rubric.label($0) }
         let more = named.count > 3 ? " and \(named.count - 3) more" : ""
-        parts.append(
-            named.isEmpty
-                ? "no disagreement" : "seen differently: " + named.prefix(3).joined(separator: ", ") + more)
+        // With one side silent there is nothing to agree or disagree with: say who is missing
+        // instead of "no disagreement".
+        let silent = round.cautions.compactMap { c -> String? in
+            if case .noAnswers(let party) = c { return party } else { return nil }
+        }
+        if let party = silent.first {
+            parts.append("\(words.name(party)) has not answered: one side's view only")
+        } else {
+            parts.append(
+                named.isEmpty
+                    ? "both sides see it alike"
+                    : "seen differently: " + named.prefix(3).joined(separator: ", ") + more)
+        }
         let concerns = round.factors.filter { $0.band == .concern }.map { s.rubric.label($0.factor) }
         if !concerns.isEmpty { parts.append("concern: " + concerns.joined(separator: ", ")) }
-        if round.cautions.contains(where: { if case .noAnswers = $0 { true } else { false } }) {
-            parts.append("one side only")
-        }
         return "health survey \(round.quarter): " + parts.joined(separator: "; ")
     }
 

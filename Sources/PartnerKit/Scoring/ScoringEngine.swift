@@ -81,7 +81,9 @@ public struct ScoringEngine: Sendable {
         for t in lib.offers { bits[Int(t)] |= 4 }
         for t in lib.dealbreakers { bits[Int(t)] |= 8 }
         var aw = [Double](repeating: 0, count: maxTag)
-        for a in lib.audiences { aw[Int(a.tag)] = max(0, a.weight) }
+        // Relative to the largest weight, so no sum of weights can overflow (issue 18).
+        let audienceWeights = Weights.relative(lib.audiences.map(\.weight))
+        for (a, w) in zip(lib.audiences, audienceWeights) { aw[Int(a.tag)] = w }
         var tp = [UInt64](repeating: 0, count: maxTag)
         let pcount = min(64, lib.priorities.count)
         for i in 0..<pcount {
@@ -90,9 +92,9 @@ public struct ScoringEngine: Sendable {
         tagBits = bits
         audienceWeight = aw
         topicPriorities = tp
-        priorityWeights = lib.priorities.prefix(64).map { max(0, $0.weight) }
+        priorityWeights = Weights.relative(lib.priorities.prefix(64).map(\.weight))
         priorityFullCredit = Self.fullCredit(priorityWeights, p.prioritiesForFullCredit)
-        audienceFullCredit = Self.fullCredit(lib.audiences.map(\.weight), p.audiencesForFullCredit)
+        audienceFullCredit = Self.fullCredit(audienceWeights, p.audiencesForFullCredit)
         libraryValueCount = lib.values.count
         hasPriorityTopics = lib.priorities.prefix(64).contains { !$0.topics.isEmpty }
 

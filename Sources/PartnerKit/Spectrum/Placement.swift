@@ -50,6 +50,9 @@ public struct Placement: Sendable, Hashable {
     public var readiness: [ReadinessCheck]
     /// Ordered by impact: moving up the spectrum first, then what the plan lacks.
     public var nextSteps: [String]
+    /// The partners whose recorded practices hit a library dealbreaker. When any does, the
+    /// only next step is to resolve it or decline, and no direction up the spectrum is named.
+    public var dealbreakerPartners: [String] = []
 }
 
 /// One criterion of a partnership, met or not, with the evidence.

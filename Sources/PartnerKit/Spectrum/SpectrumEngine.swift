@@ -39,7 +39,7 @@ public enum SpectrumEngine {
             facts, kind: kind, position: reading.position, level: level, criteria: criteria,
             readiness: readiness,
             rubric: rubric)
-        return Placement(
+        var placement = Placement(
             id: p.id, title: p.title, kind: kind, kindReasons: kindReasons, level: level.id,
             levelName: level.name,
             position: reading.position, edgingToward: edging?.id,
@@ -47,6 +47,12 @@ public enum SpectrumEngine {
             confidence: max(0, (confidence * 100).rounded() / 100),
             signals: reading.readings, reasons: reasons, criteria: criteria, readiness: readiness,
             nextSteps: steps)
+        placement.dealbreakerPartners = p.partners.filter { id in
+            workspace.organization(id).map {
+                sortedIntersectionCount($0.tags[.flags], workspace.library.dealbreakers) > 0
+            } ?? false
+        }
+        return placement
     }
 
     // MARK: - Facts
@@ -362,7 +368,7 @@ public enum SpectrumEngine {
             if !hits.isEmpty {
                 aligned = false
                 valueNotes.append(
-                    "\(org.name)'s recorded practices include \(joinAnd(hits.map { workspace.label($0, .flags) })), on the library's dealbreaker list"
+                    "\(org.name)'s recorded practices include \(joinAnd(hits.map { workspace.phrase($0, .flags) })), on the library's dealbreaker list"
                 )
                 continue
             }
@@ -645,7 +651,7 @@ public enum SpectrumEngine {
             let h = sortedIntersection(org.tags[.flags], f.workspace.library.dealbreakers)
             return h.isEmpty
                 ? nil
-                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.label($0, .flags) }))"
+                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.phrase($0, .flags) }))"
         }
         if !hits.isEmpty {
             return [

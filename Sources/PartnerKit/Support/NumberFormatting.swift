@@ -17,26 +17,36 @@ public func formatNumber(_ d: Double, maxFractionDigits: Int = 2) -> String {
 /// `0.734` → `73%`.
 func percent(_ v: Double) -> String { "\(Int((v * 100).rounded()))%" }
 
-/// `1250000` → `$1.25M`, `250000` → `$250k`, `900` → `$900`.
-func money(_ d: Double) -> String {
-    if d >= 1_000_000 { return "$\(formatNumber(d / 1_000_000, maxFractionDigits: 2))M" }
-    if d >= 1_000 { return "$\(formatNumber(d / 1_000, maxFractionDigits: 1))k" }
-    return "$\(formatNumber(d))"
+/// How a dollar amount is written. Two styles, on purpose: a *size* (an annual budget in a
+/// score's reasons) is read at a glance, an amount that *changes hands* (what a partner pays)
+/// is read to the cent.
+enum MoneyStyle {
+    /// `1250000` → `$1.25M`, `250000` → `$250k`, `900` → `$900`.
+    case compact
+    /// `$2,000`, `$1,250.50`.
+    case exact
 }
 
-/// `$2,000`, `$1,250.50`.
-func formatMoney(_ d: Double) -> String {
-    // Int64(Double) traps past 9.2e18: amounts no budget reaches are shown as plain numbers.
-    guard d.isFinite, abs(d) < 1e15 else { return "$" + formatNumber(d) }
-    let whole = Int64(d.rounded(.down))
-    var digits = String(whole)
-    var groups: [String] = []
-    while digits.count > 3 {
-        groups.insert(String(digits.suffix(3)), at: 0)
-        digits.removeLast(3)
+/// A dollar amount in `style` (see `MoneyStyle`): the one money format of every report.
+func formatMoney(_ d: Double, _ style: MoneyStyle = .exact) -> String {
+    switch style {
+    case .compact:
+        if d >= 1_000_000 { return "$\(formatNumber(d / 1_000_000, maxFractionDigits: 2))M" }
+        if d >= 1_000 { return "$\(formatNumber(d / 1_000, maxFractionDigits: 1))k" }
+        return "$\(formatNumber(d))"
+    case .exact:
+        // Int64(Double) traps past 9.2e18: amounts no budget reaches are shown as plain numbers.
+        guard d.isFinite, abs(d) < 1e15 else { return "$" + formatNumber(d) }
+        let whole = Int64(d.rounded(.down))
+        var digits = String(whole)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        let cents = Int(((d - Double(whole)) * 100).rounded())
+        return "$" + groups.joined(separator: ",")
+            + (cents > 0 ? "." + (cents < 10 ? "0" : "") + String(cents) : "")
     }
-    groups.insert(digits, at: 0)
-    let cents = Int(((d - Double(whole)) * 100).rounded())
-    return "$" + groups.joined(separator: ",")
-        + (cents > 0 ? "." + (cents < 10 ? "0" : "") + String(cents) : "")
 }

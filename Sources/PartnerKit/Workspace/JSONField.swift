@@ -25,11 +25,20 @@ public struct JSONField {
     public var displayPath: String { path.isEmpty ? "(top level)" : path }
 
     public func error(_ message: String, hint: String? = nil) {
-        sink.error(file, .field(displayPath), "\(message) (line \(node.line))", hint: hint)
+        sink.error(file, .field(displayPath), located(message), hint: hint)
     }
 
     public func warning(_ message: String, hint: String? = nil) {
-        sink.warning(file, .field(displayPath), "\(message) (line \(node.line))", hint: hint)
+        sink.warning(file, .field(displayPath), located(message), hint: hint)
+    }
+
+    /// The message with this field's line, placed right after what is wrong and before any
+    /// " — because …" clause about another file, and then naming its own file, so that
+    /// "(line 6)" never reads as the other file's line.
+    func located(_ message: String) -> String {
+        guard let dash = message.range(of: " — ") else { return "\(message) (line \(node.line))" }
+        let own = file.split(separator: "/").last.map(String.init) ?? file
+        return "\(message[..<dash.lowerBound]) (\(own) line \(node.line))\(message[dash.lowerBound...])"
     }
 
     func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -99,7 +99,7 @@ public struct PartnershipReader {
         return g.number("result", nonNegative: false)
     }
 
-    func isLibraryParty(_ s: String) -> Bool { s == "library" || s == library?.id }
+    func isLibraryParty(_ s: String) -> Bool { s == LibraryProfile.party || s == library?.id }
 
     func readOne(
         _ r: JSONField, vocabulary: Vocabulary, unknownAudiences: inout [String: (count: Int, path: String)]
@@ -152,7 +152,7 @@ public struct PartnershipReader {
         let parties = Set(partners)
         func checkParty(_ f: JSONField) -> String? {
             guard let party = f.string("party", required: true) else { return nil }
-            if isLibraryParty(party) { return "library" }
+            if isLibraryParty(party) { return LibraryProfile.party }
             if !parties.contains(party) {
                 f.child("party")?.error(
                     "\"\(party)\" is not \"library\" or one of this partnership's partners (\(partners.joined(separator: ", ")))"
@@ -183,7 +183,9 @@ public struct PartnershipReader {
         }
         var goals: [Partnership.Goal] = []
         for g in r.array("goals") ?? [] where g.expectObject() {
-            g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "achieved", "result"])
+            g.warnUnknownKeys([
+                "text", "metric", "target", "due", "priority", "achieved", "result", "achieved_on",
+            ])
             let priority = g.string("priority")
             if let priority, let library, library.priority(priority) == nil {
                 let hint = nearest(priority, in: library.priorities.map(\.id)).map {
@@ -195,7 +197,8 @@ public struct PartnershipReader {
                 .init(
                     text: g.string("text"), metric: g.string("metric"),
                     target: g.number("target", nonNegative: false),
-                    due: g.day("due"), priority: priority, achieved: achieved(g)))
+                    due: g.day("due"), priority: priority, achieved: achieved(g),
+                    achievedOn: g.day("achieved_on")))
         }
         var milestones: [Partnership.Milestone] = []
         for m in r.array("milestones") ?? [] where m.expectObject() {

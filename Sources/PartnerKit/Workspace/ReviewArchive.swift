@@ -6,10 +6,7 @@ import Foundation
 public enum ReviewArchive {
     /// `reviews/2026-Q4.json` inside the workspace.
     public static func path(for quarter: Quarter, workspace: String) -> String {
-        let dir =
-            workspace == "." || workspace.isEmpty
-            ? "reviews" : (workspace.hasSuffix("/") ? workspace + "reviews" : workspace + "/reviews")
-        return "\(dir)/\(quarter).json"
+        joinPath(joinPath(workspace, "reviews"), "\(quarter).json")
     }
 
     /// The latest snapshot of a quarter before `quarter`, with any problems reading it. Files

@@ -67,7 +67,7 @@ public struct Workspace: Sendable {
     public func partnership(_ id: String) -> Partnership? { partnerships.first { $0.id == id } }
 
     /// Whether `party` names the library in a partnership (`library` or the library's id).
-    public func isLibrary(_ party: String) -> Bool { party == "library" || party == library.id }
+    public func isLibrary(_ party: String) -> Bool { party == LibraryProfile.party || party == library.id }
 
     /// The name a person would recognise for any node id: the library's, an organization's or a
     /// person's name (never a contact detail).

@@ -21,7 +21,7 @@ extension Commands {
             }
             var wrote: [String] = [], kept: [String] = [], failed = false
             for (name, contents) in WorkspaceTemplate.files {
-                let path = dir.hasSuffix("/") ? dir + name : "\(dir)/\(name)"
+                let path = joinPath(dir, name)
                 switch Files.writeAtomically(Array(contents.utf8), to: path, overwrite: false) {
                 case .success: wrote.append(name)
                 case .failure(.exists): kept.append(name)

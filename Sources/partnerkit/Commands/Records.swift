@@ -20,6 +20,7 @@ extension Commands {
                 directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary)
             try edit(&editor)
             let dry = inv.args.has("--dry-run")
+            if !dry && !editor.changes.isEmpty { pauseBeforeWritingForTests(inv) }
             let warnings =
                 dry || editor.changes.isEmpty
                 ? try editor.validate() : try editor.commit(command: commandLine())
@@ -38,6 +39,21 @@ extension Commands {
             inv.console.err("nothing was written\n")
             return Exit.inputError
         }
+    }
+
+    /// A test hook, compiled into debug builds only: with `PARTNERKIT_TEST_PAUSE_BEFORE_WRITE`
+    /// set, an edit that has read the workspace and made its change says `ready to write` on
+    /// stderr and waits for a line on stdin before it writes. A test changes a workspace file
+    /// in that pause, then lets the edit go on, and so checks deterministically (no timing)
+    /// that a file changed on disk since it was read is not overwritten.
+    static func pauseBeforeWritingForTests(_ inv: Invocation) {
+        #if DEBUG
+            guard ProcessInfo.processInfo.environment["PARTNERKIT_TEST_PAUSE_BEFORE_WRITE"] != nil else {
+                return
+            }
+            inv.console.err("ready to write\n")
+            _ = readLine()
+        #endif
     }
 
     /// The command as typed, for history.log (arguments with spaces quoted).
@@ -62,7 +78,7 @@ extension Commands {
 
     /// Options of `add`, by kind, as option → column.
     static let organizationOptions: [(String, String, String)] = [
-        ("--name", "name", "the organization's name (required)"),
+        ("--name", "name", "organization or person: the name (required)"),
         ("--sector", "sector", "nonprofit|business|government|education|faith|grassroots|library|other"),
         ("--mission", "mission", "what it does, in its own words"),
         ("--topics", "topics", "topics it works on, ';'-separated (a;b)"),
@@ -99,7 +115,7 @@ extension Commands {
             partnerkit add organization ID --name NAME [--sector S] [--topics a;b] [--audiences …] [--offers …] [--needs …] [--flags …] [--staff-fte N] [--budget N] …
                    partnerkit add person ID --name NAME [--organization ORG] [--role R] [--email E] [--phone P]
                    partnerkit add tie SOURCE TARGET --kind K --strength 1-4 [--last-contact DATE] [--note TEXT]
-                   partnerkit add partnership ID --title TITLE --partners a,b [--status proposed|active] [--started DATE]
+                   partnerkit add partnership ID --title TITLE --partners a,b [--status proposed|active] [--started DATE] [--description TEXT]
             """,
         discussion: """
             Appends one row to organizations.csv, people.csv or relationships.csv, or one
@@ -294,7 +310,8 @@ extension Commands {
         usage: "partnerkit result PARTNERSHIP GOAL --achieved N [--date YYYY-MM-DD] [--dry-run]",
         discussion: """
             GOAL is its number (1 is the first) or the start of its text; an ambiguous name lists
-            the choices. Writes "achieved": N on the goal (the review compares it with the target).
+            the choices. Writes "achieved": N on the goal (the review compares it with the target)
+            and "achieved_on": the --date, the day of the result.
             """,
         options: [
             .value("--achieved", "N", "the result, in the goal's metric (e.g. 12 regular attendees)"),

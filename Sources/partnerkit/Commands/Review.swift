@@ -17,7 +17,9 @@ extension Commands {
             partners' view from the health survey sits beside each partnership's health: where
             the records or the two sides disagree, and who was not asked in the last two quarters.
             --quarter defaults to the quarter containing --as-of. --html FILE writes a
-            self-contained report to read and print (never overwriting FILE without --force).
+            self-contained page to read and print (never overwriting FILE without --force) and
+            prints one line ("wrote FILE: 5 actions, 13 partnerships") instead of the review;
+            add --format to have the review printed as well.
             --save writes reviews/YYYY-Qn.json, the snapshot the next review compares with; it
             refuses to replace an existing one without --force.
             """,
@@ -37,9 +39,7 @@ extension Commands {
                 }
                 quarter = parsed
             }
-            // "Today" for a past quarter is its last day, unless --as-of says otherwise.
-            var asOf = inv.asOf
-            if inv.args.value("--as-of") == nil, quarter.last < asOf { asOf = quarter.last }
+            let asOf = quarter.reviewDay(asOf: inv.asOf, asOfGiven: inv.args.value("--as-of") != nil)
             guard let spectrum = loadSpectrum(inv), let scoring = loadRubric(inv, default: "partner-fit"),
                 let workspace = inv.loadWorkspace()
             else { return Exit.inputError }
@@ -56,10 +56,11 @@ extension Commands {
             let report = ReviewReport(review: review, workspace: workspace, previousFile: previous?.file)
 
             let force = inv.args.has("--force")
+            var wrote: String?
             if let html = inv.args.value("--html") {
-                let page = ReviewHTML(report: report).page
-                switch Files.writeAtomically(Array(page.utf8), to: html, overwrite: force) {
-                case .success: inv.console.err("wrote \(html)\n")
+                let page = ReviewHTML(report: report)
+                switch Files.writeAtomically(Array(page.page.utf8), to: html, overwrite: force) {
+                case .success: wrote = page.summary(file: html)
                 case .failure(let e):
                     inv.console.err("\(e)\n")
                     return Exit.inputError
@@ -76,6 +77,13 @@ extension Commands {
                     return Exit.inputError
                 }
             }
+            // With --html the page is the report: one line says where it went, unless a
+            // --format asks for the review on the terminal as well.
+            if let wrote, inv.args.value("--format") == nil {
+                inv.emit(wrote)
+                return Exit.success
+            }
+            if let wrote { inv.console.err(wrote + "\n") }
             switch inv.format {
             case "json": inv.emit(report.json.serialized())
             case "markdown": inv.emit(report.markdown)

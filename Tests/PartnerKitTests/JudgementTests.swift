@@ -1,0 +1,312 @@
+import Foundation
+import Testing
+
+@testable import PartnerKit
+
+/// One test per bullet of issue 15 ("Judgement a manager can trust"), each on a small fixture
+/// and asserting on data (groups, codes, bands, counts) where the principle allows.
+@Suite struct JudgementTests {
+    static let asOf = SpectrumFixture.asOf
+    static let quarter = Quarter(year: 2026, number: 4)
+
+    static func grantPartner() -> Rubric? {
+        RubricReader.load(path: repositoryRoot + "/Rubrics/grant-partner.json", sink: DiagnosticSink())
+    }
+
+    static func mini(_ overrides: [String: String?] = [:]) -> (Workspace?, TemporaryFolder) {
+        let (result, folder) = MiniWorkspace.load(overrides)
+        return (result.workspace, folder)
+    }
+
+    // MARK: Risk first
+
+    @Test func aDealbreakerPlacementHasExactlyOneNextStep() {
+        var p = Partnership(id: "s", title: "Sponsorship", partners: ["broker"], status: .proposed)
+        p.partnerPays = 5000
+        p.contributions = [.init(party: "library", kind: .promotion), .init(party: "broker", kind: .funding)]
+        let placement = SpectrumFixture.place(p)
+        #expect(placement.nextSteps.count == 1)
+        #expect(placement.nextSteps.first?.hasPrefix("Resolve the dealbreaker or decline") == true)
+        #expect(placement.dealbreakerPartners == ["broker"])
+        // No direction up the spectrum is named beside "resolve or decline".
+        let text = SpectrumReport.text([placement], rubric: SpectrumFixture.rubric("spectrum-iap2"))
+        #expect(placement.edgingToward == nil || !text.contains("edging toward"))
+        // The same plan with a clean partner gets the ordinary list of fixes.
+        p.partners = ["vendor"]
+        p.contributions[1].party = "vendor"
+        #expect(SpectrumFixture.place(p).nextSteps.count > 1)
+    }
+
+    @Test func flagsNoneMeansCheckedAndCleanAndEmptyMeansNotChecked() throws {
+        let orgs = """
+            id,name,topics,audiences,offers,needs,flags,staff_fte,annual_budget
+            cu,Harbor Credit Union,employment,job-seekers,financial-expertise,meeting-space,none,40,1200000
+            wf,Workforce Council,employment,job-seekers,financial-expertise,meeting-space,,40,1200000
+            """
+        let (w, _) = Self.mini(["organizations.csv": orgs])
+        let workspace = try #require(w)
+        let rubric = try #require(Self.grantPartner())
+        let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: Self.asOf)
+        let checked = try #require(engine.vet("cu"))
+        let unchecked = try #require(engine.vet("wf"))
+        func ok(_ v: Vetting, _ check: String) -> Bool? { v.readiness.first { $0.check == check }?.ok }
+        #expect(ok(checked, "no_dealbreaker") == true)
+        #expect(ok(unchecked, "no_dealbreaker") == false)
+        // Completeness and confidence tell the same story as the dealbreaker check.
+        #expect(!checked.missing.contains { $0.contains("dealbreaker") })
+        #expect(unchecked.missing.contains { $0.contains("dealbreaker") })
+        #expect(ok(unchecked, "data_complete") == false)
+        #expect(checked.candidate.confidence >= unchecked.candidate.confidence)
+    }
+
+    // MARK: No contradictions
+
+    @Test func meetingTheMinimumsNeverHidesAWeakDimension() throws {
+        let rubric = try #require(Self.grantPartner())
+        let w = try #require(HeldOutJudgement.workspace())
+        let engine = ScoringEngine(workspace: w, rubric: rubric, asOf: Self.asOf)
+        var seen = 0
+        for o in w.organizations {
+            let v = try #require(engine.vet(o.id))
+            guard let minimums = v.readiness.first(where: { $0.check == "minimums_met" }), minimums.ok else {
+                continue
+            }
+            for (d, band) in zip(v.candidate.dimensions, v.bands) where band == .concern {
+                seen += 1
+                #expect(
+                    minimums.detail.contains(d.dimension.label.lowercased()), "\(o.id): \(minimums.detail)")
+            }
+        }
+        #expect(seen > 0, "the fixture has an organization that meets the minimums with a weak dimension")
+    }
+
+    @Test func noDirectTieButAWarmPathSaysTheWarmPath() throws {
+        let (w, _) = Self.mini()
+        let workspace = try #require(w)
+        let rubric = try #require(Self.grantPartner())
+        let engine = ScoringEngine.withWarmPaths(workspace: workspace, rubric: rubric, asOf: Self.asOf)
+        let v = try #require(engine.vetWithWarmPaths("wf"))
+        #expect(v.ties.isEmpty)
+        #expect(v.warmPathVia.contains("Harbor Credit Union"))
+        let text = ScoreRendering.text(v, rubric: rubric.name, asOf: Self.asOf)
+        #expect(!text.contains("no recorded tie"))
+        #expect(text.contains("warm path through Harbor Credit Union"))
+    }
+
+    @Test func unknownCapacityLowersConfidenceNotTheBand() throws {
+        let orgs = """
+            id,name,topics,audiences,offers,needs,flags,staff_fte,annual_budget,volunteers,reply_days
+            cu,Big Shipyard,employment,job-seekers,financial-expertise,meeting-space,none,700,,,
+            wf,Nothing Recorded,employment,job-seekers,financial-expertise,meeting-space,none,,,,
+            """
+        let (w, _) = Self.mini(["organizations.csv": orgs])
+        let workspace = try #require(w)
+        let rubric = try #require(Self.grantPartner())
+        let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: Self.asOf)
+        let big = try #require(engine.vet("cu"))
+        let none = try #require(engine.vet("wf"))
+        let k = Dimension.capacity.index
+        #expect(big.bands[k] != .concern)
+        #expect(big.candidate.dimensions[k].known < 1)
+        #expect(none.bands[k] == .unknown)
+        // An unknown dimension is not listed as weak beside the minimums.
+        let detail = none.readiness.first { $0.check == "minimums_met" }?.detail ?? ""
+        #expect(!detail.contains("capacity ("))
+    }
+
+    @Test func theReviewCountsQuietTiesOnceByTheNetworksRule() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let r = HeldOutJudgement.review(w)
+        let stale = RelationshipGraph(workspace: w).staleTies(asOf: Self.asOf, days: 180, strongStrength: 3)
+        #expect(r.quietTies.count == stale.count)
+        #expect(r.quietTies.count == 2)
+        let renew = try #require(r.actions.first { $0.group == .renewTie })
+        #expect(renew.text.contains("\(r.quietTies.count) strong ties"))
+    }
+
+    @Test func theDirectionNamedAgreesWithTheStepsGiven() {
+        let levels = SpectrumFixture.rubric("spectrum-iap2").levels
+        let named = levels.map { (id: $0.id, name: $0.name) }
+        var checked = 0
+        for decisions in [Partnership.Decisions.library, .shared, .partner] {
+            for input in [Partnership.PartnerInput.none, .feedback, .ongoing] {
+                for co in [false, true] {
+                    let p = SpectrumFixture.place(
+                        SpectrumFixture.signals(decisions: decisions, input: input, coDesigned: co))
+                    let phrase = SpectrumReport.levelPhrase(
+                        levelName: p.levelName, position: p.position, edgingToward: p.edgingToward,
+                        levels: named)
+                    for l in levels where phrase.contains("edging toward \(l.name)") {
+                        #expect(l.position > p.position, "\(phrase)")
+                        checked += 1
+                    }
+                    for step in p.nextSteps {
+                        for l in levels where step.contains("toward \(l.name)") {
+                            #expect(l.position > p.position, "\(p.levelName) \(p.position): \(step)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 0)
+    }
+
+    // MARK: Advice that fits the work
+
+    /// A seasonal partnership, red last quarter, quiet since its season ended.
+    static func seasonal(season: Bool) -> Partnership {
+        var p = SpectrumFixture.completePlan()
+        if season { p.season = .init(from: (1, 15), to: (4, 30)) }
+        p.communication = .init(
+            cadenceDays: 14, log: [Day("2026-02-01"), Day("2026-04-20")].compactMap { $0 })
+        p.milestones = [.init(title: "Season closes", due: Day("2026-04-30"), done: Day("2026-04-30"))]
+        return p
+    }
+
+    @Test func aQuietOffSeasonIsNeverToldToPause() throws {
+        let previous = ReviewSnapshot(
+            quarter: Quarter(year: 2026, number: 3),
+            partnerships: [.init(id: "clinic", health: .red, level: "collaborate", position: 4.4)],
+            coverage: [:],
+            ties: nil, file: "reviews/2026-Q3.json")
+        let off = try #require(
+            ReviewTests.review([Self.seasonal(season: true)], previous: previous).partnerships.first)
+        #expect(off.inSeason == false)
+        #expect(off.suggestion.kind != .pause && off.suggestion.kind != .end)
+        #expect(off.health != .red)
+        #expect(!off.issues.contains { $0.code == "communication_overdue" })
+        // Without a season the same silence is real, and red two quarters running pauses it.
+        let plain = try #require(
+            ReviewTests.review([Self.seasonal(season: false)], previous: previous).partnerships.first)
+        #expect(plain.suggestion.kind == .pause)
+    }
+
+    @Test func aHighPlacementLongQuietSaysDrift() throws {
+        var quiet = SpectrumFixture.completePlan()
+        quiet.communication = .init(cadenceDays: 30, log: [Day("2026-03-01")].compactMap { $0 })
+        let h = try #require(ReviewTests.health(quiet))
+        #expect(h.position >= 3.5)
+        #expect(h.drift != nil)
+        #expect(h.suggestion.kind == .repair)
+        let recent = try #require(ReviewTests.health(SpectrumFixture.completePlan()))
+        #expect(recent.drift == nil)
+    }
+
+    @Test func theOneThingToFixFirstIsNeverBookkeepingWhileTheWorkNeedsAFix() throws {
+        var p = SpectrumFixture.completePlan()
+        p.goals[0].priority = nil
+        p.exitPlan = nil
+        p.roles = []
+        let r = ReviewTests.review([p])
+        let h = try #require(r.partnerships.first)
+        #expect(h.health == .amber)
+        #expect(h.issues.contains { $0.code == "priority_link" && $0.bookkeeping })
+        let repair = try #require(r.actions.first { $0.group == .repair })
+        #expect(!repair.text.lowercased().contains("priority"))
+        #expect(r.actions.contains { $0.group == .bookkeeping && $0.partnership == "clinic" })
+    }
+
+    @Test func aGoalWithMetricTargetAndDateButNoPriorityIsSmartButUnlinked() {
+        var p = SpectrumFixture.completePlan()
+        p.goals[0].priority = nil
+        let placement = SpectrumFixture.place(p)
+        #expect(placement.readiness.first { $0.check == "smart_goals" }?.ok == true)
+        #expect(placement.readiness.first { $0.check == "priority_link" }?.ok == false)
+    }
+
+    @Test func aMetGoalIsCreditedInTheReviewAndTheSpectrum() throws {
+        var p = SpectrumFixture.completePlan()
+        p.goals[0].due = Day("2026-11-01")
+        p.goals[0].achieved = 120
+        let h = try #require(ReviewTests.health(p))
+        #expect(h.goals.first?.met == true)
+        #expect(!h.issues.contains { $0.code == "goal_missed" || $0.code == "goal_unreported" })
+        #expect(SpectrumFixture.place(p).readiness.first { $0.check == "goal_results" }?.ok == true)
+        p.goals[0].achieved = 80
+        let missed = try #require(ReviewTests.health(p))
+        #expect(missed.issues.contains { $0.code == "goal_missed" })
+        #expect(SpectrumFixture.place(p).readiness.first { $0.check == "goal_results" }?.ok == false)
+    }
+
+    @Test func prioritiesAndAudiencesAreCountedByTheSameRule() throws {
+        let partnerships = """
+            { "partnerships": [
+              { "id": "a", "title": "Shared work, nothing declared", "partners": ["wf"], "status": "active",
+                "contributions": [ { "party": "lib", "kind": "space" }, { "party": "wf", "kind": "staff" } ] },
+              { "id": "b", "title": "Newsletter swap", "partners": ["wf"], "status": "active",
+                "contributions": [ { "party": "lib", "kind": "promotion" }, { "party": "wf", "kind": "promotion" } ] },
+              { "id": "c", "title": "Declared", "partners": ["cu"], "status": "active",
+                "goals": [ { "text": "x", "priority": "work" } ], "audiences": ["families"],
+                "contributions": [ { "party": "lib", "kind": "space" }, { "party": "cu", "kind": "staff" } ] } ] }
+            """
+        let (w, _) = Self.mini(["partnerships.json": partnerships])
+        let workspace = try #require(w)
+        let r = ReviewEngine.review(
+            workspace: workspace, spectrum: SpectrumFixture.rubric("spectrum-iap2"), quarter: Self.quarter,
+            asOf: Self.asOf, previous: nil)
+        let work = try #require(r.coverage.first { $0.priority == "work" })
+        #expect(work.byGoal == ["c"])
+        #expect(work.byTopic == ["a"])
+        let seekers = try #require(r.audiences.first { $0.tag == "job-seekers" })
+        #expect(seekers.partnerships == ["a"])
+        #expect(seekers.viaPartners == ["a"])
+    }
+
+    @Test func aFundersSupportIsPartOfItsExplanation() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let rubric = try #require(Self.grantPartner())
+        let engine = ScoringEngine(workspace: w, rubric: rubric, asOf: Self.asOf)
+        let v = try #require(engine.vet("fund"))
+        let support = try #require(v.candidate.support)
+        #expect(support.funderTieStrength == 4)
+        #expect(v.candidate.reasons.contains { $0.hasPrefix(ScoringEngine.funderPrefix) })
+        let text = ScoreRendering.text(v, rubric: rubric.name, asOf: Self.asOf)
+        #expect(text.contains("Already supports the library: a funder of the library"))
+        #expect(text.contains("not the value of its support"))
+        // An organization that gives nothing carries no support note.
+        #expect(try #require(engine.vet("readers")).candidate.support == nil)
+    }
+
+    @Test func datedAdviceIsRankedByItsDateWithinItsUrgency() {
+        let d1 = Day("2026-12-01"), d2 = Day("2027-01-15")
+        let list = [
+            Recommendation(group: .repair, text: "undated repair", why: "", urgency: .soon),
+            Recommendation(group: .repair, text: "later date", why: "", urgency: .soon, deadline: d2),
+            Recommendation(group: .uncoveredPriority, text: "priority", why: "", urgency: .soon),
+            Recommendation(group: .repair, text: "earlier date", why: "", urgency: .soon, deadline: d1),
+            Recommendation(group: .repair, text: "red", why: "", urgency: .now, deadline: d2),
+            Recommendation(group: .dealbreaker, text: "dealbreaker", why: "", urgency: .now),
+        ]
+        #expect(
+            Recommendation.ordered(list).map(\.text) == [
+                "dealbreaker", "red", "earlier date", "later date", "undated repair", "priority",
+            ])
+    }
+
+    @Test func anOffSeasonRepairIsDatedByTheNextSeason() throws {
+        var p = Self.seasonal(season: true)
+        p.exitPlan = nil
+        p.roles = []
+        let h = try #require(ReviewTests.health(p))
+        #expect(h.suggestion.kind == .repair)
+        #expect(h.suggestion.deadline == Day("2027-01-15"))
+    }
+
+    // MARK: Plain words
+
+    @Test func labelsReadNaturallyInsideASentence() {
+        #expect(midSentence("Sells or brokers personal data") == "sells or brokers personal data")
+        #expect(midSentence("LGBTQ+ people") == "LGBTQ+ people")
+        #expect(midSentence("STEM") == "STEM")
+        #expect(midSentence("Spanish speakers") == "Spanish speakers")
+        #expect(midSentence("already lower") == "already lower")
+    }
+
+    @Test func countsAgreeWithTheirNoun() {
+        #expect(counted(1, "organization") == "1 organization")
+        #expect(counted(2, "organization") == "2 organizations")
+        #expect(counted(0, "day") == "0 days")
+        let card = Scorecard(rubric: "partner-fit", asOf: Self.asOf, considered: 1, candidates: [])
+        #expect(ScoreRendering.markdown(card).contains("0 of 1 organization."))
+    }
+}
