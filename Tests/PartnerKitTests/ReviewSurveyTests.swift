@@ -252,6 +252,8 @@ import Testing
         #expect(text.contains("    - Quiet one (p3): never asked\n"))
         #expect(outputs["markdown"]?.contains("- Quiet one (p3): never asked") == true)
         #expect(outputs["html"]?.contains("<li>Quiet one (p3): never asked</li>") == true)
+        // The page has the survey's section once.
+        #expect(outputs["html"]?.components(separatedBy: "<section class=\"survey\">").count == 2)
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data((outputs["json"] ?? "").utf8)) as? [String: Any])
         let top = try #require(json["survey"] as? [String: Any])

@@ -82,7 +82,6 @@ public struct ReviewHTML: Sendable {
                 list(r.movement))
         }
         s += section("Audiences reached", audiences)
-        s += ReviewSurveyRendering.html(report)
         s += cards
         // The partners' view across the portfolio, and who was not asked (the survey's own
         // section); each card's details carry its partnership's part.
