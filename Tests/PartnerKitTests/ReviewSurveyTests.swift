@@ -67,6 +67,21 @@ import Testing
         #expect(text.contains("health survey 2026-Q4: seen differently: shared power"))
     }
 
+    @Test func theRecordsSayShareBothSidesSayNot() throws {
+        let (r, w) = try Self.review([
+            "p1,lib-1,library,power-together,2,2026-10-01", "p1,cu-1,cu,power-together,2,2026-10-03",
+        ])
+        let e = try Self.entry(r, "p1")
+        #expect(e.findings.first?.kind == "records_disagree")
+        let text = ReviewReport(review: r, workspace: w).text
+        #expect(
+            text.contains(
+                "The records say final decisions are shared (\(e.levelName)), but both the library (2.0) and Harbor Credit Union (2.0) rate shared power low: talk about who decides, and correct the record if it is out of date."
+            ), "\(text)")
+        // Said once: not again as a concern both sides share.
+        #expect(!text.contains("Shared power is a concern for both sides"))
+    }
+
     @Test func aDisagreementBecomesATalkRecommendation() throws {
         let (r, _) = try Self.review(Self.powerApart)
         let talk = try #require(r.actions.first { $0.group == .discuss })
@@ -237,6 +252,8 @@ import Testing
         #expect(text.contains("    - Quiet one (p3): never asked\n"))
         #expect(outputs["markdown"]?.contains("- Quiet one (p3): never asked") == true)
         #expect(outputs["html"]?.contains("<li>Quiet one (p3): never asked</li>") == true)
+        // The page has the survey's section once.
+        #expect(outputs["html"]?.components(separatedBy: "<section class=\"survey\">").count == 2)
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data((outputs["json"] ?? "").utf8)) as? [String: Any])
         let top = try #require(json["survey"] as? [String: Any])
@@ -261,6 +278,23 @@ import Testing
                 as? [String: Any])
         let p4 = try #require((json["proposed"] as? [[String: Any]])?.first { $0["id"] as? String == "p4" })
         #expect(p4["survey"] is NSNull)
+    }
+
+    @Test func aPastQuarterIsReviewedWithItsOwnAnswers() throws {
+        let (result, _) = MiniWorkspace.load([
+            "partnerships.json": SurveyWorkspace.partnerships,
+            "surveys.csv": SurveyWorkspace.csv([
+                "p1,lib-1,library,trust-promises,4,2026-08-01",
+                "p1,lib-1,library,trust-promises,2,2026-10-01",
+            ]),
+        ])
+        let w = try #require(result.workspace)
+        let r = ReviewEngine.fullReview(
+            workspace: w, spectrum: SpectrumFixture.rubric("spectrum-iap2"), scoring: Rubric.partnerFit,
+            quarter: Quarter(year: 2026, number: 3), asOf: Self.asOf, previous: nil)
+        let e = try Self.entry(r, "p1")
+        #expect(e.survey.current?.quarter.description == "2026-Q3")
+        #expect(e.survey.factor(.trust)?.mean == 4)
     }
 
     @Test func withoutSurveysTheReviewSaysNothingOfThem() throws {

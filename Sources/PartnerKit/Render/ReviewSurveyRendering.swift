@@ -26,9 +26,13 @@ enum ReviewSurveyRendering {
         func one(_ d: Double) -> String { SurveyReport.one(d) }
         var out: [String] = []
         var absorbed = Set<String>()
+        // Factors where the records say yes and both the library and a partner say no: one
+        // sentence, not again as a concern both sides share.
+        var bothLow = Set<HealthFactor>()
         for f in e.findings {
-            if case .recordsDisagree(let r, let party, _, _) = f, r.met {
+            if case .recordsDisagree(let r, let party, _, let lib) = f, r.met {
                 absorbed.insert("\(r.factor.rawValue)|\(party)")
+                if let lib, lib < rubric.borderline { bothLow.insert(r.factor) }
             }
         }
         for f in e.findings {
@@ -36,9 +40,12 @@ enum ReviewSurveyRendering {
             case .recordsDisagree(let r, let party, let m, let lib):
                 let label = rubric.label(r.factor)
                 let partner = sentenceCase(words.name(party))
-                if r.met {
-                    let level =
-                        r.factor == .sharedPower || r.factor == .sharedGoals ? " (\(e.levelName))" : ""
+                let level = r.factor == .sharedPower || r.factor == .sharedGoals ? " (\(e.levelName))" : ""
+                if r.met, let lib, lib < rubric.borderline {
+                    out.append(
+                        "The records say \(gist(r.evidence))\(level), but both the library (\(one(lib))) and \(words.name(party)) (\(one(m))) rate \(label) low: talk about \(rubric.discuss(r.factor)), and correct the record if it is out of date."
+                    )
+                } else if r.met {
                     let library = lib.map { " and the library rates it \(one($0))" } ?? ""
                     out.append(
                         "The records say \(gist(r.evidence))\(level)\(library), but \(partner) rates \(label) \(one(m)): talk about \(rubric.discuss(r.factor))."
@@ -54,6 +61,7 @@ enum ReviewSurveyRendering {
                     "\(sentenceCase(words.name(party))) rates \(rubric.label(factor)) \(one(m)), the library \(one(lib)): talk about \(rubric.discuss(factor))."
                 )
             case .sharedConcern(let factor, let m):
+                if bothLow.contains(factor) { continue }
                 let agree = e.records.first { $0.factor == factor && !$0.met }.map {
                     " The records do not show it either: \(gist($0.evidence))."
                 }

@@ -117,9 +117,11 @@ extension ReviewSurvey {
         review: PortfolioReview, workspace w: Workspace, spectrum: SpectrumRubric
     ) -> ReviewSurvey? {
         guard let rubric = w.surveyRubric else { return nil }
-        let asOf = review.asOf, quarter = review.quarter, since = quarter.previous
+        let quarter = review.quarter, since = quarter.previous
+        // Answers up to "today", and none after the reviewed quarter (a past quarter's review).
+        let through = min(review.asOf, quarter.last)
         var answers: [String: [SurveyAnswer]] = [:]
-        for a in w.surveys where a.date <= asOf { answers[a.partnership, default: []].append(a) }
+        for a in w.surveys where a.date <= through { answers[a.partnership, default: []].append(a) }
         var asked: [Entry] = []
         var notAsked: [NotAsked] = []
         for h in review.partnerships {
@@ -133,7 +135,7 @@ extension ReviewSurvey {
                 }
                 continue
             }
-            let placement = SpectrumEngine.place(p, workspace: w, rubric: spectrum, asOf: asOf)
+            let placement = SpectrumEngine.place(p, workspace: w, rubric: spectrum, asOf: review.asOf)
             let records = recordViews(h, placement: placement)
             asked.append(
                 Entry(
