@@ -38,10 +38,7 @@ let fuzzWorkspace: Workspace? = WorkspaceLoader.load(files: fuzzWorkspaceFiles).
 /// Splits fuzz input into workspace files at 0x1E (record separator) so one input can hold
 /// library.json, organizations.csv, people.csv, relationships.csv and partnerships.json.
 func fuzzFiles(_ bytes: [UInt8]) -> [String: [UInt8]] {
-    let names = [
-        "library.json", "organizations.csv", "people.csv", "relationships.csv", "partnerships.json",
-        "vocabulary.json",
-    ]
+    let names = WorkspaceFiles.fuzzOrder
     var files: [String: [UInt8]] = [:]
     var part: [UInt8] = []
     var k = 0

@@ -55,13 +55,10 @@ struct Invocation {
         candidates: some Sequence<String>,
         lookUp: String = "`partnerkit score` lists the organizations with their ids"
     ) {
-        let hint =
-            nearest(id, in: candidates, maxDistance: max(2, id.count / 3)).map { "did you mean \"\($0)\"?" }
-            ?? lookUp
         console.report([
-            .error(
-                workspaceFile(file), .file, "\(option.map { "\($0): " } ?? "")no \(what) with id \"\(id)\"",
-                hint: hint)
+            UnknownID.diagnostic(
+                id, what: what, option: option, file: workspaceFile(file), candidates: candidates,
+                lookUp: lookUp)
         ])
     }
 

@@ -357,47 +357,29 @@ import Testing
         let elapsed = Date().timeIntervalSince(start)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(Self.bytes(path) == old + row)
-        var rng = SystemRandomNumberGenerator()
-        var rounds = 0, killed = 0, midWrite = 0
-        while rounds < 12 || (midWrite == 0 && rounds < 30) {
-            let round = rounds
-            rounds += 1
-            try Data(old).write(to: URL(fileURLWithPath: path))
-            try? FileManager.default.removeItem(atPath: w + "/history.log")
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: CLI.binary)
-            p.arguments = args
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            if round % 2 == 0 {
-                usleep(UInt32(Double.random(in: 0...1.05, using: &rng) * elapsed * 1_000_000))
-            } else {
-                let deadline = Date().addingTimeInterval(10 * elapsed + 5)
-                func writing() -> Bool {
-                    let entries = (try? FileManager.default.contentsOfDirectory(atPath: w)) ?? []
-                    return entries.contains { $0.hasPrefix(".organizations.csv.tmp") }
+        let tally = try KillHarness.run(
+            args, elapsed: elapsed, minimumRounds: 12, maximumRounds: 30,
+            prepare: { _ in
+                try Data(old).write(to: URL(fileURLWithPath: path))
+                try? FileManager.default.removeItem(atPath: w + "/history.log")
+            },
+            writing: { KillHarness.hasTemporaryFile(in: w, prefix: ".organizations.csv") },
+            inspect: { round in
+                let now = Self.bytes(path)
+                #expect(
+                    now == old || now == old + row,
+                    "round \(round): torn organizations.csv of \(now.count) bytes")
+                let log = Self.bytes(w + "/history.log")
+                #expect(log.isEmpty || log.last == 0x0A, "round \(round): torn history.log")
+                var leftover = false
+                for e in try FileManager.default.contentsOfDirectory(atPath: w) where e.hasPrefix(".") {
+                    #expect(e.contains(".tmp-"), "a leftover \(e)")
+                    leftover = true
+                    try? FileManager.default.removeItem(atPath: w + "/" + e)
                 }
-                while p.isRunning, Date() < deadline, !writing() { usleep(100) }
-                usleep(UInt32.random(in: 0...500, using: &rng))
-            }
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-            p.waitUntilExit()
-            if p.terminationReason == .uncaughtSignal { killed += 1 }
-            let now = Self.bytes(path)
-            #expect(
-                now == old || now == old + row, "round \(round): torn organizations.csv of \(now.count) bytes"
-            )
-            let log = Self.bytes(w + "/history.log")
-            #expect(log.isEmpty || log.last == 0x0A, "round \(round): torn history.log")
-            var leftover = false
-            for e in try FileManager.default.contentsOfDirectory(atPath: w) where e.hasPrefix(".") {
-                #expect(e.contains(".tmp-"), "a leftover \(e)")
-                leftover = true
-                try? FileManager.default.removeItem(atPath: w + "/" + e)
-            }
-            if leftover && p.terminationReason == .uncaughtSignal { midWrite += 1 }
-        }
+                return leftover
+            })
+        let (rounds, killed, midWrite) = (tally.rounds, tally.killed, tally.midWrite)
         #expect(killed > 0, "no run was killed: the edit finished too fast to test")
         #expect(
             midWrite > 0, "no kill landed while the temporary file existed (killed \(killed) of \(rounds))")

@@ -411,59 +411,37 @@ import Testing
         let dir = s.path + "/out"
         let target = dir + "/graph.graphml"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        var rng = SystemRandomNumberGenerator()
-        // At least 16 rounds; more (up to 40) until one kill has landed inside the write, so a
-        // busy machine that makes the window hard to hit does not fail the test.
-        var rounds = 0
-        var killed = 0, midWrite = 0, sawOld = 0, sawNew = 0
-        while rounds < 16 || (midWrite == 0 && rounds < 40) {
-            let round = rounds
-            rounds += 1
-            try old.write(to: URL(fileURLWithPath: target))
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: CLI.binary)
-            p.arguments = [
-                "network", "export", "--to", "graphml", "--out", target, "--force", "--workspace",
-                s.path + "/w",
-            ]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            if round % 2 == 0 {
-                usleep(UInt32(Double.random(in: 0...1.05, using: &rng) * elapsed * 1_000_000))
-            } else {
-                // Wait for the writing to start (a temporary file appears, or, for a writer
-                // that is not atomic, the target changes), then kill within a millisecond.
-                let deadline = Date().addingTimeInterval(10 * elapsed + 5)
-                func writing() -> Bool {
-                    let entries = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-                    let size =
-                        (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
-                    return entries.contains { $0.hasPrefix(".") } || size != old.count
+        var sawOld = 0, sawNew = 0
+        let args = [
+            "network", "export", "--to", "graphml", "--out", target, "--force", "--workspace", s.path + "/w",
+        ]
+        let tally = try KillHarness.run(
+            args, elapsed: elapsed, minimumRounds: 16, maximumRounds: 40,
+            prepare: { _ in try old.write(to: URL(fileURLWithPath: target)) },
+            writing: {
+                // A temporary file appears, or, for a writer that is not atomic, the target changes.
+                let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
+                return KillHarness.hasTemporaryFile(in: dir) || size != old.count
+            },
+            inspect: { round in
+                let now = try Data(contentsOf: URL(fileURLWithPath: target))
+                if now == old {
+                    sawOld += 1
+                } else if now == complete {
+                    sawNew += 1
+                } else {
+                    Issue.record(
+                        "round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
                 }
-                while p.isRunning, Date() < deadline, !writing() { usleep(200) }
-                usleep(UInt32.random(in: 0...1_000, using: &rng))
-            }
-            if p.isRunning { kill(p.processIdentifier, SIGKILL) }
-            p.waitUntilExit()
-            if p.terminationReason == .uncaughtSignal { killed += 1 }
-            let now = try Data(contentsOf: URL(fileURLWithPath: target))
-            if now == old {
-                sawOld += 1
-            } else if now == complete {
-                sawNew += 1
-            } else {
-                Issue.record(
-                    "round \(round): torn file of \(now.count) bytes (complete is \(complete.count))")
-            }
-            var leftover = false
-            for e in try FileManager.default.contentsOfDirectory(atPath: dir) where e != "graph.graphml" {
-                #expect(e.hasPrefix(".graph.graphml.tmp"), "a visible leftover \(e)")
-                leftover = true
-                try? FileManager.default.removeItem(atPath: dir + "/" + e)
-            }
-            if leftover && p.terminationReason == .uncaughtSignal { midWrite += 1 }
-        }
+                var leftover = false
+                for e in try FileManager.default.contentsOfDirectory(atPath: dir) where e != "graph.graphml" {
+                    #expect(e.hasPrefix(".graph.graphml.tmp"), "a visible leftover \(e)")
+                    leftover = true
+                    try? FileManager.default.removeItem(atPath: dir + "/" + e)
+                }
+                return leftover
+            })
+        let (rounds, killed, midWrite) = (tally.rounds, tally.killed, tally.midWrite)
         #expect(sawOld + sawNew == rounds)
         #expect(killed > 0, "no run was killed: the export finished too fast to test")
         #expect(

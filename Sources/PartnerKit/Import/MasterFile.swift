@@ -165,18 +165,13 @@ public enum MasterFile {
         path: String, file: String, filter: MasterFileFilter, limits: InputLimits = .default,
         blockBytes: Int = 8 << 20, into scan: inout Scan, progress: ((Int) -> Void)? = nil
     ) {
-        if Files.isDirectory(path) {
-            scan.diagnostics.append(.error(file, .file, Files.ReadError.isDirectory.message))
+        // Only a regular file: a FIFO or a device would hang the scan or never end.
+        let handle: FileHandle
+        switch Files.openRegular(path) {
+        case .failure(let e):
+            scan.diagnostics.append(.error(file, .file, e.message))
             return
-        }
-        guard Files.exists(path) else {
-            scan.diagnostics.append(.error(file, .file, Files.ReadError.missing.message))
-            return
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            scan.diagnostics.append(
-                .error(file, .file, Files.ReadError.unreadable("permission denied").message))
-            return
+        case .success(let opened): handle = FileHandle(fileDescriptor: opened.fd, closeOnDealloc: false)
         }
         defer { try? handle.close() }
         var header: [Int]?

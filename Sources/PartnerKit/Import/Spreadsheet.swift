@@ -260,7 +260,13 @@ public enum Spreadsheet {
             for f in [Field.annualBudget, .staffFTE, .volunteers, .replyDays] {
                 let v = cell(f)
                 if v.isEmpty { continue }
-                if let n = number(v) {
+                if dialect.decimalComma, case .ambiguous(let a, let b) = CSVDialect.decimalCommaNumber(v) {
+                    var d = WorkspaceLoader.ambiguousNumber(
+                        v, column: f.rawValue, file: file, line: row.line, a, b)
+                    d.severity = .warning
+                    d.message += ": left empty"
+                    reading.diagnostics.append(d)
+                } else if let n = number(v, decimalComma: dialect.decimalComma) {
                     values[f.rawValue] = n
                 } else {
                     reading.diagnostics.append(
@@ -374,9 +380,17 @@ public enum Spreadsheet {
     }
 
     /// A number as spreadsheets write it (`$1,200,000`, `12.5`), as the plain text to store.
-    static func number(_ text: String) -> String? {
-        let cleaned = text.filter { $0 != "," && $0 != "$" && $0 != " " && $0 != "_" }
-        guard let d = Double(cleaned), d.isFinite, d >= 0 else { return nil }
+    /// In a `;`-separated file (`decimalComma`) a comma is the decimal mark: `0,5`, `1.234,5`.
+    static func number(_ text: String, decimalComma: Bool = false) -> String? {
+        let d: Double
+        if decimalComma {
+            guard case .value(let v) = CSVDialect.decimalCommaNumber(text), v >= 0 else { return nil }
+            d = v
+        } else {
+            let cleaned = text.filter { $0 != "," && $0 != "$" && $0 != " " && $0 != "_" }
+            guard let v = Double(cleaned), v.isFinite, v >= 0 else { return nil }
+            d = v
+        }
         return d == d.rounded() && d < 1e15 ? String(Int(d)) : String(d)
     }
 }

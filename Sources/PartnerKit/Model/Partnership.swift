@@ -45,6 +45,8 @@ public struct Partnership: Sendable, Hashable {
         public var priority: String?
         /// The recorded result against `target`, once there is one (`achieved` in the file).
         public var achieved: Double?
+        /// The day the result was recorded or measured (`achieved_on` in the file).
+        public var achievedOn: Day?
         /// Whether the goal is met: `achieved ≥ target`; nil while either is unknown.
         public var met: Bool? {
             guard let achieved, let target else { return nil }
@@ -52,7 +54,7 @@ public struct Partnership: Sendable, Hashable {
         }
         public init(
             text: String? = nil, metric: String? = nil, target: Double? = nil, due: Day? = nil,
-            priority: String? = nil, achieved: Double? = nil
+            priority: String? = nil, achieved: Double? = nil, achievedOn: Day? = nil
         ) {
             self.text = text
             self.metric = metric
@@ -60,6 +62,7 @@ public struct Partnership: Sendable, Hashable {
             self.due = due
             self.priority = priority
             self.achieved = achieved
+            self.achievedOn = achievedOn
         }
     }
 

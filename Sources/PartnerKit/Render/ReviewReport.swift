@@ -80,7 +80,7 @@ public struct ReviewReport: Sendable {
             ("group", .string(a.group.rawValue)), ("urgency", .string(a.urgency.rawValue)),
             ("partnership", .optional(a.partnership)), ("subject", .optional(a.subject)),
             ("text", .string(a.text)), ("why", .string(a.why)), ("organizations", .strings(a.organizations)),
-            ("evidence", .strings(a.evidence)),
+            ("evidence", .strings(a.evidence)), ("deadline", .optional(a.deadline?.description)),
         ])
     }
 
@@ -280,7 +280,9 @@ public struct ReviewReport: Sendable {
                 if !c.candidates.isEmpty {
                     line +=
                         "; candidates: "
-                        + c.candidates.map { "\(workspace.displayName($0.id)) (\(Int($0.score.rounded())))" }
+                        + c.candidates.map {
+                            "\(workspace.displayName($0.id)) (fit \(Int($0.score.rounded())) of 100)"
+                        }
                         .joined(separator: ", ")
                 }
             } else {
@@ -331,7 +333,7 @@ public struct ReviewReport: Sendable {
         for t in quiet {
             let line =
                 "\(workspace.displayName(t.a)) — \(workspace.displayName(t.b)) (strength \(formatNumber(t.strength))): "
-                + (t.lastContact.map { "last contact \($0), \(t.daysQuiet ?? 0) days ago" }
+                + (t.lastContact.map { "last contact \($0), \(counted(t.daysQuiet ?? 0, "day")) ago" }
                     ?? "no contact date")
             s += md ? "  - \(esc(line))\n" : "    - \(line)\n"
         }

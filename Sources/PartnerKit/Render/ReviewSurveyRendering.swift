@@ -62,7 +62,7 @@ enum ReviewSurveyRendering {
                 )
             case .moved(let factor, let before, let now, let since):
                 out.append(
-                    "\(sentenceCase(rubric.label(factor))) \(now > before ? "up" : "down") from \(one(before)) to \(one(now)) since \(since)."
+                    "\(sentenceCase(rubric.label(factor))) \(now > before ? "up" : "down") from \(SurveyReport.shown(before, rubric)) to \(SurveyReport.shown(now, rubric)) since \(since)."
                 )
             case .caution(let c):
                 guard let round = e.survey.current else { continue }

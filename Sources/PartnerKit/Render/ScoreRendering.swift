@@ -17,7 +17,35 @@ public enum ScoreRendering {
                 "dimension_reasons",
                 .object(c.dimensions.map { ($0.dimension.rawValue, .strings($0.reasons)) })
             ),
+            (
+                "support",
+                c.support.map { s in
+                    .object([
+                        ("funder_tie_strength", s.funderTieStrength.map { .number($0) } ?? .null),
+                        ("funder_tie_note", .optional(s.funderTieNote)), ("funds", .strings(s.funds)),
+                    ])
+                } ?? .null
+            ),
         ])
+    }
+
+    /// For an organization that already supports the library: what it gives, and why the
+    /// score (a programme partner's fit) can still be low, in words a manager accepts.
+    static func supportLines(_ v: Vetting) -> [String] {
+        guard let s = v.candidate.support else { return [] }
+        let note = String(ScoringEngine.funderNote(s).dropFirst(ScoringEngine.funderPrefix.count))
+        let facts = note.components(separatedBy: "; this rubric").first ?? note
+        let weak = zip(v.candidate.dimensions, v.bands).filter { $0.1 == .concern }.map { d, _ in
+            "\(d.dimension.label.lowercased()) \(formatNumber(d.value, maxFractionDigits: 2)) of 1"
+        }
+        var lines = ["Already supports the library: \(facts)."]
+        lines.append(
+            "This score rates it as a partner for a programme, not the value of its support"
+                + (weak.isEmpty
+                    ? "."
+                    : "; it is lower than the relationship suggests because of \(joinAnd(weak)). Keep the funding relationship apart from this ranking.")
+        )
+        return lines
     }
 
     public static func json(_ s: Scorecard) -> JSONOutput {
@@ -172,6 +200,7 @@ public enum ScoreRendering {
             c.flags.isEmpty
             ? "\n" : ", flags: \(explain ? c.flags.joined(separator: ", ") : plainFlags(c.flags))\n"
         if c.flags.contains("one-way") { out += flagLegend + "\n" }
+        for line in supportLines(v) { out += line + "\n" }
         out += "\n"
         for (d, band) in zip(c.dimensions, v.bands) {
             out +=
@@ -204,7 +233,7 @@ public enum ScoreRendering {
 
     public static func markdown(_ s: Scorecard) -> String {
         var out =
-            "# Candidate partners\n\nRubric `\(md(s.rubric))`, as of \(s.asOf); \(s.candidates.count) of \(s.considered) organizations.\n\n"
+            "# Candidate partners\n\nRubric `\(md(s.rubric))`, as of \(s.asOf); \(s.candidates.count) of \(counted(s.considered, "organization")).\n\n"
         out +=
             "| # | organization | score (of 100) | confidence | "
             + Dimension.allCases.map { short[$0] ?? $0.rawValue }.joined(separator: " | ") + " | flags |\n"
@@ -230,6 +259,8 @@ public enum ScoreRendering {
             "Score **\(formatNumber(c.score, maxFractionDigits: 1))** of 100, confidence \(percent(c.confidence)).\n"
         if !c.flags.isEmpty { out += "\nFlags: \(md(plainFlags(c.flags)))\n" }
         if c.flags.contains("one-way") { out += "\n\(md(flagLegend))\n" }
+        let support = supportLines(v)
+        if !support.isEmpty { out += "\n" + support.map(md).joined(separator: " ") + "\n" }
         out += "\n| dimension | value (of 1) | band | why |\n|---|---:|---|---|\n"
         for (d, band) in zip(c.dimensions, v.bands) {
             out +=

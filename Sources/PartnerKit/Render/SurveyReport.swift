@@ -89,7 +89,7 @@ public struct SurveyReport: Sendable {
         if s.trend.isEmpty { return "Since \(before.quarter): no factor was rated in both rounds." }
         if moved.isEmpty { return "Since \(before.quarter): no factor moved by a quarter point or more." }
         let parts = moved.map { t in
-            "\(rubric.label(t.factor)) \(t.change > 0 ? "up" : "down") from \(Self.one(t.previous)) to \(Self.one(t.current))"
+            "\(rubric.label(t.factor)) \(t.change > 0 ? "up" : "down") from \(Self.shown(t.previous, rubric)) to \(Self.shown(t.current, rubric))"
         }
         return "Since \(before.quarter): \(parts.joined(separator: "; "))."
     }

@@ -20,12 +20,18 @@ public struct PortfolioReview: Sendable {
         /// Records to complete (a goal's priority link, a result to enter): listed apart from
         /// the changes to the work, never "the one thing to fix first" while there is another.
         public var bookkeeping: Bool = false
+        /// The date the problem is measured against, when it has one: a milestone's or a
+        /// goal's due date, the day contact became overdue. Ranks repairs by how long overdue.
+        public var due: Day? = nil
     }
 
     public struct Suggestion: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable { case keep, deepen, repair, pause, end }
         public var kind: Kind
         public var text: String
+        /// The date the advice must be acted on by, when it has one (the start of the next
+        /// season, the overdue date of the problem to fix first).
+        public var deadline: Day? = nil
     }
 
     public struct PartnershipHealth: Sendable, Hashable {

@@ -75,10 +75,12 @@ public struct Recommendation: Sendable, Hashable {
     /// The recorded facts it rests on, in plain words (for a dealbreaker: the partner's
     /// recorded practices and where they were read from).
     public var evidence: [String]
+    /// The date it must be acted on by, when it has one: ranks it within its urgency.
+    public var deadline: Day?
 
     public init(
         group: Group, partnership: String? = nil, subject: String? = nil, text: String, why: String,
-        urgency: Urgency, organizations: [String] = [], evidence: [String] = []
+        urgency: Urgency, organizations: [String] = [], evidence: [String] = [], deadline: Day? = nil
     ) {
         self.group = group
         self.partnership = partnership
@@ -88,6 +90,7 @@ public struct Recommendation: Sendable, Hashable {
         self.urgency = urgency
         self.organizations = organizations
         self.evidence = evidence
+        self.deadline = deadline
     }
 
     /// The recommendation as one line: "Subject: text".
@@ -95,13 +98,22 @@ public struct Recommendation: Sendable, Hashable {
         subject.map { "\($0): \(text)" } ?? text
     }
 
-    /// Sorts most urgent first; within one urgency, by group in declaration order; otherwise
-    /// keeps the order given (stable). Groups are declared in the order they rank.
+    /// Sorts most urgent first. Within one urgency a dealbreaker always leads; then advice
+    /// with a deadline, the earliest date first, before advice without one; then by group in
+    /// declaration order; otherwise keeps the order given (stable). Groups are declared in
+    /// the order they rank.
     public static func ordered(_ list: [Recommendation]) -> [Recommendation] {
         let groupRank = Dictionary(uniqueKeysWithValues: Group.allCases.enumerated().map { ($1, $0) })
         return list.enumerated().sorted { x, y in
             let (a, b) = (x.element, y.element)
             if a.urgency != b.urgency { return a.urgency < b.urgency }
+            if (a.group == .dealbreaker) != (b.group == .dealbreaker) { return a.group == .dealbreaker }
+            switch (a.deadline, b.deadline) {
+            case (let da?, let db?) where da != db: return da < db
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
             let (ga, gb) = (groupRank[a.group] ?? 0, groupRank[b.group] ?? 0)
             if ga != gb { return ga < gb }
             return x.offset < y.offset

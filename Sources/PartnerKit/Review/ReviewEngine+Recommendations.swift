@@ -9,7 +9,7 @@ extension ReviewEngine {
         for id in p.partners {
             guard let o = w.organization(id) else { continue }
             let hits = sortedIntersection(o.tags[.flags], w.library.dealbreakers)
-            if !hits.isEmpty { out.append((o, hits.map { w.label($0, .flags) })) }
+            if !hits.isEmpty { out.append((o, hits.map { w.phrase($0, .flags) })) }
         }
         return out
     }
@@ -52,7 +52,8 @@ extension ReviewEngine {
             recs.append(
                 Recommendation(
                     group: .repair, partnership: h.id, subject: h.title,
-                    text: h.suggestion.text, why: why(h), urgency: .now, organizations: h.partners))
+                    text: h.suggestion.text, why: why(h), urgency: .now, organizations: h.partners,
+                    deadline: h.suggestion.deadline))
         }
         for c in coverage where c.partnerships == 0 {
             var s = "no active partnership serves this priority"
@@ -78,7 +79,7 @@ extension ReviewEngine {
             recs.append(
                 Recommendation(
                     group: .repair, partnership: h.id, subject: h.title, text: h.suggestion.text,
-                    why: why(h), urgency: .soon, organizations: h.partners))
+                    why: why(h), urgency: .soon, organizations: h.partners, deadline: h.suggestion.deadline))
         }
         for h in byHealth where h.health == .green && h.suggestion.kind == .deepen {
             recs.append(
@@ -108,7 +109,7 @@ extension ReviewEngine {
                 Recommendation(
                     group: .renewTie,
                     text:
-                        "Get back in touch with \(w.displayName(other)): a strong tie, quiet for \(t.daysQuiet.map { "\($0) days" } ?? "a long time")\(more).",
+                        "Get back in touch with \(w.displayName(other)): a strong tie, quiet for \(t.daysQuiet.map { counted($0, "day") } ?? "a long time")\(more).",
                     why: "Strong ties that go quiet weaken; a short call keeps them.", urgency: .later,
                     organizations: [other]))
         }

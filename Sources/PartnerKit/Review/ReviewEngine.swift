@@ -180,8 +180,8 @@ public enum ReviewEngine {
             issues.append(
                 Issue(
                     code: "milestone_overdue",
-                    text: "\(name) was due \(due) (\(asOf - due) days ago) and is not done",
-                    major: live, fix: "Mark \(name) done, or agree a new date with the partner"))
+                    text: "\(name) was due \(due) (\(counted(asOf - due, "day")) ago) and is not done",
+                    major: live, fix: "Mark \(name) done, or agree a new date with the partner", due: due))
         }
         // 2. Communication: silence longer than the agreed cadence allows. A seasonal
         // partnership is judged against its season: only in-season days of silence count.
@@ -198,14 +198,16 @@ public enum ReviewEngine {
                 if let season, let from { since = season.daysIn(from: from, to: asOf) }
                 if since > limit {
                     let when =
-                        last.map { "last logged contact \($0), \(asOf - $0) days ago" } ?? "no contact logged"
+                        last.map { "last logged contact \($0), \(counted(asOf - $0, "day")) ago" }
+                        ?? "no contact logged"
                     issues.append(
                         Issue(
                             code: "communication_overdue",
                             text:
                                 "contact is overdue: agreed every \(formatNumber(cadence)) days\(season == nil ? "" : " in season"), \(when)",
                             major: true,
-                            fix: "Get in touch with \(partnerNames) this week and log it"))
+                            fix: "Get in touch with \(partnerNames) this week and log it",
+                            due: last.map { $0 + limit }))
                     if Double(since) > cadence * policy.silenceRed { severeSilence = true }
                 }
             } else if let last, asOf - last > policy.defaultSilenceDays,
@@ -214,7 +216,8 @@ public enum ReviewEngine {
                 issues.append(
                     Issue(
                         code: "communication_overdue",
-                        text: "no agreed cadence and no contact logged for \(asOf - last) days", major: true,
+                        text: "no agreed cadence and no contact logged for \(counted(asOf - last, "day"))",
+                        major: true,
                         fix: "Get in touch, and agree how often to meet"))
             }
         }
@@ -231,8 +234,8 @@ public enum ReviewEngine {
                             "\(name) was due \(due): \(formatNumber(achieved)) of \(formatNumber(target))\(g.metric.map { " \($0)" } ?? ""), not met",
                         major: live,
                         fix:
-                            "Review \(name) with \(partnerNames): what held it back, and whether to change the plan or the target"
-                    ))
+                            "Review \(name) with \(partnerNames): what held it back, and whether to change the plan or the target",
+                        due: due))
             } else {
                 issues.append(
                     Issue(
@@ -273,13 +276,20 @@ public enum ReviewEngine {
         // 6. The design and the practice: a collaborate or empower placement describes how
         // the work is designed; long silence says the practice has drifted from it.
         var drift: String?
-        if live, placement.position >= 3.5, let since = (last ?? p.started).map({ asOf - $0 }) {
+        // A seasonal partnership is judged on its in-season silence; between seasons, quiet
+        // is drift only when work that was due has not been done (the next season unplanned).
+        if live, placement.position >= 3.5, let from = last ?? p.started {
+            let since = asOf - from
             let rhythm =
                 p.communication?.cadenceDays.map { $0 * policy.silenceRed }
                 ?? Double(2 * policy.defaultSilenceDays)
-            if Double(since) > max(rhythm, Double(policy.defaultSilenceDays)) {
+            let limit = max(rhythm, Double(policy.defaultSilenceDays))
+            let inSeasonQuiet = season.map { $0.daysIn(from: from, to: asOf) } ?? since
+            let neglected =
+                inSeason == false && issues.contains { $0.code == "milestone_overdue" }
+            if Double(inSeasonQuiet) > limit || (neglected && Double(since) > limit) {
                 drift =
-                    "placed at \(placement.levelName) by its design, but no contact has been logged for \(since) days: in practice it has drifted from working together"
+                    "placed at \(placement.levelName) by its design, but no contact has been logged for \(counted(since, "day")): in practice it has drifted from working together"
                     + (season != nil && inSeason == false
                         ? " (quiet between seasons is expected; reconnect before the next season starts)"
                         : "")
@@ -314,10 +324,13 @@ public enum ReviewEngine {
         // Talking comes first: overdue work cannot be re-planned without the partner.
         let majors = work.filter(\.major)
         let lead = majors.first { $0.code == "communication_overdue" } ?? majors.first
-        var firstFix = (lead ?? work.first ?? issues.first)?.fix ?? ""
+        let first = lead ?? work.first ?? issues.first
+        var firstFix = first?.fix ?? ""
+        var deadline = first?.due
         let offSeason = season != nil && inSeason == false
         if offSeason, let season, let start = season.nextStart(after: asOf) {
-            firstFix += " before the season starts (\(start), in \(start - asOf) days)"
+            firstFix += " before the season starts (\(start), in \(counted(start - asOf, "day")))"
+            deadline = start
         }
         if health == .red && previous?.health == .red && !offSeason {
             suggestion = .init(
@@ -332,9 +345,10 @@ public enum ReviewEngine {
                     "paused with work outstanding: decide with \(partnerNames) whether to resume it (and re-plan what is overdue) or end it gracefully"
             )
         } else if health == .red {
-            suggestion = .init(kind: .repair, text: "repair first: \(firstFix)")
+            suggestion = .init(kind: .repair, text: "repair first: \(firstFix)", deadline: deadline)
         } else if health == .amber {
-            suggestion = .init(kind: .repair, text: "the one thing to fix first: \(firstFix)")
+            suggestion = .init(
+                kind: .repair, text: "the one thing to fix first: \(firstFix)", deadline: deadline)
         } else if drift != nil {
             suggestion = .init(
                 kind: .repair,
@@ -346,7 +360,17 @@ public enum ReviewEngine {
             placement.kind == .partnership
         {
             let step = placement.nextSteps.first.map { ": \($0)" } ?? ""
-            suggestion = .init(kind: .deepen, text: "healthy and edging toward \(up): deepen it\(step)")
+            suggestion = .init(
+                kind: .deepen,
+                text:
+                    "healthy and edging toward \(spectrum.levels.first { $0.id == up }?.name ?? up): deepen it\(step)"
+            )
+        } else if offSeason, let season, let start = season.nextStart(after: asOf) {
+            suggestion = .init(
+                kind: .keep,
+                text:
+                    "healthy, and quiet between seasons as expected: plan the next season with \(partnerNames) before it starts (\(start))"
+            )
         } else {
             suggestion = .init(kind: .keep, text: "healthy: keep going")
         }

@@ -133,6 +133,9 @@ public struct Rubric: Sendable {
 
     public enum Band: String, Sendable {
         case strength, borderline, concern
+        /// Nothing the dimension uses is recorded: neither a strength nor a weakness, only
+        /// lower confidence (`vet` says so instead of calling a default value a concern).
+        case unknown
     }
 }
 

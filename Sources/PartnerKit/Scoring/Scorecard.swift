@@ -34,6 +34,21 @@ public struct Candidate: Sendable, Equatable {
     public var reasons: [String]
 
     public func dimension(_ d: Dimension) -> DimensionScore { dimensions[d.index] }
+    /// How it already supports the library (a funder tie, money into active partnerships),
+    /// when it does: the fit rubrics rate a programme partner, so a funder's rank needs this
+    /// said beside it.
+    public var support: Support? = nil
+
+    /// What an organization already gives the library.
+    public struct Support: Sendable, Equatable {
+        /// The strength (1–4) of its strongest `funder` tie with the library, when it has one.
+        public var funderTieStrength: Double?
+        /// That tie's note ("Funds the summer reading prizes").
+        public var funderTieNote: String?
+        /// The titles of the active partnerships it puts money into.
+        public var funds: [String]
+    }
+
     public var hasDealbreaker: Bool { flags.contains { $0.hasPrefix("dealbreaker:") } }
 
     public init(

@@ -193,14 +193,15 @@ extension ScoringEngine {
         var reasons: [String] = []
         for h in hits {
             reasons.append(
-                "dealbreaker: its practices include \(workspace.label(h, .flags)), which the library will not accept; ranked last"
+                "dealbreaker: its practices include \(workspace.phrase(h, .flags)), which the library will not accept; ranked last"
             )
         }
         let order = Dimension.allCases.filter { rubric.weight($0) > 0 }.sorted {
             let a = rubric.weight($0) * e.values[$0.index], b = rubric.weight($1) * e.values[$1.index]
             return a != b ? a > b : $0 < $1
         }
-        if let funder = funderNote(org) { reasons.append(funder) }
+        let support = support(org)
+        if let support { reasons.append(Self.funderNote(support)) }
         for d in order {
             let v = e.values[d.index]
             let lead = dims[d.index].reasons.first ?? ""
@@ -224,16 +225,19 @@ extension ScoringEngine {
             )
         }
 
-        return Candidate(
+        var candidate = Candidate(
             id: org.id, name: org.name, organizationIndex: i, score: e.score, confidence: e.confidence,
             dimensions: dims, flags: flags, reasons: reasons)
+        candidate.support = support
+        return candidate
     }
 
     /// Whether it funds the library, and what it gives, in words: a `funder` tie with the
     /// library or its people, and money it puts into the library's active partnerships. The
     /// fit rubrics score a programme partner; a funder's rank needs this said beside it.
     /// Starts with `ScoringEngine.funderPrefix`.
-    func funderNote(_ org: Organization) -> String? {
+    /// What the organization already gives the library, as data; nil when nothing.
+    func support(_ org: Organization) -> Candidate.Support? {
         var gives: [String] = []
         for p in workspace.partnerships where p.status == .active && p.partners.contains(org.id) {
             if p.contributions.contains(where: { $0.party == org.id && $0.kind == .funding }) {
@@ -242,14 +246,21 @@ extension ScoringEngine {
         }
         let tie = workspace.organizationIndex[org.id].flatMap { funderTie[$0] }.map { workspace.ties[$0] }
         guard tie != nil || !gives.isEmpty else { return nil }
+        return .init(
+            funderTieStrength: tie?.strength, funderTieNote: tie?.note.flatMap { $0.isEmpty ? nil : $0 },
+            funds: gives)
+    }
+
+    /// The support in words, starting with `funderPrefix`.
+    static func funderNote(_ s: Candidate.Support) -> String {
         var parts: [String] = []
-        if let tie {
-            var t = "a funder of the library (funder tie, strength \(formatNumber(tie.strength)) of 4"
-            if let note = tie.note, !note.isEmpty { t += ": \(note)" }
+        if let strength = s.funderTieStrength {
+            var t = "a funder of the library (funder tie, strength \(formatNumber(strength)) of 4"
+            if let note = s.funderTieNote { t += ": \(note)" }
             parts.append(t + ")")
         }
-        if !gives.isEmpty { parts.append("puts money into \(gives.joined(separator: ", "))") }
-        return Self.funderPrefix + parts.joined(separator: "; ")
+        if !s.funds.isEmpty { parts.append("puts money into \(s.funds.joined(separator: ", "))") }
+        return funderPrefix + parts.joined(separator: "; ")
             + "; this rubric scores fit as a programme partner, not the value of its support"
     }
 

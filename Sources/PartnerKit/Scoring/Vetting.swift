@@ -83,9 +83,11 @@ extension ScoringEngine {
         let below = Dimension.allCases.filter { d in
             rubric.minimums[d].map { c.dimension(d).value < $0 } ?? false
         }
+        // A dimension with nothing recorded is unknown, not weak: it lowers the confidence.
+        let bands = c.dimensions.map { $0.known == 0 ? Rubric.Band.unknown : rubric.band($0.value) }
         // Bands and minimums tell one story: meeting the minimums does not hide a weak band.
         let weak = Dimension.allCases.filter {
-            rubric.weight($0) > 0 && rubric.band(c.dimension($0).value) == .concern && !below.contains($0)
+            rubric.weight($0) > 0 && bands[$0.index] == .concern && !below.contains($0)
         }
         let weakList = weak.map {
             "\($0.label.lowercased()) (\(formatNumber(c.dimension($0).value, maxFractionDigits: 2)) of 1)"
@@ -209,7 +211,7 @@ extension ScoringEngine {
                 .init(
                     check: "no_dealbreaker", ok: false,
                     detail:
-                        "its practices hit the library's dealbreakers: \(joinAnd(tags.map { workspace.vocabulary.label(of: $0, in: .flags) ?? $0 }))"
+                        "its practices hit the library's dealbreakers: \(joinAnd(tags.map { midSentence(workspace.vocabulary.label(of: $0, in: .flags) ?? $0.replacingHyphensWithSpaces) }))"
                 ),
                 at: 0)
         } else {
@@ -228,7 +230,7 @@ extension ScoringEngine {
         }
 
         return Vetting(
-            candidate: c, bands: c.dimensions.map { rubric.band($0.value) }, ties: ties, readiness: checks,
+            candidate: c, bands: bands, ties: ties, readiness: checks,
             missing: missing,
             warmPath: nil)
     }

@@ -362,7 +362,7 @@ public enum SpectrumEngine {
             if !hits.isEmpty {
                 aligned = false
                 valueNotes.append(
-                    "\(org.name)'s recorded practices include \(joinAnd(hits.map { workspace.label($0, .flags) })), on the library's dealbreaker list"
+                    "\(org.name)'s recorded practices include \(joinAnd(hits.map { workspace.phrase($0, .flags) })), on the library's dealbreaker list"
                 )
                 continue
             }
@@ -645,7 +645,7 @@ public enum SpectrumEngine {
             let h = sortedIntersection(org.tags[.flags], f.workspace.library.dealbreakers)
             return h.isEmpty
                 ? nil
-                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.label($0, .flags) }))"
+                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.phrase($0, .flags) }))"
         }
         if !hits.isEmpty {
             return [

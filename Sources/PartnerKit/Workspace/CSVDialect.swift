@@ -61,3 +61,89 @@ public struct CSVDialect: Sendable, Equatable {
         )
     }
 }
+
+// MARK: - Numbers in a `;`-separated file
+
+extension CSVDialect {
+    /// True for a `;`-separated file: one saved by Excel where the decimal separator is a
+    /// comma, so its numbers read `0,5` and `1.234,5`.
+    public var decimalComma: Bool { delimiter == Self.semicolon }
+
+    /// What a number cell of a decimal-comma file says.
+    public enum DecimalCommaNumber: Sendable, Equatable {
+        case value(Double)
+        /// `1.234`: a thousands point (1234) or a decimal point (1.234); the readings, in that order.
+        case ambiguous(Double, Double)
+        case notANumber
+    }
+
+    /// A number as a spreadsheet with a decimal comma writes it: `0,5`, `12,75`, `1.234,5`,
+    /// `1.234.567`, `€ 1 234,50`. When both `.` and `,` appear, the last is the decimal mark
+    /// and the other groups thousands; a mark that repeats groups thousands; a lone mark is
+    /// decimal (`0,5`, and `2.5` typed the English way). A lone mark followed by exactly three
+    /// digits (`1.234`, `120,000`) could group thousands or mark decimals, and is reported as
+    /// ambiguous rather than read 1000 times too large or too small — unless a currency sign
+    /// says whose convention it is: `$` and `£` write `120,000.50`, `€` writes `120.000,50`.
+    /// - Complexity: O(length of the cell).
+    public static func decimalCommaNumber(_ cell: String) -> DecimalCommaNumber {
+        let ignored: Set<Character> = ["$", "€", "£", " ", "\u{00A0}", "\u{202F}", "_", "'"]
+        let english = cell.contains("$") || cell.contains("£"), european = cell.contains("€")
+        var s = cell.filter { !ignored.contains($0) }
+        if english {
+            // `$1,200.50`: commas group thousands, the point is decimal.
+            s = s.filter { $0 != "," }
+        }
+        let points = s.filter { $0 == "." }.count, commas = s.filter { $0 == "," }.count
+        func parse(_ t: String) -> Double? {
+            let l = t.lowercased()
+            guard let d = Double(t), d.isFinite, !l.contains("nan"), !l.contains("inf") else { return nil }
+            return d
+        }
+        /// Digits grouped by `mark` in threes after the first group (`1.234.567`).
+        func grouped(_ t: Substring, by mark: Character) -> String? {
+            let groups = t.split(separator: mark, omittingEmptySubsequences: false)
+            guard let first = groups.first, first.contains(where: \.isNumber),
+                groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) })
+            else { return nil }
+            return groups.joined()
+        }
+        func value(_ t: String?) -> DecimalCommaNumber { t.flatMap(parse).map { .value($0) } ?? .notANumber }
+        /// A lone `mark`: decimal, or ambiguous when three digits follow a whole part other than 0.
+        func lone(_ mark: Character) -> DecimalCommaNumber {
+            guard let at = s.firstIndex(of: mark) else { return .notANumber }
+            let whole = s[..<at].filter(\.isNumber), fraction = s[s.index(after: at)...]
+            let asDecimal = parse(s.replacingOccurrences(of: String(mark), with: "."))
+            if !english, !european, fraction.count == 3, fraction.allSatisfy(\.isNumber), !whole.isEmpty,
+                whole != "0", let asDecimal,
+                let asThousands = parse(s.replacingOccurrences(of: String(mark), with: ""))
+            {
+                return .ambiguous(asThousands, asDecimal)
+            }
+            if european && mark == "." { return value(grouped(s[...], by: ".")) }
+            return asDecimal.map { .value($0) } ?? .notANumber
+        }
+        switch (points, commas) {
+        case (0, 0):
+            return value(s)
+        case (0, 1):
+            return lone(",")
+        case (1, 0):
+            return lone(".")
+        case (_, 0):
+            return value(grouped(s[...], by: "."))
+        case (0, _):
+            return value(grouped(s[...], by: ","))
+        default:
+            // Both: the last mark is the decimal one and appears once.
+            guard let lastPoint = s.lastIndex(of: "."), let lastComma = s.lastIndex(of: ",") else {
+                return .notANumber
+            }
+            let (decimal, thousands): (Character, Character) = lastComma > lastPoint ? (",", ".") : (".", ",")
+            let parts = s.split(separator: decimal, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[1].contains(thousands),
+                let whole = grouped(parts[0], by: thousands)
+            else { return .notANumber }
+            return value(whole + "." + parts[1])
+        }
+    }
+}

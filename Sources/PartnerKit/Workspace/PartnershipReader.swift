@@ -183,7 +183,9 @@ public struct PartnershipReader {
         }
         var goals: [Partnership.Goal] = []
         for g in r.array("goals") ?? [] where g.expectObject() {
-            g.warnUnknownKeys(["text", "metric", "target", "due", "priority", "achieved", "result"])
+            g.warnUnknownKeys([
+                "text", "metric", "target", "due", "priority", "achieved", "result", "achieved_on",
+            ])
             let priority = g.string("priority")
             if let priority, let library, library.priority(priority) == nil {
                 let hint = nearest(priority, in: library.priorities.map(\.id)).map {
@@ -195,7 +197,8 @@ public struct PartnershipReader {
                 .init(
                     text: g.string("text"), metric: g.string("metric"),
                     target: g.number("target", nonNegative: false),
-                    due: g.day("due"), priority: priority, achieved: achieved(g)))
+                    due: g.day("due"), priority: priority, achieved: achieved(g),
+                    achievedOn: g.day("achieved_on")))
         }
         var milestones: [Partnership.Milestone] = []
         for m in r.array("milestones") ?? [] where m.expectObject() {

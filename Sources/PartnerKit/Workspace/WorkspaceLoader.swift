@@ -116,6 +116,22 @@ public struct WorkspaceLoader {
         return loader.run(defaultVocabulary: defaultVocabulary)
     }
 
+    /// Why `directory` cannot be a workspace, and what to do: a link that loops is not a
+    /// missing folder (creating one there would fail too).
+    static func notAFolder(_ directory: String) -> (message: String, hint: String) {
+        switch Files.kind(directory) {
+        case .symlinkLoop:
+            (
+                "is a symbolic link that leads back to itself (a loop of links), not a workspace folder",
+                "point the link at the workspace folder (`ls -l \(directory)` shows where it leads)"
+            )
+        case .missing: ("workspace folder not found", "create one with `partnerkit init \(directory)`")
+        case .regular, .special:
+            ("is a file, not a workspace folder", "give the folder that holds library.json")
+        case .folder: ("cannot read the workspace folder", "check its permissions")
+        }
+    }
+
     func path(_ file: String) -> String {
         directory == "." || directory.isEmpty
             ? file : (directory.hasSuffix("/") ? directory + file : "\(directory)/\(file)")
@@ -123,10 +139,8 @@ public struct WorkspaceLoader {
 
     mutating func run(defaultVocabulary: String?) -> LoadResult {
         guard memory != nil || Files.isDirectory(directory) else {
-            sink.error(
-                directory, .file,
-                Files.exists(directory) ? "is a file, not a workspace folder" : "workspace folder not found",
-                hint: "create one with `partnerkit init \(directory)`")
+            let (message, hint) = Self.notAFolder(directory)
+            sink.error(directory, .file, message, hint: hint)
             return LoadResult(workspace: nil, diagnostics: sink.diagnostics)
         }
         let ownVocabulary = path("vocabulary.json")

@@ -17,35 +17,15 @@ extension Commands {
             let result = WorkspaceLoader.load(
                 directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary)
             let d = result.diagnostics
-            if inv.format == "json" {
-                var members: [(String, JSONOutput)] = [
-                    ("workspace", .string(inv.workspacePath)), ("ok", .bool(!d.hasErrors)),
-                    ("errors", .int(d.errorCount)), ("warnings", .int(d.warningCount)),
-                ]
-                if let w = result.workspace {
-                    members.append(
-                        (
-                            "counts",
-                            .object([
-                                ("organizations", .int(w.organizations.count)),
-                                ("people", .int(w.people.count)),
-                                ("ties", .int(w.ties.count)), ("partnerships", .int(w.partnerships.count)),
-                            ])
-                        ))
-                }
-                members.append(("diagnostics", .array(d.map(\.json))))
-                inv.emit(JSONOutput.object(members).serialized())
-            } else if inv.format == "markdown" {
-                inv.emit(d.markdown(title: "Workspace check: \(inv.workspacePath)"))
-            } else {
+            let path = inv.workspacePath
+            switch inv.format {
+            case "json": inv.emit(CheckReport.json(workspace: path, result.workspace, d).serialized())
+            case "markdown": inv.emit(CheckReport.markdown(workspace: path, d))
+            default:
                 inv.console.report(d)
-                if let w = result.workspace {
-                    inv.emit(
-                        "\(inv.workspacePath): \(w.organizations.count) organizations, \(w.people.count) people, \(w.ties.count) ties, \(w.partnerships.count) partnerships — \(d.summary)"
-                    )
-                } else {
-                    inv.console.err("\(inv.workspacePath): \(d.summary)\n")
-                }
+                let line = CheckReport.summary(workspace: path, result.workspace, d)
+                // Counted, the line is the output; without a workspace, one more problem report.
+                if result.workspace != nil { inv.emit(line) } else { inv.console.err(line + "\n") }
             }
             return d.hasErrors ? Exit.inputError : Exit.success
         })

@@ -21,9 +21,11 @@ extension Commands {
         run: { inv in
             let top = try inv.args.int("--top", range: 1...10_000) ?? 10
             guard let w = inv.loadWorkspace() else { return Exit.inputError }
-            let forID = inv.args.value("--for")
-            if let f = forID {
-                if w.isLibrary(f) {
+            var options = IntroductionOptions(top: top)
+            if let f = inv.args.value("--for") {
+                switch Introductions.target(f, in: w) {
+                case .organization(let org): options.forID = org
+                case .library:
                     inv.console.report([
                         .error(
                             inv.workspaceFile("library.json"), .file,
@@ -31,59 +33,17 @@ extension Commands {
                             hint: "give an organization's id to see the introductions for it")
                     ])
                     return Exit.inputError
-                }
-                if w.organization(f) == nil
-                    && w.person(f)?.organization.flatMap({ w.organization($0) }) == nil
-                {
+                case .unknown:
                     inv.reportUnknownID(
                         f, what: "organization (or person of one)", option: "--for",
                         candidates: w.organizations.lazy.map(\.id))
                     return Exit.inputError
                 }
             }
-            var options = IntroductionOptions(top: top, forID: forID)
-            if let f = forID, let org = w.person(f)?.organization { options.forID = org }
             let list = Introductions.suggest(w, options: options)
             switch inv.format {
-            case "json":
-                inv.emit(
-                    JSONOutput.object([
-                        (
-                            "introductions",
-                            .array(
-                                list.map { i in
-                                    .object([
-                                        ("a", .string(i.a)), ("b", .string(i.b)),
-                                        ("score", .rounded(i.score, 6)),
-                                        ("via", .strings(i.via)), ("reasons", .strings(i.reasons)),
-                                        ("a_name", .string(w.displayName(i.a))),
-                                        ("b_name", .string(w.displayName(i.b))),
-                                        ("fit", .rounded(i.fit, 6)), ("proximity", .rounded(i.proximity, 6)),
-                                        ("adamic_adar", .rounded(i.adamicAdar, 6)),
-                                        ("trust", .rounded(i.trust, 6)),
-                                    ])
-                                })
-                        )
-                    ]).serialized())
-            default:
-                let md = inv.format == "markdown"
-                var s = md ? "# Suggested introductions\n\n" : "Suggested introductions\n\n"
-                if list.isEmpty {
-                    s +=
-                        "None yet: no two organizations you (or someone you trust) know both of have complementary needs and offers or a shared audience.\n"
-                }
-                for (n, i) in list.enumerated() {
-                    let head = "\(w.displayName(i.a)) ↔ \(w.displayName(i.b))"
-                    let via = i.via.map { w.displayName($0) }.joined(separator: ", ")
-                    if md {
-                        s +=
-                            "\(n + 1). **\(head)** — score \(String(format: "%.2f", i.score)) of 1, via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
-                    } else {
-                        s +=
-                            "\(n + 1). \(head)   score \(String(format: "%.2f", i.score)) of 1   via \(via)\n   \(i.reasons.joined(separator: "; ")).\n"
-                    }
-                }
-                inv.emit(s)
+            case "json": inv.emit(IntroductionReport.json(list, workspace: w).serialized())
+            default: inv.emit(IntroductionReport.text(list, workspace: w, markdown: inv.format == "markdown"))
             }
             return Exit.success
         })

@@ -100,231 +100,44 @@ extension Commands {
             }
         })
 
-    static func fmt(_ d: Double?, _ digits: Int = 4) -> String {
-        guard let d else { return "—" }
-        return String(format: "%.\(digits)f", d)
-    }
-
     static func networkLinks(_ inv: Invocation, _ w: Workspace, measure: LinkMeasure, top: Int) -> Int32 {
-        let g = RelationshipGraph(workspace: w)
-        let links = g.links(measure, top: top)
+        let links = PredictedLinks(workspace: w, measure: measure, top: top)
         switch inv.format {
-        case "json":
-            inv.emit(
-                JSONOutput.object([
-                    ("measure", .string(measure.rawValue)),
-                    (
-                        "links",
-                        .array(
-                            links.map {
-                                .object([
-                                    ("a", .string(g.ids[$0.a])), ("b", .string(g.ids[$0.b])),
-                                    ("value", .number($0.value)),
-                                ])
-                            })
-                    ),
-                ]).serialized())
-        case "csv":
-            var s = "a,b,value\n"
-            for l in links {
-                s +=
-                    "\(GraphExport.csvCell(g.ids[l.a])),\(GraphExport.csvCell(g.ids[l.b])),\(JSONOutput.number(l.value).serialized(pretty: false))\n"
-            }
-            inv.emit(s)
+        case "json": inv.emit(NetworkReport.json(links).serialized())
+        case "csv": inv.emit(NetworkReport.csv(links))
         default:
-            let explain = inv.args.has("--explain")
-            let column = explain ? measure.rawValue : "score"
-            var t = TextTable(["a", "b", column], alignments: [.left, .left, .right])
-            for l in links {
-                t.add([w.displayName(g.ids[l.a]), w.displayName(g.ids[l.b]), fmt(l.value, explain ? 4 : 2)])
-            }
-            let what =
-                "\(plainMeasure(measure))\(explain ? " (\(measure.rawValue), as networkx computes it)" : "")"
-            if inv.format == "markdown" {
-                var s =
-                    "# Pairs not yet tied, by \(what)\n\n| a | b | \(column) |\n| --- | --- | ---: |\n"
-                for r in t.rows { s += "| \(r.map(markdownCell).joined(separator: " | ")) |\n" }
-                inv.emit(s)
-            } else {
-                inv.emit(
-                    "Pairs not yet tied who could be introduced, by \(what) (top \(top); higher is a likelier fit)\n\n"
-                        + t.render())
-            }
+            inv.emit(
+                NetworkReport.text(
+                    links, workspace: w, explain: inv.args.has("--explain"),
+                    markdown: inv.format == "markdown"))
         }
         return Exit.success
     }
 
-    static func markdownCell(_ s: String) -> String { Escape.markdown(s) }
-
-    /// A link measure in a librarian's words.
-    static func plainMeasure(_ m: LinkMeasure) -> String {
-        switch m {
-        case .commonNeighbors: "contacts in common"
-        case .jaccard: "the share of their contacts they have in common"
-        case .adamicAdar: "contacts in common, a contact with few ties counting more"
-        case .resourceAllocation: "contacts in common, weighted by how few ties each contact has"
-        case .preferentialAttachment: "how well connected both are (their numbers of ties multiplied)"
-        }
-    }
-
     static func networkMeasures(_ inv: Invocation, _ w: Workspace) -> Int32 {
-        let g = RelationshipGraph(workspace: w)
-        let weighted = inv.args.has("--weighted")
-        let b = g.brokerage(weighted: weighted)
-        let order = (0..<g.nodeCount).sorted { g.ids[$0] < g.ids[$1] }
+        let measures = NodeMeasures(workspace: w, weighted: inv.args.has("--weighted"))
         switch inv.format {
-        case "json":
-            inv.emit(
-                JSONOutput.object([
-                    ("weighted", .bool(weighted)),
-                    (
-                        "nodes",
-                        .array(
-                            order.map { v in
-                                .object([
-                                    ("id", .string(g.ids[v])), ("degree", .int(b[v].degree)),
-                                    ("constraint", .optional(b[v].constraint)),
-                                    ("effective_size", .optional(b[v].effectiveSize)),
-                                    ("effective_size_burt", .optional(b[v].effectiveSizeBurt)),
-                                ])
-                            })
-                    ),
-                ]).serialized())
-        case "csv":
-            var s = "id,degree,constraint,effective_size\n"
-            for v in order {
-                s +=
-                    "\(GraphExport.csvCell(g.ids[v])),\(b[v].degree),\(b[v].constraint.map { String($0) } ?? ""),\(b[v].effectiveSize.map { String($0) } ?? "")\n"
-            }
-            inv.emit(s)
+        case "json": inv.emit(NetworkReport.json(measures).serialized())
+        case "csv": inv.emit(NetworkReport.csv(measures))
         default:
-            let explain = inv.args.has("--explain")
-            var t = TextTable(
-                explain
-                    ? ["id", "name", "degree", "constraint", "effective size"]
-                    : ["id", "name", "ties", "reliance on few contacts", "independent contacts"],
-                alignments: [.left, .left, .right, .right, .right])
-            for v in order {
-                t.add([
-                    g.ids[v], w.displayName(g.ids[v]), String(b[v].degree), fmt(b[v].constraint),
-                    fmt(b[v].effectiveSize),
-                ])
-            }
-            if inv.format == "markdown" {
-                var s =
-                    "# Who bridges separate groups\(weighted ? ", weighted by strength" : "")\n\n| \(t.headers.map(markdownCell).joined(separator: " | ")) |\n| --- | --- | ---: | ---: | ---: |\n"
-                for r in t.rows { s += "| \(r.map(markdownCell).joined(separator: " | ")) |\n" }
-                inv.emit(s)
-            } else {
-                inv.emit(
-                    (explain
-                        ? "Brokerage (Burt's constraint and effective size\(weighted ? ", weighted by strength" : ""))\n\n"
-                        : "Who bridges separate groups\(weighted ? " (ties weighted by strength)" : ""): independent contacts are contacts not tied to each other; reliance on few contacts runs from 0 (many separate circles) to about 1 (everything through one circle)\n\n")
-                        + t.render())
-            }
+            inv.emit(
+                NetworkReport.text(
+                    measures, workspace: w, explain: inv.args.has("--explain"),
+                    markdown: inv.format == "markdown"))
         }
         return Exit.success
     }
 
     static func networkSummary(_ inv: Invocation, _ w: Workspace, staleDays: Int, topBrokers: Int) -> Int32 {
         let s = NetworkSummary(workspace: w, asOf: inv.asOf, staleDays: staleDays, topBrokers: topBrokers)
-        func broker(_ b: NetworkSummary.Broker) -> JSONOutput {
-            .object([
-                ("id", .string(b.id)), ("name", .string(w.displayName(b.id))), ("degree", .int(b.degree)),
-                ("constraint", .optional(b.constraint)), ("effective_size", .optional(b.effectiveSize)),
-            ])
-        }
         if inv.format == "json" {
+            inv.emit(NetworkReport.json(s, workspace: w, asOf: inv.asOf).serialized())
+        } else {
             inv.emit(
-                JSONOutput.object([
-                    ("as_of", .string(inv.asOf.description)),
-                    ("nodes", .int(s.nodes)), ("organizations", .int(s.organizations)),
-                    ("people", .int(s.people)),
-                    ("ties", .int(s.ties)), ("density", .number(s.density)),
-                    ("components", .int(s.components)),
-                    ("largest_component", .int(s.largestComponent)),
-                    ("library", broker(s.library)),
-                    ("brokers", .array(s.brokers.map(broker))),
-                    ("isolated_organizations", .strings(s.isolatedOrganizations)),
-                    ("unreachable_organizations", .strings(s.unreachableOrganizations)),
-                    ("stale_days", .int(s.staleDays)),
-                    (
-                        "stale_ties",
-                        .array(
-                            s.staleTies.map { t in
-                                .object([
-                                    ("source", .string(t.source)), ("target", .string(t.target)),
-                                    ("kind", .string(t.kind)),
-                                    ("strength", .number(t.strength)),
-                                    ("last_contact", .string(t.lastContact.description)),
-                                    ("days_since", .int(t.daysSince)),
-                                ])
-                            })
-                    ),
-                ]).serialized())
-            return Exit.success
+                NetworkReport.text(
+                    s, workspace: w, asOf: inv.asOf, explain: inv.args.has("--explain"),
+                    markdown: inv.format == "markdown"))
         }
-        let md = inv.format == "markdown"
-        let explain = inv.args.has("--explain")
-        let h = md ? "## " : ""
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var out = md ? "# Relationship network\n\n" : "Relationship network (as of \(inv.asOf))\n\n"
-        out +=
-            "\(plural(s.nodes, "node")) (\(plural(s.organizations, "organization")), \(s.people) \(s.people == 1 ? "person" : "people")), "
-        // One count per thing: say where the derived ties come from, so this number and
-        // `check`'s relationships.csv count can be read together.
-        out += "\(plural(s.ties, "tie")): \(s.recordedTies) from relationships.csv"
-        if s.recordedTies != s.relationshipRows {
-            out += " (\(s.relationshipRows) rows, repeated pairs counted once)"
-        }
-        out +=
-            " and \(s.implicitTies) linking people to their own organizations; "
-        out +=
-            "\(plural(s.components, "separate group")) (the largest \(s.largestComponent))\(explain ? ", density \(fmt(s.density))" : "")\n\n"
-        let lib = s.library
-        out += "\(h)The library as a bridge\n\n"
-        out += "\(w.library.name): \(plural(lib.degree, "direct tie"))"
-        if let e = lib.effectiveSize, lib.degree > 0 {
-            out +=
-                "; \(Int((100 * e / Double(lib.degree)).rounded()))% of them reach people and organizations not tied to each other, so the library brings separate groups together"
-        }
-        if explain {
-            out += " (constraint \(fmt(lib.constraint)), effective size \(fmt(lib.effectiveSize)); Burt 1992)"
-        }
-        out += "\n\n\(h)Who else bridges separate groups\n\n"
-        var t = TextTable(
-            explain
-                ? ["name", "degree", "constraint", "effective size"]
-                : ["name", "ties", "independent contacts"],
-            alignments: [.left, .right, .right, .right])
-        for b in s.brokers {
-            t.add(
-                explain
-                    ? [w.displayName(b.id), String(b.degree), fmt(b.constraint), fmt(b.effectiveSize)]
-                    : [w.displayName(b.id), String(b.degree), fmt(b.effectiveSize, 1)])
-        }
-        if !explain { out += "(independent contacts: contacts not tied to each other)\n\n" }
-        out += t.render() + "\n"
-        out += "\(h)Organizations with no ties at all\n\n"
-        out +=
-            s.isolatedOrganizations.isEmpty
-            ? "none\n"
-            : s.isolatedOrganizations.map { "- \(w.displayName($0))" }.joined(separator: "\n") + "\n"
-        let isolated = Set(s.isolatedOrganizations)
-        let unreachable = s.unreachableOrganizations.filter { !isolated.contains($0) }
-        if !unreachable.isEmpty {
-            out +=
-                "\nNot reachable from the library by any chain: \(unreachable.map { w.displayName($0) }.joined(separator: ", "))\n"
-        }
-        let own = s.staleTies.count { w.isLibrary($0.source) || w.isLibrary($0.target) }
-        out +=
-            "\n\(h)Strong ties (strength 3 or more) with no contact for \(s.staleDays) days or more: \(s.staleTies.count), \(own) of them the library's own (a nudge list)\n\n"
-        if s.staleTies.isEmpty { out += "none\n" }
-        for st in s.staleTies {
-            out +=
-                "- \(w.displayName(st.source)) — \(w.displayName(st.target)) (\(st.kind), \(Introductions.strengthText(st.strength))): last contact \(st.lastContact), \(st.daysSince) days ago\n"
-        }
-        inv.emit(out)
         return Exit.success
     }
 }

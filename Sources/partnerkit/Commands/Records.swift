@@ -20,6 +20,7 @@ extension Commands {
                 directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary)
             try edit(&editor)
             let dry = inv.args.has("--dry-run")
+            if !dry && !editor.changes.isEmpty { pauseBeforeWritingForTests(inv) }
             let warnings =
                 dry || editor.changes.isEmpty
                 ? try editor.validate() : try editor.commit(command: commandLine())
@@ -38,6 +39,21 @@ extension Commands {
             inv.console.err("nothing was written\n")
             return Exit.inputError
         }
+    }
+
+    /// A test hook, compiled into debug builds only: with `PARTNERKIT_TEST_PAUSE_BEFORE_WRITE`
+    /// set, an edit that has read the workspace and made its change says `ready to write` on
+    /// stderr and waits for a line on stdin before it writes. A test changes a workspace file
+    /// in that pause, then lets the edit go on, and so checks deterministically (no timing)
+    /// that a file changed on disk since it was read is not overwritten.
+    static func pauseBeforeWritingForTests(_ inv: Invocation) {
+        #if DEBUG
+            guard ProcessInfo.processInfo.environment["PARTNERKIT_TEST_PAUSE_BEFORE_WRITE"] != nil else {
+                return
+            }
+            inv.console.err("ready to write\n")
+            _ = readLine()
+        #endif
     }
 
     /// The command as typed, for history.log (arguments with spaces quoted).

@@ -13,7 +13,9 @@ extension Commands {
             nothing), its place on the spectrum and movement since the last saved review, and a
             suggestion (deepen, repair, pause or end gracefully). Then the portfolio: levels,
             coverage of each library priority (with candidates for uncovered ones), audiences
-            reached, quiet strong ties and introductions to make.
+            reached, quiet strong ties and introductions to make. With a surveys.csv, the
+            partners' view from the health survey sits beside each partnership's health: where
+            the records or the two sides disagree, and who was not asked in the last two quarters.
             --quarter defaults to the quarter containing --as-of. --html FILE writes a
             self-contained page to read and print (never overwriting FILE without --force) and
             prints one line ("wrote FILE: 5 actions, 13 partnerships") instead of the review;
@@ -37,9 +39,7 @@ extension Commands {
                 }
                 quarter = parsed
             }
-            // "Today" for a past quarter is its last day, unless --as-of says otherwise.
-            var asOf = inv.asOf
-            if inv.args.value("--as-of") == nil, quarter.last < asOf { asOf = quarter.last }
+            let asOf = quarter.reviewDay(asOf: inv.asOf, asOfGiven: inv.args.value("--as-of") != nil)
             guard let spectrum = loadSpectrum(inv), let scoring = loadRubric(inv, default: "partner-fit"),
                 let workspace = inv.loadWorkspace()
             else { return Exit.inputError }

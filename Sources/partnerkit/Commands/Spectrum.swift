@@ -32,16 +32,9 @@ extension Commands {
                 if let p = workspace.partnership(key) {
                     if !chosen.contains(where: { $0.id == p.id }) { chosen.append(p) }
                 } else {
-                    let ids = workspace.partnerships.map(\.id)
-                    let hint =
-                        nearest(key, in: ids, maxDistance: max(2, key.count / 3)).map {
-                            "did you mean \"\($0)\"?"
-                        }
-                        ?? (ids.isEmpty
-                            ? "the workspace has no partnerships.json entries"
-                            : "known ids: \(ids.prefix(8).joined(separator: ", "))")
-                    let file = inv.workspaceFile("partnerships.json")
-                    unknown.append(.error(file, .file, "no partnership with id \"\(key)\"", hint: hint))
+                    unknown.append(
+                        UnknownID.partnership(
+                            key, in: workspace, file: inv.workspaceFile("partnerships.json")))
                 }
             }
             if !unknown.isEmpty {

@@ -21,6 +21,7 @@ extension Commands {
             borderline, below that a concern), respondents per party, each side's mean and the
             gap between the library and a partner (flagged at one point), trust and value per
             party, and the change since the round before. A blank rating is "don't know".
+            `partnerkit review` shows the latest round beside the records' view of each partnership.
             """,
         formats: ["text", "json", "markdown", "html", "csv"],
         options: [

@@ -22,24 +22,8 @@ extension Commands {
             }
             let engine = ScoringEngine.withWarmPaths(workspace: workspace, rubric: rubric, asOf: inv.asOf)
             guard let vetting = engine.vetWithWarmPaths(id) else {
-                var hint: String?
-                let lowered = id.lowercased()
-                let near = nearest(
-                    lowered, in: workspace.organizations.lazy.map { $0.id.lowercased() },
-                    maxDistance: max(2, id.count / 3)
-                ).flatMap { n in workspace.organizations.first { $0.id.lowercased() == n } }
-                if let near {
-                    hint = "did you mean \"\(near.id)\" (\(near.name))?"
-                } else if let byName = workspace.organizations.first(where: {
-                    $0.name.lowercased() == lowered
-                }) {
-                    hint = "that is the name of \"\(byName.id)\"; vet takes the id"
-                }
                 inv.console.report([
-                    .error(
-                        inv.workspaceFile("organizations.csv"), .file,
-                        "no organization with id \"\(id)\"",
-                        hint: hint ?? "`partnerkit score` lists the organizations with their ids")
+                    UnknownID.organization(id, in: workspace, file: inv.workspaceFile("organizations.csv"))
                 ])
                 return Exit.inputError
             }

@@ -407,8 +407,8 @@ extension WorkspaceEditor {
             "\"\(title)\" done \(date)\(old.map { " (was \($0))" } ?? "")")
     }
 
-    /// Records a goal's result: `achieved` on the goal (and the older `result` key too, where
-    /// the goal already has one, so the two never disagree).
+    /// Records a goal's result: `achieved` on the goal (or the older `result` key, where the
+    /// goal already has one, so the two never disagree) and the day in `achieved_on`.
     public mutating func recordResult(partnership id: String, goal name: String, achieved: Double, date: Day)
         throws(EditError)
     {
@@ -428,12 +428,16 @@ extension WorkspaceEditor {
         // A goal written with the older key `result` keeps it (the reader refuses both at once).
         let key = list[g]["result"] != nil && list[g]["achieved"] == nil ? "result" : "achieved"
         try doc.set(key, in: at, to: .number(achieved))
+        // The day of the result, beside it (`achieved_on`), so that a later review can tell a
+        // result of this quarter from last year's.
+        let oldDay = Self.text(list[g]["achieved_on"])
+        try doc.set("achieved_on", in: at, to: .string("\(date)"))
         stage("partnerships.json", doc.bytes)
         var target = ""
         if case .number(let t)? = list[g]["target"]?.value { target = " of \(formatNumber(t))" }
         record(
             "partnerships.json", (at + [.key("achieved")]).display,
-            "\"\(text)\": achieved \(formatNumber(achieved))\(target) as of \(date)\(old.map { " (was \($0))" } ?? "")"
+            "\"\(text)\": achieved \(formatNumber(achieved))\(target) on \(date)\(old.map { " (was \($0)\(oldDay.map { " on \($0)" } ?? ""))" } ?? "")"
         )
     }
 

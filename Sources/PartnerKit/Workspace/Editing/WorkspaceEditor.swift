@@ -65,10 +65,8 @@ public struct WorkspaceEditor {
         -> WorkspaceEditor
     {
         guard Files.isDirectory(directory) else {
-            throw EditError(
-                directory, .file,
-                Files.exists(directory) ? "is a file, not a workspace folder" : "workspace folder not found",
-                hint: "create one with `partnerkit init \(directory)`")
+            let (message, hint) = WorkspaceLoader.notAFolder(directory)
+            throw EditError(directory, .file, message, hint: hint)
         }
         var original: [String: [UInt8]?] = [:]
         var names = Set(knownFiles)

@@ -34,6 +34,20 @@ extension WorkspaceLoader {
         return ok ? map : nil
     }
 
+    /// `1.234` or `120,000` in a `;`-separated file: a lone mark before three digits may group
+    /// thousands or mark decimals (see `CSVDialect.decimalCommaNumber`).
+    static func ambiguousNumber(
+        _ cell: String, column: String, file: String, line: Int, _ a: Double, _ b: Double
+    ) -> Diagnostic {
+        let a = formatNumber(a, maxFractionDigits: 6), b = formatNumber(b, maxFractionDigits: 6)
+        // The decimal reading written so that it is not ambiguous: `1,2340` (a fourth digit).
+        let decimal = b.contains(".") ? b.replacingOccurrences(of: ".", with: ",") + "0" : b
+        return .error(
+            file, .line(line),
+            "\(column): \"\(cell)\" could be \(a) or \(b): in a ';'-separated file the mark may group thousands or be the decimal comma",
+            hint: "write it as \(a) (no separator) or as \(decimal), whichever you mean")
+    }
+
     /// A row whose field count differs from the header's, with what usually causes it.
     static func fieldCountError(_ file: String, line: Int, expected: Int, found: Int) -> Diagnostic {
         .error(
@@ -91,9 +105,14 @@ extension WorkspaceLoader {
 
     /// A number cell (see `CellParser.number`): empty means unknown (nil, no error); text,
     /// NaN, infinity or a value out of range is an error naming the column.
-    func number(_ cell: String, column: String, file: String, line: Int, positive: Bool = false) -> Double? {
+    func number(
+        _ cell: String, column: String, file: String, line: Int, positive: Bool = false,
+        decimalComma: Bool = false
+    ) -> Double? {
         if cell.isEmpty { return nil }
-        switch CellParser.number(cell, positive: positive) {
+        switch CellParser.number(cell, positive: positive, decimalComma: decimalComma) {
+        case .ambiguous(let a, let b):
+            sink.add(Self.ambiguousNumber(cell, column: column, file: file, line: line, a, b))
         case .value(let d):
             return d
         case .notANumber:

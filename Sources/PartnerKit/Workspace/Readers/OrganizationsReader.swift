@@ -10,6 +10,7 @@ extension WorkspaceLoader {
         var index: [Int] = []  // field position per `OrganizationsSchema.Column`, -1 when absent
         var out: [Organization] = []
         out.reserveCapacity(bytes.count / 200)
+        let decimalComma = CSVDialect.detect(bytes).decimalComma
         let loaded = Self.streamTable(
             bytes, path: p, sink: sink, limits: limits,
             header: { header in
@@ -22,7 +23,8 @@ extension WorkspaceLoader {
             rejected: { line, fields in rejectOrganization(line: line, fields: fields, index: index) }
         ) { line, fields in
             if let o = organizationRow(
-                line: line, fields: fields, index: index, tagColumns: OrganizationsSchema.tagColumns, path: p)
+                line: line, fields: fields, index: index, tagColumns: OrganizationsSchema.tagColumns, path: p,
+                decimalComma: decimalComma)
             {
                 out.append(o)
             }
@@ -44,7 +46,8 @@ extension WorkspaceLoader {
     /// `index` gives each `OrganizationsSchema.Column`'s field position (-1: absent, read as
     /// empty); `tagColumns` each `TagField`'s column.
     mutating func organizationRow(
-        line: Int, fields: [String], index: [Int], tagColumns: [Int], path p: String
+        line: Int, fields: [String], index: [Int], tagColumns: [Int], path p: String,
+        decimalComma: Bool = false
     ) -> Organization? {
         typealias Column = OrganizationsSchema.Column
         func cell(_ c: Column) -> String { cell(c.rawValue) }
@@ -53,7 +56,7 @@ extension WorkspaceLoader {
             return i >= 0 ? fields[i] : ""
         }
         func number(_ c: Column) -> Double? {
-            self.number(cell(c), column: c.spec.name, file: p, line: line)
+            self.number(cell(c), column: c.spec.name, file: p, line: line, decimalComma: decimalComma)
         }
         let id = cell(.id), name = cell(.name)
         if id.isEmpty { sink.error(p, .line(line), "id: must not be empty"); return nil }

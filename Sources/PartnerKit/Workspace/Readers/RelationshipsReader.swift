@@ -22,6 +22,7 @@ extension WorkspaceLoader {
         var out: [Tie] = []
         out.reserveCapacity(bytes.count / 40)
         var state = TieRowState()
+        let decimalComma = CSVDialect.detect(bytes).decimalComma
         let loaded = Self.streamTable(
             bytes, path: p, sink: sink, limits: limits,
             header: { header in
@@ -34,7 +35,7 @@ extension WorkspaceLoader {
         ) { line, fields in
             if let tie = tieRow(
                 line: line, fields: fields, index: index, path: p, libraryID: libraryID, node: node,
-                allIDs: allIDs, state: &state)
+                allIDs: allIDs, state: &state, decimalComma: decimalComma)
             {
                 out.append(tie)
             }
@@ -47,7 +48,7 @@ extension WorkspaceLoader {
     /// unusable or ignored).
     func tieRow(
         line: Int, fields: [String], index: [Int], path p: String, libraryID: String?, node: (String) -> Int?,
-        allIDs: () -> [String], state: inout TieRowState
+        allIDs: () -> [String], state: inout TieRowState, decimalComma: Bool = false
     ) -> Tie? {
         typealias Column = RelationshipsSchema.Column
         func cell(_ c: Column) -> String {
@@ -88,7 +89,10 @@ extension WorkspaceLoader {
         var strength = 1.0
         let s = cell(.strength)
         if !s.isEmpty {
-            switch CellParser.number(s, positive: true) {
+            switch CellParser.number(s, positive: true, decimalComma: decimalComma) {
+            case .ambiguous(let x, let y):
+                sink.add(Self.ambiguousNumber(s, column: "strength", file: p, line: line, x, y))
+                ok = false
             case .value(let v):
                 strength = v
                 if v < 1 || v > 4 {

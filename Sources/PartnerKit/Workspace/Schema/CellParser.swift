@@ -6,6 +6,8 @@ enum CellParser {
         case notANumber
         /// Negative (or, for a positive column, zero).
         case outOfRange
+        /// In a decimal-comma file, `1.234`: 1234 or 1.234 (see `CSVDialect.decimalCommaNumber`).
+        case ambiguous(Double, Double)
     }
 
     /// Plain digits with at most one point and under 20 bytes, as most cells are: the value,
@@ -22,7 +24,15 @@ enum CellParser {
 
     /// A number as people write it in spreadsheets (`1200`, `1,200`, `$1,200.50`). Text, NaN or
     /// infinity is not a number. Call only on a non-empty cell (empty means unknown).
-    static func number(_ cell: String, positive: Bool) -> Number {
+    /// `decimalComma`: the file is `;`-separated, so `0,5` is a half (see `CSVDialect`).
+    static func number(_ cell: String, positive: Bool, decimalComma: Bool = false) -> Number {
+        if decimalComma {
+            switch CSVDialect.decimalCommaNumber(cell) {
+            case .value(let d): return (positive ? d <= 0 : d < 0) ? .outOfRange : .value(d)
+            case .ambiguous(let a, let b): return .ambiguous(a, b)
+            case .notANumber: return .notANumber
+            }
+        }
         if let d = plainNumber(cell) {
             return positive && d <= 0 ? .outOfRange : .value(d)
         }

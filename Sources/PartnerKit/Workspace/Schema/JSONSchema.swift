@@ -114,7 +114,11 @@ public enum PartnershipsSchema {
             FieldSpec("partner_pays", "number ≥ 0", doc: "the partners' money in it"),
             FieldSpec("contributions", "list of objects", doc: "what each party brings"),
             FieldSpec("benefits", "list of objects", doc: "what each party gains"),
-            FieldSpec("goals", "list of objects", doc: "measurable goals, each toward a priority"),
+            FieldSpec(
+                "goals", "list of objects",
+                doc:
+                    "measurable goals, each toward a priority: text, metric, target, due, priority, achieved (the result), achieved_on (its date)"
+            ),
             FieldSpec("milestones", "list of objects", doc: "dated steps"),
             FieldSpec("roles", "list of objects", doc: "who does what"),
             FieldSpec("communication", "object", doc: "agreed cadence and the contact log"),
