@@ -213,6 +213,9 @@ import Testing
             #expect(badge.contains("</svg>\(p.health.rawValue)</span>"), "\(p.id)")
         }
         #expect(page.contains("partner, amber (needs attention)"), "the legend says it in words")
+        // The next step is the advice itself, without the review's lead-in.
+        #expect(!page.contains("<dt>Next step</dt><dd>The one thing to fix first"))
+        #expect(!page.contains("<dt>Next step</dt><dd>Repair first"))
     }
 
     @Test func headingsAreInOrder() throws {
