@@ -260,8 +260,10 @@ extension ReviewPageTests {
         let text = page.report.text
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let start = try #require(lines.firstIndex(of: "WHAT TO DO FIRST THIS QUARTER"))
-        for (k, a) in first.enumerated() {
-            #expect(lines[start + 1 + k].hasPrefix("  \(k + 1). \(a.line)"), "action \(k + 1)")
+        let numbered = lines[(start + 1)...].prefix { !$0.isEmpty }.filter { !$0.hasPrefix("     ") }
+        #expect(numbered.count == first.count)
+        for (k, (line, a)) in zip(numbered, first).enumerated() {
+            #expect(line == "  \(k + 1). \(a.line)", "action \(k + 1)")
         }
         #expect(text.contains("EVERYTHING ELSE, BY KIND (\(rest.count))"))
         #expect(!text.contains("  \(ReviewHTML.firstScreen + 1). "), "only the first five are numbered")

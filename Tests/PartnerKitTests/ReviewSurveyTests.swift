@@ -87,6 +87,8 @@ import Testing
         let talk = try #require(r.actions.first { $0.group == .discuss })
         #expect(talk.partnership == "p1" && talk.urgency == .soon && talk.organizations == ["cu"])
         #expect(talk.text.hasPrefix("talk with Harbor Credit Union about who decides"))
+        // The line itself gives the numbers a manager would raise, not just "sees it differently".
+        #expect(talk.text.contains("Harbor Credit Union rates shared power 2"))
         #expect(
             talk.why.contains(
                 "The records say final decisions are shared; Harbor Credit Union rates shared power 2"))

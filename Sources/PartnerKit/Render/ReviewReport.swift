@@ -377,11 +377,15 @@ public struct ReviewReport: Sendable {
             for group in Recommendation.Group.allCases {
                 let items = rest.filter { $0.group == group }
                 guard !items.isEmpty else { continue }
-                s += md ? "\n### \(group.heading) (\(items.count))\n\n" : "  \(group.heading) (\(items.count))\n"
+                s +=
+                    md
+                    ? "\n### \(group.heading) (\(items.count))\n\n" : "  \(group.heading) (\(items.count))\n"
                 for rec in items {
                     s += md ? "- \(esc(rec.line))\n" : "    - \(rec.line)\n"
                     if rec.group == .dealbreaker {
-                        for e in rec.evidence { s += md ? "  - Evidence: \(esc(e))\n" : "      evidence: \(e)\n" }
+                        for e in rec.evidence {
+                            s += md ? "  - Evidence: \(esc(e))\n" : "      evidence: \(e)\n"
+                        }
                     }
                 }
             }

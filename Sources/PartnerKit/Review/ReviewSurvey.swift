@@ -239,7 +239,7 @@ extension ReviewSurvey {
             return Recommendation(
                 group: .discuss, partnership: e.id, subject: e.title,
                 text:
-                    "talk with \(w.displayName(party)) about \(rubric.discuss(factor)): the partner sees \(rubric.label(factor)) differently (health survey \(e.survey.current?.quarter.description ?? "")).",
+                    "talk with \(w.displayName(party)) about \(rubric.discuss(factor)): \(why.first ?? "the partner sees \(rubric.label(factor)) differently") (health survey \(e.survey.current?.quarter.description ?? "")).",
                 why: why.joined(separator: "; ").prefix(1).uppercased()
                     + why.joined(separator: "; ").dropFirst() + ".",
                 urgency: .soon,
