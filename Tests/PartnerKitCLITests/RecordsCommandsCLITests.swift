@@ -155,6 +155,18 @@ import Testing
         }
     }
 
+    /// A strength in words says which number it is on the scale, and writes nothing.
+    @Test func strengthInWordsSaysWhichNumber() {
+        let (s, w) = RecordsCLITests.sample()
+        _ = s
+        let before = RecordsCLITests.snapshot(w)
+        let r = run(["add", "tie", "hcpl", "shipyards", "--kind", "knows", "--strength", "close"], w)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("write 1–4 (1 acquainted"), "\(r.stderr)")
+        #expect(r.stderr.contains("\"close\" is 4"), "\(r.stderr)")
+        #expect(RecordsCLITests.snapshot(w) == before)
+    }
+
     @Test func misspeltOutcomeIsBadUsageWithASuggestion() {
         let (s, w) = RecordsCLITests.sample()
         _ = s

@@ -78,3 +78,30 @@ extension RecommendationTests {
         #expect(json.contains("\"actions\": ["))
     }
 }
+
+extension RecommendationTests {
+    /// Which unreached audiences are "highly weighted" depends on the weights relative to each
+    /// other, not on their size: scaling every weight by 1e300 or 1e-300 names the same ones,
+    /// and when all weigh the same none is singled out.
+    @Test(arguments: [1.0, 1e300, 1e-300])
+    func unreachedAudiencesAreJudgedByRelativeWeight(scale: Double) {
+        let w = SpectrumFixture.workspace()
+        let audiences = [("families", 3.0), ("seniors", 2.0), ("teens", 1.0)].map {
+            PortfolioReview.AudienceReach(tag: $0.0, label: $0.0, weight: $0.1 * scale, partnerships: [])
+        }
+        func named(_ a: [PortfolioReview.AudienceReach]) -> [String] {
+            ReviewEngine.recommendations(
+                workspace: w, reviewed: [], proposed: [], coverage: [], audiences: a, quiet: [],
+                introductions: []
+            ).filter { $0.group == .uncoveredAudience }.map(\.text)
+        }
+        let texts = named(audiences)
+        #expect(texts.count == 2)
+        #expect(texts.contains { $0.contains("reaches families") })
+        #expect(texts.contains { $0.contains("reaches seniors") })
+        let equal = audiences.map {
+            var a = $0; a.weight = 2 * scale; return a
+        }
+        #expect(named(equal).isEmpty)
+    }
+}

@@ -88,7 +88,13 @@ extension ReviewEngine {
                     why: "It is healthy and already edging toward a deeper level.", urgency: .later,
                     organizations: h.partners))
         }
-        for a in audiences where a.partnerships.isEmpty && a.weight >= 2 {
+        // "Highly weighted" is relative, so that scaling every weight changes nothing: at least
+        // two thirds of the heaviest audience's weight and above the lightest (on the usual
+        // 1–3 scale: weights 2 and 3; when all weigh the same, none stands out).
+        let heaviest = audiences.map(\.weight).max() ?? 0
+        let lightest = audiences.map(\.weight).min() ?? 0
+        for a in audiences
+        where a.partnerships.isEmpty && a.weight >= heaviest * 2 / 3 && a.weight > lightest {
             recs.append(
                 Recommendation(
                     group: .uncoveredAudience,

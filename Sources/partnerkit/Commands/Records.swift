@@ -201,11 +201,17 @@ extension Commands {
                 guard let kindValue = inv.args.value("--kind") else {
                     throw UsageError(message: "add tie needs --kind")
                 }
-                guard let strength = try inv.args.number("--strength", range: 1...4) else {
+                if let word = inv.args.value("--strength"), Double(word) == nil {
+                    let meant =
+                        RelationshipsSchema.strength(word: word).map { ": \"\(word)\" is \($0)" } ?? ""
                     throw UsageError(
                         message:
-                            "add tie needs --strength 1-4 (1 acquainted, 2 working contact, 3 trusted, 4 close partner)"
+                            "--strength takes a number: write 1–4 (\(RelationshipsSchema.strengthScale)), not \"\(word)\"\(meant)"
                     )
+                }
+                guard let strength = try inv.args.number("--strength", range: 1...4) else {
+                    throw UsageError(
+                        message: "add tie needs --strength 1-4 (\(RelationshipsSchema.strengthScale))")
                 }
                 var last: Day?
                 if let s = inv.args.value("--last-contact") {

@@ -35,7 +35,7 @@ public enum RelationshipsSchema {
         file: "relationships.csv", requiredFile: false, columns: Column.allCases.map(\.spec))
 
     /// What to write in `strength`, for messages: the scale in words.
-    static let strengthScale = "1 acquainted, 2 working contact, 3 trusted, 4 close partner"
+    public static let strengthScale = "1 acquainted, 2 working contact, 3 trusted, 4 close partner"
 
     /// Validates one row given as column name → value, exactly as the reader would at `line`.
     /// `knownIDs`, when given, are the ids an end may name (besides `library` and `libraryID`).
@@ -59,7 +59,7 @@ public enum RelationshipsSchema {
 extension RelationshipsSchema {
     /// The number a word of the strength scale stands for (`close` → 4), for the hint when a
     /// spreadsheet has the word instead of the number.
-    static func strength(word: String) -> Int? {
+    public static func strength(word: String) -> Int? {
         switch Tag.normalize(word) {
         case "acquainted", "acquaintance", "acquaintances": 1
         case "working", "working-contact", "contact": 2
