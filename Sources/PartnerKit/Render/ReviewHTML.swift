@@ -45,7 +45,9 @@ public struct ReviewHTML: Sendable {
     }
 
     public var page: String {
-        let all = actions
+        // As in the text review: the work first (five, then by kind), the bookkeeping apart.
+        let all = actions.filter { $0.group != .bookkeeping }
+        let records = actions.filter { $0.group == .bookkeeping }
         let map = self.map
         var s = """
             <!DOCTYPE html>
@@ -69,7 +71,7 @@ public struct ReviewHTML: Sendable {
             """
         // Left: the five actions, then every other one grouped (closed); right: the map.
         s += "<div class=\"todo\">" + firstActions(Array(all.prefix(Self.firstScreen)))
-        s += groupedActions(Array(all.dropFirst(Self.firstScreen))) + "</div>\n"
+        s += groupedActions(Array(all.dropFirst(Self.firstScreen))) + recordsToComplete(records) + "</div>\n"
         s += mapSection(map)
         s += "</div>\n"
         s +=
@@ -160,6 +162,16 @@ public struct ReviewHTML: Sendable {
                 + items.map { actionItem($0, short: false) }.joined() + "</ul></details>\n"
         }
         return section("Everything else, by kind (\(rest.count))", s, id: "more")
+    }
+
+    /// Records to complete (bookkeeping: no change to the work), apart from the work, closed.
+    func recordsToComplete(_ records: [Recommendation]) -> String {
+        guard !records.isEmpty else { return "" }
+        let g = Recommendation.Group.bookkeeping
+        let body =
+            "<details class=\"group\" data-group=\"\(g.rawValue)\"><summary><h3>\(h(g.heading)) <span class=\"count\">\(records.count)</span></h3></summary><p class=\"note\">No change to the work: entries the records lack.</p><ul class=\"actions\">"
+            + records.map { actionItem($0, short: false) }.joined() + "</ul></details>\n"
+        return section("Bookkeeping", body, id: "records")
     }
 
     func mapSection(_ map: RelationshipMap) -> String {
