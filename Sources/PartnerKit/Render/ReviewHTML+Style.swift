@@ -91,10 +91,11 @@ extension ReviewHTML {
             @page { size: letter; margin: 0.45in; }
             .print-hint { font-size: 13px; color: var(--muted); margin: 0 0 8px; }
             .print-hint a { color: var(--accent); }
-            /* "#summary-only": the summary, the actions and the map, without the cards and
-               the survey's detail after them (to
+            /* "#summary-only": the summary, the actions and the map, without the cards, the
+               bookkeeping and the survey's detail after them (to
                print the four pages a meeting needs). CSS only, so it works without script. */
-            html:has(#summary-only:target) #cards, html:has(#summary-only:target) section.survey { display: none; }
+            html:has(#summary-only:target) #cards, html:has(#summary-only:target) section.survey,
+            html:has(#summary-only:target) #records { display: none; }
             @media print {
               /* The five actions and every other one, grouped and open (short: the reasons are
                  on the cards); the map, whole, on one page; the portfolio's shape; then the

@@ -71,7 +71,7 @@ public struct ReviewHTML: Sendable {
             """
         // Left: the five actions, then every other one grouped (closed); right: the map.
         s += "<div class=\"todo\">" + firstActions(Array(all.prefix(Self.firstScreen)))
-        s += groupedActions(Array(all.dropFirst(Self.firstScreen))) + recordsToComplete(records) + "</div>\n"
+        s += groupedActions(Array(all.dropFirst(Self.firstScreen))) + "</div>\n"
         s += mapSection(map)
         s += "</div>\n"
         s +=
@@ -85,6 +85,7 @@ public struct ReviewHTML: Sendable {
         }
         s += section("Audiences reached", audiences)
         s += cards
+        s += recordsToComplete(records)
         // The partners' view across the portfolio, and who was not asked (the survey's own
         // section); each card's details carry its partnership's part.
         s += ReviewSurveyRendering.html(report)
