@@ -34,6 +34,17 @@ import Testing
         CLI.run(args + ["--workspace", w, "--as-of", Self.asOf])
     }
 
+    /// Runs an edit that must be refused: exit 1, `message` on stderr, "nothing was written",
+    /// and every file of the workspace as it was.
+    static func expectRefused(_ args: [String], _ message: String, in w: String) {
+        let before = snapshot(w)
+        let r = CLI.run(args + ["--workspace", w, "--as-of", asOf])
+        #expect(r.status == 1, "\(args): \(r.stdout) \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
+        #expect(r.stderr.contains("nothing was written"))
+        #expect(snapshot(w) == before, "\(args) wrote something")
+    }
+
     // MARK: - Byte-level
 
     @Test func logOnTheSampleAddsOnlyTheNewDate() throws {
@@ -138,12 +149,7 @@ import Testing
     func refusedWithAReasonAndNothingWritten(args: [String], message: String) {
         let (s, w) = Self.sample()
         _ = s
-        let before = Self.snapshot(w)
-        let r = run(args, w)
-        #expect(r.status == 1, "\(args): \(r.stdout) \(r.stderr)")
-        #expect(r.stderr.contains(message), "\(args): \(r.stderr)")
-        #expect(r.stderr.contains("nothing was written"))
-        #expect(Self.snapshot(w) == before, "\(args) wrote something")
+        Self.expectRefused(args, message, in: w)
         #expect(!FileManager.default.fileExists(atPath: w + "/history.log"))
     }
 
