@@ -17,8 +17,12 @@ sources=$(find Sources/PartnerKit -name '*.swift' | sort)
 extra=$(find Fuzz -name '*.swift' | sort)
 if [[ ! -x "$out/partnerkit-fuzz" ]] || [[ -n "$(find Sources/PartnerKit Fuzz -name '*.swift' -newer "$out/partnerkit-fuzz")" ]]; then
     echo "building $out/partnerkit-fuzz"
+    # Build beside the old binary and replace it only on success: a failed or interrupted
+    # build must not leave a binary that looks newer than the sources it did not compile.
+    rm -f "$out/partnerkit-fuzz.new"
     swiftc -sanitize=fuzzer,address -parse-as-library -swift-version 6 -O -g \
-        -use-ld=lld -module-name PartnerKit $sources $extra -o "$out/partnerkit-fuzz"
+        -use-ld=lld -module-name PartnerKit $sources $extra -o "$out/partnerkit-fuzz.new"
+    mv -f "$out/partnerkit-fuzz.new" "$out/partnerkit-fuzz"
 fi
 [[ "${1:-}" == "--build-only" ]] && exit 0
 
