@@ -176,7 +176,9 @@ struct Suite {
                 add(
                     Row(
                         size: s, step: "python3 csv.reader (parse only)", seconds: py.seconds,
-                        rate: String(format: "partnerkit score is %.2f× faster", py.seconds / score.seconds),
+                        rate: py.seconds >= score.seconds
+                            ? String(format: "partnerkit score is %.2f× faster", py.seconds / score.seconds)
+                            : String(format: "partnerkit score is %.2f× slower", score.seconds / py.seconds),
                         peakRSS: py.peakRSS))
             }
         }
