@@ -53,8 +53,10 @@ if [[ -z "$browser" ]]; then
     sudo=""
     [[ "$(id -u)" -ne 0 ]] && command -v sudo >/dev/null 2>&1 && sudo="sudo -n"
     if command -v apt-get >/dev/null 2>&1; then
-        $sudo apt-get install -y chromium >/dev/null 2>&1 \
-            || { $sudo apt-get update >/dev/null && $sudo apt-get install -y chromium >/dev/null; }
+        # Non-interactive: a fresh machine's first install may ask about time zones otherwise.
+        apt="$sudo env DEBIAN_FRONTEND=noninteractive apt-get"
+        $apt install -y chromium >/dev/null 2>&1 \
+            || { $apt update >/dev/null && $apt install -y chromium >/dev/null; }
     fi
     command -v chromium >/dev/null 2>&1 && browser=chromium
     [[ -n "$browser" ]] || { echo "could not install Chromium" >&2; exit 1; }
