@@ -22,65 +22,18 @@ public struct PathReport: Sendable {
         self.maxIntermediaries = maxIntermediaries
     }
 
-    /// A node as a reader knows it: name, and for a person their role and organization.
-    func step(_ v: Int) -> (id: String, name: String, detail: String?) {
-        let w = workspace, g = graph
-        let id = g.ids[v]
-        if let p = w.person(id), g.kinds[v] == .person {
-            let org = p.organization.map { w.displayName($0) }
-            let detail = [p.role, org].compactMap { $0 }.joined(separator: ", ")
-            return (id, p.name, detail.isEmpty ? nil : detail)
-        }
-        return (id, w.displayName(id), nil)
+    /// The paths with their steps named (the data `vet` keeps too).
+    public var routes: WarmRoutes {
+        WarmRoutes(
+            from: graph.ids[from], target: targetID,
+            routes: paths.map { WarmRoute($0, graph: graph, workspace: workspace) })
     }
 
     /// `{ "from", "target", "paths": [ { "nodes", "strength", … } ] }`.
-    public var json: JSONOutput {
-        let g = graph, w = workspace
-        let list: [JSONOutput] = paths.map { p in
-            .object([
-                ("nodes", .strings(p.nodes.map { g.ids[$0] })),
-                ("strength", .number(p.strength)),
-                ("tie_strength", .number(p.tieStrength)),
-                (
-                    "steps",
-                    .array(
-                        p.nodes.map { v in
-                            let s = step(v)
-                            var m: [(String, JSONOutput)] = [
-                                ("id", .string(s.id)), ("name", .string(s.name)),
-                                ("type", .string(g.kinds[v].rawValue)),
-                            ]
-                            if let person = w.person(s.id), g.kinds[v] == .person {
-                                m.append(("role", .optional(person.role)))
-                            }
-                            return .object(m)
-                        })
-                ),
-                (
-                    "ties",
-                    .array(
-                        p.ties.map { e in
-                            .object([
-                                ("kind", .string(e.kind)), ("strength", .number(e.strength)),
-                                ("last_contact", .optional(e.lastContact?.description)),
-                            ])
-                        })
-                ),
-            ])
-        }
-        return .object([
-            ("from", .string(g.ids[from])), ("target", .string(targetID)), ("paths", .array(list)),
-        ])
-    }
+    public var json: JSONOutput { routes.json }
 
     /// One line per path: "Library → Ana Ruiz (Outreach lead, Harbor CU) → Harbor CU".
-    public func chain(_ p: WarmPath) -> String {
-        p.nodes.map { v -> String in
-            let st = step(v)
-            return st.detail.map { "\(st.name) (\($0))" } ?? st.name
-        }.joined(separator: " → ")
-    }
+    public func chain(_ p: WarmPath) -> String { WarmRoute(p, graph: graph, workspace: workspace).chain }
 
     var emptyMessage: String {
         let cap = maxIntermediaries
@@ -109,5 +62,46 @@ public struct PathReport: Sendable {
             }
         }
         return s
+    }
+}
+
+extension WarmRoutes {
+    /// The contract's `path` object: `{ "from", "target", "paths": [ { "nodes", "strength",
+    /// "tie_strength", "steps", "ties" } ] }`. People by name and role, never contact details.
+    public var json: JSONOutput {
+        let list: [JSONOutput] = routes.map { r in
+            .object([
+                ("nodes", .strings(r.steps.map(\.id))),
+                ("strength", .number(r.strength)),
+                ("tie_strength", .number(r.tieStrength)),
+                (
+                    "steps",
+                    .array(
+                        r.steps.map { s in
+                            var m: [(String, JSONOutput)] = [
+                                ("id", .string(s.id)), ("name", .string(s.name)), ("type", .string(s.kind)),
+                            ]
+                            if s.isPerson { m.append(("role", .optional(s.role))) }
+                            return .object(m)
+                        })
+                ),
+                (
+                    "ties",
+                    .array(
+                        r.ties.map { e in
+                            .object([
+                                ("kind", .string(e.kind)), ("strength", .number(e.strength)),
+                                ("last_contact", .optional(e.lastContact?.description)),
+                            ])
+                        })
+                ),
+            ])
+        }
+        return .object([("from", .string(from)), ("target", .string(target)), ("paths", .array(list))])
+    }
+
+    /// The paths in words, best first ("strength 0.42 of 1: Library → Ana Ruiz (…) → Org").
+    public var lines: [String] {
+        routes.map { "strength \(formatNumber($0.strength, maxFractionDigits: 2)) of 1: \($0.chain)" }
     }
 }

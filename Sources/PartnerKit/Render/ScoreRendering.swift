@@ -99,7 +99,7 @@ public enum ScoreRendering {
                     })
             ))
         members.append(("missing", .strings(v.missing)))
-        members.append(("warm_path", v.warmPath ?? .null))
+        members.append(("warm_path", v.warmPaths?.json ?? .null))
         return .object(members)
     }
 
@@ -215,12 +215,12 @@ public enum ScoreRendering {
                 : "  no direct tie with the library or its people, but a warm path through \(v.warmPathVia.joined(separator: " and "))\n"
         }
         for t in v.ties { out += "  - \(t.description)\n" }
-        if v.warmPathLines.isEmpty {
+        if (v.warmPaths?.lines ?? []).isEmpty {
             out +=
                 "  warm path: none within 3 intermediaries (`partnerkit path \(c.id) --max-intermediaries 5` looks further)\n"
         } else {
             out += "  warm paths (most trusted first):\n"
-            for line in v.warmPathLines { out += "    \(line)\n" }
+            for line in v.warmPaths?.lines ?? [] { out += "    \(line)\n" }
         }
         out += "\nGrant readiness:\n"
         for r in v.readiness {
@@ -274,7 +274,7 @@ public enum ScoreRendering {
                 : "- no direct tie with the library or its people, but a warm path through \(md(v.warmPathVia.joined(separator: " and ")))\n"
         }
         for t in v.ties { out += "- \(md(t.description))\n" }
-        for line in v.warmPathLines { out += "- warm path: \(md(line))\n" }
+        for line in v.warmPaths?.lines ?? [] { out += "- warm path: \(md(line))\n" }
         out += "\n## Grant readiness\n\n"
         for r in v.readiness { out += "- [\(r.ok ? "x" : " ")] **\(checkName(r.check))**: \(md(r.detail))\n" }
         return out

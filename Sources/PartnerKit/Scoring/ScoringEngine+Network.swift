@@ -31,13 +31,9 @@ extension ScoringEngine {
         guard let from = g.node(workspace.library.id), let to = g.node(id) else { return v }
         let paths = g.warmPaths(from: from, to: to, asOf: asOf, options: options)
         guard !paths.isEmpty else { return v }
-        let report = PathReport(
-            workspace: workspace, graph: g, from: from, targetID: id, paths: paths,
-            maxIntermediaries: options.maxIntermediaries)
-        v.warmPath = report.json
-        v.warmPathLines = paths.map {
-            "strength \(formatNumber($0.strength, maxFractionDigits: 2)) of 1: \(report.chain($0))"
-        }
+        v.warmPaths = WarmRoutes(
+            from: g.ids[from], target: id,
+            routes: paths.map { WarmRoute($0, graph: g, workspace: workspace) })
         // Say what is true: no direct tie, but a warm path through someone the library knows.
         if v.ties.isEmpty, let best = paths.first {
             let through = best.nodes.dropFirst().dropLast().map { workspace.displayName(g.ids[$0]) }

@@ -37,11 +37,10 @@ public struct Vetting: Sendable, Equatable {
     public var readiness: [Check]
     /// The inputs still missing, in words, for "ask for: …".
     public var missing: [String]
-    /// The most trusted chains from the library to the organization (the `path` object), filled
-    /// by `vetWithWarmPaths`; nil when not computed or when nobody reaches it.
-    public var warmPath: JSONOutput?
-    /// The same paths in words, best first ("strength 0.42: Library → Ana Ruiz (…) → Org").
-    public var warmPathLines: [String] = []
+    /// The most trusted chains from the library to the organization, as data (Render shows them
+    /// as the contract's `path` object and in words), filled by `vetWithWarmPaths`; nil when not
+    /// computed or when nobody reaches it.
+    public var warmPaths: WarmRoutes?
     /// When there is no direct tie: the people or organizations the best warm path goes through.
     public var warmPathVia: [String] = []
 
@@ -232,7 +231,7 @@ extension ScoringEngine {
         return Vetting(
             candidate: c, bands: bands, ties: ties, readiness: checks,
             missing: missing,
-            warmPath: nil)
+            warmPaths: nil)
     }
 }
 
