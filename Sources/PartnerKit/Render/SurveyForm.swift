@@ -22,12 +22,14 @@ public struct SurveyForm: Sendable {
 
     /// `library`, then each partner.
     var parties: [String] {
-        var out = ["library"]
+        var out = [LibraryProfile.party]
         for p in partnership.partners where !out.contains(p) { out.append(p) }
         return out
     }
 
-    func name(_ party: String) -> String { party == "library" ? libraryName : partyNames[party] ?? party }
+    func name(_ party: String) -> String {
+        party == LibraryProfile.party ? libraryName : partyNames[party] ?? party
+    }
 
     var scaleWords: String {
         let labelled = rubric.labels.map { "\($0.value) \($0.label)" }.joined(separator: ", ")
@@ -67,7 +69,7 @@ public struct SurveyForm: Sendable {
     public var markdown: String {
         let m = Escape.markdown
         var out = "# How is our partnership going?\n\n"
-        out += "**\(m(partnership.title))** (`\(m(partnership.id))`): \(m(name("library")))"
+        out += "**\(m(partnership.title))** (`\(m(partnership.id))`): \(m(name(LibraryProfile.party)))"
         out += partnership.partners.map { " and " + m(name($0)) }.joined() + ".\n\n"
         out += m(instructions) + "\n\n"
         out += "Your organization: ☐ " + parties.map { m(name($0)) }.joined(separator: " ☐ ") + "\n\n"

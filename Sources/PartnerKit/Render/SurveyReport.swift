@@ -38,7 +38,9 @@ public struct SurveyReport: Sendable {
         guard let round = s.current else { return [] }
         var out: [String] = []
         for f in round.factors where f.flagged {
-            guard let party = f.gapParty, let lib = f.mean(of: "library"), let m = f.mean(of: party) else {
+            guard let party = f.gapParty, let lib = f.mean(of: LibraryProfile.party),
+                let m = f.mean(of: party)
+            else {
                 continue
             }
             out.append(

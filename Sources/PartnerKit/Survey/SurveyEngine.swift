@@ -49,7 +49,7 @@ public enum SurveyEngine {
     public static func survey(_ p: Partnership, answers: [SurveyAnswer], rubric: SurveyRubric)
         -> PartnershipSurvey
     {
-        var parties = ["library"]
+        var parties = [LibraryProfile.party]
         for partner in p.partners where !parties.contains(partner) { parties.append(partner) }
         var byQuarter: [Quarter: [SurveyAnswer]] = [:]
         for a in answers { byQuarter[a.date.quarter, default: []].append(a) }

@@ -72,13 +72,13 @@ public struct SurveyReader {
                 hint: partnershipHint(partnership))
         }
         var party = rawParty
-        if rawParty == libraryID { party = "library" }
+        if rawParty == libraryID { party = LibraryProfile.party }
         if rawParty.isEmpty {
             error(
                 "party: must not be empty",
-                hint: parties.map { "one of: \((["library"] + $0).joined(separator: ", "))" })
-        } else if let parties, party != "library", !parties.contains(party) {
-            let choices = ["library"] + parties
+                hint: parties.map { "one of: \(([LibraryProfile.party] + $0).joined(separator: ", "))" })
+        } else if let parties, party != LibraryProfile.party, !parties.contains(party) {
+            let choices = [LibraryProfile.party] + parties
             error(
                 "party: \"\(rawParty)\" is not a party to \(partnership) (its parties: \(choices.joined(separator: ", ")))",
                 hint: nearest(rawParty, in: choices, maxDistance: max(3, rawParty.count / 3)).map {

@@ -14,7 +14,7 @@ extension WorkspaceEditor {
 
     /// Where an id is already used (`organizations.csv:5`), or nil when it is free.
     public func idUse(_ id: String) -> String? {
-        if id == workspace.library.id || id == "library" { return "library.json" }
+        if id == workspace.library.id || id == LibraryProfile.party { return "library.json" }
         if let o = workspace.organization(id) { return "organizations.csv:\(o.line)" }
         if let p = workspace.person(id) { return "people.csv:\(p.line)" }
         return nil
