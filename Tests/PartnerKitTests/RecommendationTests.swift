@@ -105,3 +105,18 @@ extension RecommendationTests {
         #expect(named(equal).isEmpty)
     }
 }
+
+extension RecommendationTests {
+    /// A date still ahead (lost if missed: the start of a season) comes before dates already
+    /// past, whatever their order on the calendar; past dates keep earliest first.
+    @Test func anUpcomingDeadlineComesBeforeOnesAlreadyPast() throws {
+        let asOf = try #require(Day("2026-11-29"))
+        func rec(_ t: String, _ d: String) -> Recommendation {
+            Recommendation(group: .repair, text: t, why: "", urgency: .soon, deadline: Day(d))
+        }
+        let list = [
+            rec("late-oct", "2026-10-31"), rec("season", "2027-01-20"), rec("late-sep", "2026-09-30"),
+        ]
+        #expect(Recommendation.ordered(list, asOf: asOf).map(\.text) == ["season", "late-sep", "late-oct"])
+    }
+}

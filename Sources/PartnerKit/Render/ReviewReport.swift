@@ -369,6 +369,9 @@ public struct ReviewReport: Sendable {
             s += md ? "\(k + 1). \(esc(rec.line))\n" : "  \(k + 1). \(rec.line)\n"
             if rec.group == .dealbreaker {
                 for e in rec.evidence { s += md ? "   - Evidence: \(esc(e))\n" : "     evidence: \(e)\n" }
+            } else if !rec.why.isEmpty {
+                // The first five say why, as the page does: the reason a manager would give.
+                s += md ? "   - Why: \(esc(rec.why))\n" : "     why: \(rec.why)\n"
             }
         }
         if !rest.isEmpty {

@@ -99,17 +99,21 @@ public struct Recommendation: Sendable, Hashable {
     }
 
     /// Sorts most urgent first. Within one urgency a dealbreaker always leads; then advice
-    /// with a deadline, the earliest date first, before advice without one; then by group in
-    /// declaration order; otherwise keeps the order given (stable). Groups are declared in
-    /// the order they rank.
-    public static func ordered(_ list: [Recommendation]) -> [Recommendation] {
+    /// with a deadline before advice without one: given `asOf`, a deadline still ahead (a date
+    /// that is lost if missed, such as the start of a season) comes before one already past (a
+    /// late milestone can still be mended next week), each the earliest date first; then by
+    /// group in declaration order; otherwise keeps the order given (stable). Groups are
+    /// declared in the order they rank.
+    public static func ordered(_ list: [Recommendation], asOf: Day? = nil) -> [Recommendation] {
         let groupRank = Dictionary(uniqueKeysWithValues: Group.allCases.enumerated().map { ($1, $0) })
         return list.enumerated().sorted { x, y in
             let (a, b) = (x.element, y.element)
             if a.urgency != b.urgency { return a.urgency < b.urgency }
             if (a.group == .dealbreaker) != (b.group == .dealbreaker) { return a.group == .dealbreaker }
             switch (a.deadline, b.deadline) {
-            case (let da?, let db?) where da != db: return da < db
+            case (let da?, let db?) where da != db:
+                if let asOf, (da >= asOf) != (db >= asOf) { return da >= asOf }
+                return da < db
             case (.some, nil): return true
             case (nil, .some): return false
             default: break

@@ -21,7 +21,7 @@ extension ReviewEngine {
         workspace w: Workspace, reviewed: [PortfolioReview.PartnershipHealth],
         proposed: [PortfolioReview.PartnershipHealth], coverage: [PortfolioReview.PriorityCoverage],
         audiences: [PortfolioReview.AudienceReach], quiet: [PortfolioReview.QuietTie],
-        introductions: [PortfolioReview.IntroductionNote]
+        introductions: [PortfolioReview.IntroductionNote], asOf: Day? = nil
     ) -> [Recommendation] {
         var recs: [Recommendation] = []
         let byHealth = reviewed.sorted { ($1.health, $0.title) < ($0.health, $1.title) }
@@ -138,7 +138,7 @@ extension ReviewEngine {
                         "Records only: the work itself does not change, but the review can count it properly.",
                     urgency: .later, organizations: h.partners))
         }
-        return Recommendation.ordered(recs)
+        return Recommendation.ordered(recs, asOf: asOf)
     }
 }
 

@@ -135,7 +135,7 @@ public enum ReviewEngine {
 
         let recs = recommendations(
             workspace: w, reviewed: reviewed, proposed: proposed, coverage: coverage, audiences: audiences,
-            quiet: quiet, introductions: introductions)
+            quiet: quiet, introductions: introductions, asOf: asOf)
         return PortfolioReview(
             libraryName: w.library.name, quarter: quarter, asOf: asOf, spectrumName: spectrum.name,
             levels: spectrum.levels.map { ($0.id, $0.name) }, partnerships: reviewed, proposed: proposed,
@@ -181,7 +181,7 @@ public enum ReviewEngine {
                 Issue(
                     code: "milestone_overdue",
                     text: "\(name) was due \(due) (\(counted(asOf - due, "day")) ago) and is not done",
-                    major: live, fix: "Mark \(name) done, or agree a new date with the partner", due: due))
+                    major: live, fix: "Get \(name) done with the partner, or agree a new date", due: due))
         }
         // 2. Communication: silence longer than the agreed cadence allows. A seasonal
         // partnership is judged against its season: only in-season days of silence count.
@@ -459,7 +459,7 @@ extension ReviewEngine {
         result.outcomes = OutcomeTally.byQuarter(w.partnerships, through: quarter)
         result.survey = ReviewSurvey.build(review: result, workspace: w, spectrum: spectrum)
         if let talk = result.survey?.recommendations(workspace: w), !talk.isEmpty {
-            result.actions = Recommendation.ordered(result.actions + talk)
+            result.actions = Recommendation.ordered(result.actions + talk, asOf: asOf)
         }
         return result
     }
