@@ -69,6 +69,24 @@ enum ImportFixtures {
             ))
         #expect(OrganizationName.withoutCareOf("PLAIN NAME INC") == ("PLAIN NAME INC", false))
     }
+
+    /// Found by the irs-bmf fuzz target in CI: a word whose first letter is its last character
+    /// (`...M`, `1234M`) was indexed past the word looking for `Mc`.
+    @Test(arguments: [
+        ("...M", "...M"), ("1234M", "1234M"), ("X-...M", "X-...M"), ("12MCA", "12Mca"),
+        ("MCDONALD", "McDonald"),
+    ])
+    func wordsWithLettersAtTheirEndAreTitleCased(raw: String, expected: String) {
+        #expect(OrganizationName.titleCased(raw) == expected)
+    }
+
+    /// Upper-casing `ß` gives `SS`: the care-of marker was once found in an upper-cased copy
+    /// and its offset used in the original name, cutting it short or trapping past its end.
+    @Test func careOfIsCutWhereItIsInNamesThatChangeLengthInCapitals() {
+        #expect(OrganizationName.withoutCareOf("ßß C/O X") == ("ßß", true))
+        #expect(OrganizationName.withoutCareOf("ßßßßßßßß C/O X") == ("ßßßßßßßß", true))
+        #expect(OrganizationName.withoutCareOf("ﬃ Club c/o Jane") == ("ﬃ Club", true))
+    }
 }
 
 @Suite struct ImportIDTests {

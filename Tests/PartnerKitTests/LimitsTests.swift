@@ -343,6 +343,16 @@ import Testing
                         chunked.workspace?.organizations.map(\.id)
                             == sequential.workspace?.organizations.map(\.id))
                 }
+            } else if name.hasPrefix("irs-bmf-") {
+                // A master file read, planned and turned into names and ids.
+                var scan = MasterFile.Scan()
+                MasterFile.scan(bytes, file: name, into: &scan)
+                #expect(!scan.records.isEmpty || scan.diagnostics.hasErrors, "\(name)")
+                let w = try #require(MiniWorkspace.load().0.workspace)
+                let plan = MasterFileImport.plan(
+                    scan, existing: ExistingRecords(w),
+                    crosswalk: NTEECrosswalk(groups: [:], codes: [:], nameWords: [:]))
+                #expect(plan.summary.imported == plan.organizations.count, "\(name)")
             } else if name.hasPrefix("csv-") {
                 _ = CSVParser.rows(bytes, file: name)
             } else {

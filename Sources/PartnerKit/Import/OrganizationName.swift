@@ -66,7 +66,9 @@ public enum OrganizationName {
         if let apostrophe = chars.firstIndex(of: "'"), apostrophe == i + 1, apostrophe + 2 < chars.count {
             chars[apostrophe + 1] = Character(chars[apostrophe + 1].uppercased())
         }
-        if chars.count > 3, chars[i] == "M", chars[i + 1] == "c" {
+        // At least four characters from the first letter on, so `i + 2` is inside the word
+        // wherever the letter is (`...m`, `12mc` once trapped here).
+        if chars.count - i > 3, chars[i] == "M", chars[i + 1] == "c" {
             chars[i + 2] = Character(chars[i + 2].uppercased())
         }
         return String(chars)
@@ -75,12 +77,12 @@ public enum OrganizationName {
     /// The name without a care-of part the IRS sometimes appends (`… INC C/O J A SCOTT`,
     /// `… % JOHN DOE`). Returns the name and whether anything was removed.
     public static func withoutCareOf(_ raw: String) -> (name: String, removed: Bool) {
-        let upper = raw.uppercased()
+        // Searched in the name itself, not in an upper-cased copy: upper-casing can change the
+        // length (`ß` → `SS`), and an offset found in the copy once cut the name in the wrong
+        // place or past its end.
         for marker in [" C/O ", " % ", " ATTN "] {
-            if let r = upper.range(of: marker) {
-                let offset = upper.distance(from: upper.startIndex, to: r.lowerBound)
-                let cut = raw.index(raw.startIndex, offsetBy: offset)
-                let kept = raw[..<cut].trimmingWhitespace
+            if let r = raw.range(of: marker, options: .caseInsensitive) {
+                let kept = raw[..<r.lowerBound].trimmingWhitespace
                 if !kept.isEmpty { return (kept, true) }
             }
         }
