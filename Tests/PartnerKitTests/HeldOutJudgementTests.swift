@@ -103,9 +103,9 @@ enum HeldOutJudgement {
         let circle = try #require(r.partnerships.first { $0.id == "reading-circle" })
         #expect(circle.goals.first?.met == true)
         #expect(circle.health == .green)
-        #expect(!circle.issues.contains { $0.code.hasPrefix("goal_") })
+        #expect(!circle.issues.contains { [.goalMissed, .goalUnreported, .goalResults].contains($0.code) })
         let placement = try #require(HeldOutJudgement.place("reading-circle", w))
-        #expect(placement.readiness.first { $0.check == "goal_results" }?.ok == true)
+        #expect(placement.readiness.first { $0.check == .goalResults }?.ok == true)
         #expect(ReviewReport(review: r, workspace: w).text.contains("14 of 10 regular learners, met"))
     }
 

@@ -174,7 +174,7 @@ import Testing
         #expect(off.inSeason == false)
         #expect(off.suggestion.kind != .pause && off.suggestion.kind != .end)
         #expect(off.health != .red)
-        #expect(!off.issues.contains { $0.code == "communication_overdue" })
+        #expect(!off.issues.contains { $0.code == .communicationOverdue })
         // Without a season the same silence is real, and red two quarters running pauses it.
         let plain = try #require(
             ReviewTests.review([Self.seasonal(season: false)], previous: previous).partnerships.first)
@@ -200,7 +200,7 @@ import Testing
         let r = ReviewTests.review([p])
         let h = try #require(r.partnerships.first)
         #expect(h.health == .amber)
-        #expect(h.issues.contains { $0.code == "priority_link" && $0.bookkeeping })
+        #expect(h.issues.contains { $0.code == .priorityLink && $0.bookkeeping })
         let repair = try #require(r.actions.first { $0.group == .repair })
         #expect(!repair.text.lowercased().contains("priority"))
         #expect(r.actions.contains { $0.group == .bookkeeping && $0.partnership == "clinic" })
@@ -210,8 +210,8 @@ import Testing
         var p = SpectrumFixture.completePlan()
         p.goals[0].priority = nil
         let placement = SpectrumFixture.place(p)
-        #expect(placement.readiness.first { $0.check == "smart_goals" }?.ok == true)
-        #expect(placement.readiness.first { $0.check == "priority_link" }?.ok == false)
+        #expect(placement.readiness.first { $0.check == .smartGoals }?.ok == true)
+        #expect(placement.readiness.first { $0.check == .priorityLink }?.ok == false)
     }
 
     @Test func aMetGoalIsCreditedInTheReviewAndTheSpectrum() throws {
@@ -220,12 +220,12 @@ import Testing
         p.goals[0].achieved = 120
         let h = try #require(ReviewTests.health(p))
         #expect(h.goals.first?.met == true)
-        #expect(!h.issues.contains { $0.code == "goal_missed" || $0.code == "goal_unreported" })
-        #expect(SpectrumFixture.place(p).readiness.first { $0.check == "goal_results" }?.ok == true)
+        #expect(!h.issues.contains { $0.code == .goalMissed || $0.code == .goalUnreported })
+        #expect(SpectrumFixture.place(p).readiness.first { $0.check == .goalResults }?.ok == true)
         p.goals[0].achieved = 80
         let missed = try #require(ReviewTests.health(p))
-        #expect(missed.issues.contains { $0.code == "goal_missed" })
-        #expect(SpectrumFixture.place(p).readiness.first { $0.check == "goal_results" }?.ok == false)
+        #expect(missed.issues.contains { $0.code == .goalMissed })
+        #expect(SpectrumFixture.place(p).readiness.first { $0.check == .goalResults }?.ok == false)
     }
 
     @Test func prioritiesAndAudiencesAreCountedByTheSameRule() throws {

@@ -28,7 +28,8 @@ public enum SpectrumReport {
                 .array(
                     p.readiness.map { r in
                         .object([
-                            ("check", .string(r.check)), ("ok", .bool(r.ok)), ("detail", .string(r.detail)),
+                            ("check", .string(r.check.rawValue)), ("ok", .bool(r.ok)),
+                            ("detail", .string(r.detail)),
                         ])
                     })
             ),

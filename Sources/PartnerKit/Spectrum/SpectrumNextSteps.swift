@@ -69,7 +69,10 @@ extension SpectrumEngine {
         if !criteria.mutualBenefit.met {
             steps.append("Name what each side gets out of it: \(criteria.mutualBenefit.evidence)")
         }
-        if !criteria.alignedValues.met, !criteria.alignedValues.evidence.contains("dealbreaker") {
+        // A dealbreaker returned its one step above, so unaligned values here are never one
+        // (this used to be told by the word "dealbreaker" in the evidence, which a partner's
+        // name could hold too).
+        if !criteria.alignedValues.met {
             steps.append(
                 "Check that values are aligned enough for the work: \(criteria.alignedValues.evidence)")
         }

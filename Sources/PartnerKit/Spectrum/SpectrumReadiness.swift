@@ -14,7 +14,7 @@ extension SpectrumEngine {
         if p.goals.isEmpty {
             out.append(
                 ReadinessCheck(
-                    check: "smart_goals", ok: false,
+                    check: .smartGoals, ok: false,
                     detail: "no goals: begin at the end and define the outcome together",
                     fixes: [
                         "Begin at the end: write down together the outcome you both want, with a metric, a target and a due date"
@@ -46,7 +46,7 @@ extension SpectrumEngine {
             let ok = gaps.isEmpty
             out.append(
                 ReadinessCheck(
-                    check: "smart_goals", ok: ok,
+                    check: .smartGoals, ok: ok,
                     detail: ok
                         ? "\(p.goals.count) goal\(p.goals.count == 1 ? "" : "s"), each specific, measurable and dated"
                         : gaps.joined(separator: "; "),
@@ -60,10 +60,10 @@ extension SpectrumEngine {
             out.append(
                 unlinked.isEmpty
                     ? ReadinessCheck(
-                        check: "priority_link", ok: true,
+                        check: .priorityLink, ok: true,
                         detail: "every goal is linked to a library priority")
                     : ReadinessCheck(
-                        check: "priority_link", ok: false,
+                        check: .priorityLink, ok: false,
                         detail:
                             "\(joinAnd(labels)) \(unlinked.count == 1 ? "is" : "are") not linked to a library priority",
                         fixes: labels.map { "Link \($0) to the library priority it serves" }))
@@ -89,7 +89,7 @@ extension SpectrumEngine {
             if !results.isEmpty {
                 out.append(
                     ReadinessCheck(
-                        check: "goal_results", ok: !missed, detail: results.joined(separator: "; ")))
+                        check: .goalResults, ok: !missed, detail: results.joined(separator: "; ")))
             }
         }
 
@@ -100,14 +100,14 @@ extension SpectrumEngine {
         if dated.isEmpty {
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: false,
+                    check: .milestones, ok: false,
                     detail: "no dated milestones: drift will not show until the goal is missed",
                     fixes: ["Add two or three dated milestones on the way to the goals, so drift shows early"]
                 ))
         } else if let lastGoalDue, !dated.contains(where: { ($0.due ?? lastGoalDue) < lastGoalDue }) {
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: false,
+                    check: .milestones, ok: false,
                     detail: "no milestone falls before the goals are due (\(lastGoalDue))",
                     fixes: ["Add milestones dated before \(lastGoalDue), when the goals are due"]))
         } else if !overdue.isEmpty {
@@ -116,7 +116,7 @@ extension SpectrumEngine {
             }
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: false,
+                    check: .milestones, ok: false,
                     detail: "overdue and not done: \(list.joined(separator: ", "))",
                     fixes: overdue.map {
                         "Get \"\($0.title ?? "untitled")\" done with the partner, or agree a new date"
@@ -125,7 +125,7 @@ extension SpectrumEngine {
             let done = dated.count { $0.done != nil }
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: true,
+                    check: .milestones, ok: true,
                     detail:
                         "\(dated.count) dated milestone\(dated.count == 1 ? "" : "s"), \(done) done, none overdue"
                 ))
@@ -135,9 +135,9 @@ extension SpectrumEngine {
         let noRole = f.parties.filter { party in !p.roles.contains { $0.party == party && $0.does != nil } }
         out.append(
             noRole.isEmpty
-                ? ReadinessCheck(check: "roles", ok: true, detail: "every party has written responsibilities")
+                ? ReadinessCheck(check: .roles, ok: true, detail: "every party has written responsibilities")
                 : ReadinessCheck(
-                    check: "roles", ok: false,
+                    check: .roles, ok: false,
                     detail: "no written responsibilities for \(noRole.map(f.name).joined(separator: ", "))",
                     fixes: noRole.map { "Write down what \(f.name($0)) does" }))
 
@@ -157,11 +157,11 @@ extension SpectrumEngine {
             } else {
                 detail += "; no contact logged yet"
             }
-            out.append(ReadinessCheck(check: "communication_plan", ok: true, detail: detail, fixes: fixes))
+            out.append(ReadinessCheck(check: .communicationPlan, ok: true, detail: detail, fixes: fixes))
         } else {
             out.append(
                 ReadinessCheck(
-                    check: "communication_plan", ok: false, detail: "no agreed cadence of contact",
+                    check: .communicationPlan, ok: false, detail: "no agreed cadence of contact",
                     fixes: [
                         "Agree how and how often you will talk (a cadence in days), respecting each side's norms"
                     ]))
@@ -173,7 +173,7 @@ extension SpectrumEngine {
         case nil, .some(.none):
             out.append(
                 ReadinessCheck(
-                    check: "in_writing", ok: false,
+                    check: .inWriting, ok: false,
                     detail: money
                         ? "nothing in writing, and money changes hands: a contract is expected"
                         : "nothing in writing",
@@ -186,14 +186,14 @@ extension SpectrumEngine {
             if money && a != .contract {
                 out.append(
                     ReadinessCheck(
-                        check: "in_writing", ok: false,
+                        check: .inWriting, ok: false,
                         detail:
                             "agreed in writing (\(a == .mou ? "an MOU" : "an email summary")), but money changes hands: a contract is expected",
                         fixes: ["Put the payment and the work in a contract"]))
             } else {
                 out.append(
                     ReadinessCheck(
-                        check: "in_writing", ok: true,
+                        check: .inWriting, ok: true,
                         detail: a == .mou ? "an MOU" : a == .email ? "an email summary" : "a contract"))
             }
         }
@@ -202,11 +202,11 @@ extension SpectrumEngine {
         out.append(
             p.exitPlan == nil
                 ? ReadinessCheck(
-                    check: "exit_plan", ok: false, detail: "no exit plan",
+                    check: .exitPlan, ok: false, detail: "no exit plan",
                     fixes: [
                         "Agree how this ends: a contingency and exit plan that ends the project without ending the relationship"
                     ])
-                : ReadinessCheck(check: "exit_plan", ok: true, detail: shorten(p.exitPlan ?? "", 80)))
+                : ReadinessCheck(check: .exitPlan, ok: true, detail: shorten(p.exitPlan ?? "", 80)))
 
         // balance
         var parts: [String] = []
@@ -231,7 +231,7 @@ extension SpectrumEngine {
         }
         out.append(
             ReadinessCheck(
-                check: "balance", ok: nonContributors.isEmpty, detail: detail,
+                check: .balance, ok: nonContributors.isEmpty, detail: detail,
                 fixes: nonContributors.map { "Agree what \(f.name($0)) puts in (staff, space, expertise, …)" }
                     + (imbalances.isEmpty
                         ? [] : ["Discuss the imbalance up front: \(imbalances.joined(separator: "; "))"])))
