@@ -200,7 +200,7 @@ import Testing
         let r = ReviewTests.review([p])
         let h = try #require(r.partnerships.first)
         #expect(h.health == .amber)
-        #expect(h.issues.contains { $0.code == .priorityLink && $0.bookkeeping })
+        #expect(h.issues.contains { $0.code == .readiness(.priorityLink) && $0.bookkeeping })
         let repair = try #require(r.actions.first { $0.group == .repair })
         #expect(!repair.text.lowercased().contains("priority"))
         #expect(r.actions.contains { $0.group == .bookkeeping && $0.partnership == "clinic" })

@@ -76,7 +76,7 @@ import Testing
         p.exitPlan = nil
         p.roles = []
         let h = try #require(Self.health(p))
-        #expect(Set(h.issues.map(\.code)) == [.exitPlan, .roles])
+        #expect(Set(h.issues.map(\.code)) == [.readiness(.exitPlan), .readiness(.roles)])
         #expect(h.issues.allSatisfy { !$0.major })
         #expect(h.health == .amber, "two plan gaps make it amber")
     }

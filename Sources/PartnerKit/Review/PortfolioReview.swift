@@ -12,36 +12,24 @@ public struct PortfolioReview: Sendable {
     /// One problem found in a partnership. `major` problems (overdue work, silence, a party
     /// giving nothing, a missed goal) weigh more than a readiness gap in the plan.
     public struct Issue: Sendable, Hashable {
-        /// What kind of problem; the raw value is the JSON's `issue_details[].code`.
-        public enum Code: String, Sendable, Hashable, CaseIterable {
-            case milestoneOverdue = "milestone_overdue"
-            case communicationOverdue = "communication_overdue"
-            case goalMissed = "goal_missed"
-            case goalUnreported = "goal_unreported"
-            case noContribution = "no_contribution"
-            // A readiness gap from the spectrum engine keeps its check's name.
-            case smartGoals = "smart_goals"
-            case priorityLink = "priority_link"
-            case goalResults = "goal_results"
-            case milestones
-            case roles
-            case communicationPlan = "communication_plan"
-            case inWriting = "in_writing"
-            case exitPlan = "exit_plan"
-            case balance
+        /// What kind of problem; `rawValue` is the JSON's `issue_details[].code`.
+        public enum Code: Sendable, Hashable {
+            case milestoneOverdue
+            case communicationOverdue
+            case goalMissed
+            case goalUnreported
+            case noContribution
+            /// A readiness gap from the spectrum engine, coded by its check's name.
+            case readiness(ReadinessCheck.Check)
 
-            /// The issue a failed readiness check is reported as.
-            public init(_ check: ReadinessCheck.Check) {
-                switch check {
-                case .smartGoals: self = .smartGoals
-                case .priorityLink: self = .priorityLink
-                case .goalResults: self = .goalResults
-                case .milestones: self = .milestones
-                case .roles: self = .roles
-                case .communicationPlan: self = .communicationPlan
-                case .inWriting: self = .inWriting
-                case .exitPlan: self = .exitPlan
-                case .balance: self = .balance
+            public var rawValue: String {
+                switch self {
+                case .milestoneOverdue: "milestone_overdue"
+                case .communicationOverdue: "communication_overdue"
+                case .goalMissed: "goal_missed"
+                case .goalUnreported: "goal_unreported"
+                case .noContribution: "no_contribution"
+                case .readiness(let check): check.rawValue
                 }
             }
         }

@@ -268,7 +268,7 @@ public enum ReviewEngine {
             }
             issues.append(
                 Issue(
-                    code: Issue.Code(r.check), text: "\(r.name): \(r.detail)", major: false,
+                    code: .readiness(r.check), text: "\(r.name): \(r.detail)", major: false,
                     fix: r.fixes.first ?? "Fix the plan: \(r.detail)", bookkeeping: r.check == .priorityLink
                 ))
         }
