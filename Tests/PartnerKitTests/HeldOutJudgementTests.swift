@@ -141,4 +141,15 @@ enum HeldOutJudgement {
         let md = ScoreRendering.markdown(v, rubric: rubric.name, asOf: HeldOutJudgement.asOf)
         #expect(md.contains("Already supports the library"))
     }
+
+    /// The why of each repair is the reason for that step first, never a lesser gap beside
+    /// it: the same rule as on the sample (`JudgementTests.theWhyOfAnActionIsTheReasonForThatStepFirst`).
+    @Test func theWhyOfEachRepairIsTheReasonForThatStep() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let r = HeldOutJudgement.review(w)
+        JudgementTests.expectWhyMatchesTheStep(r)
+        let lab = try #require(r.actions.first { $0.partnership == "tutoring-lab" })
+        #expect(lab.leadIn == .repairFirst)
+        #expect(lab.why.hasPrefix("contact is overdue"))
+    }
 }

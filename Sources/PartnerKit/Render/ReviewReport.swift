@@ -419,10 +419,10 @@ public struct ReviewReport: Sendable {
         let parts = h.goals.compactMap { g -> String? in
             guard let a = g.achieved else { return nil }
             // A missed goal of the quarter is already an issue above.
-            if let text = g.text, missed.contains(where: { $0.contains(ReviewEngine.short(text)) }) {
+            if let text = g.text, missed.contains(where: { $0.contains(shortened(text)) }) {
                 return nil
             }
-            let what = g.text.map { "\"\(ReviewEngine.short($0))\" " } ?? ""
+            let what = g.text.map { "\"\(shortened($0))\" " } ?? ""
             guard let t = g.target else { return "\(what)\(formatNumber(a)) reached" }
             return
                 "\(what)\(formatNumber(a)) of \(formatNumber(t))\(g.metric.map { " \($0)" } ?? ""), \(a >= t ? "met" : (g.due.map { $0 > r.asOf } ?? false) ? "not met yet (due \(g.due.map { "\($0)" } ?? ""))" : "not met")"

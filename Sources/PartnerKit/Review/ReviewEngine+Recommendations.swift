@@ -43,16 +43,16 @@ extension ReviewEngine {
                         evidence: ["\(hit.organization.name)'s recorded practices include \(what)\(line)"]))
             }
         }
+        // The reason for the step itself, first (the suggestion's own `because`).
         func why(_ h: PortfolioReview.PartnershipHealth) -> String {
-            var parts = h.issues.filter { !$0.bookkeeping }.prefix(2).map(\.text)
-            if let d = h.drift { parts.append(d) }
-            return parts.isEmpty ? "health is \(h.health.rawValue)" : parts.joined(separator: "; ")
+            h.suggestion.because.isEmpty
+                ? "health is \(h.health.rawValue)" : h.suggestion.because.joined(separator: "; ")
         }
         for h in byHealth where h.health == .red {
             recs.append(
                 Recommendation(
-                    group: .repair, partnership: h.id, subject: h.title,
-                    text: h.suggestion.text, why: why(h), urgency: .now, organizations: h.partners,
+                    group: .repair, partnership: h.id, subject: h.title, leadIn: h.suggestion.leadIn,
+                    text: h.suggestion.advice, why: why(h), urgency: .now, organizations: h.partners,
                     deadline: h.suggestion.deadline))
         }
         for c in coverage where c.partnerships == 0 {
@@ -78,13 +78,15 @@ extension ReviewEngine {
         {
             recs.append(
                 Recommendation(
-                    group: .repair, partnership: h.id, subject: h.title, text: h.suggestion.text,
-                    why: why(h), urgency: .soon, organizations: h.partners, deadline: h.suggestion.deadline))
+                    group: .repair, partnership: h.id, subject: h.title, leadIn: h.suggestion.leadIn,
+                    text: h.suggestion.advice, why: why(h), urgency: .soon, organizations: h.partners,
+                    deadline: h.suggestion.deadline))
         }
         for h in byHealth where h.health == .green && h.suggestion.kind == .deepen {
             recs.append(
                 Recommendation(
-                    group: .deepen, partnership: h.id, subject: h.title, text: h.suggestion.text,
+                    group: .deepen, partnership: h.id, subject: h.title, leadIn: h.suggestion.leadIn,
+                    text: h.suggestion.advice,
                     why: "It is healthy and already edging toward a deeper level.", urgency: .later,
                     organizations: h.partners))
         }
