@@ -120,8 +120,49 @@ import Testing
         let stale = RelationshipGraph(workspace: w).staleTies(asOf: Self.asOf, days: 180, strongStrength: 3)
         #expect(r.quietTies.count == stale.count)
         #expect(r.quietTies.count == 2)
-        let renew = try #require(r.actions.first { $0.group == .renewTie })
-        #expect(renew.text.contains("\(r.quietTies.count) strong ties"))
+        // The sample's renew advice counts the library's own quiet ties and the network's,
+        // each once, by the network's rule.
+        let (sample, sw) = try Self.sampleReview()
+        let own = sample.quietTies.count { $0.a == sw.library.id || $0.b == sw.library.id }
+        let renew = try #require(sample.actions.first { $0.group == .renewTie })
+        #expect(
+            renew.text.contains(
+                "library's own \(own) strong ties gone quiet; \(sample.quietTies.count) across"))
+    }
+
+    /// One thing, said once: a partner a repair already says to get in touch with (the
+    /// tutoring lab, 273 days quiet) is not also the "contact to renew" among the first five;
+    /// nor is a seasonal partner between seasons, whose quiet the review calls expected.
+    @Test func aPartnerAlreadyToldToGetInTouchIsNotAlsoAContactToRenew() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let r = HeldOutJudgement.review(w)
+        #expect(
+            r.actions.contains { $0.partnership == "tutoring-lab" && $0.advice.hasPrefix("Get in touch") })
+        for a in r.actions where a.group == .renewTie {
+            #expect(!a.organizations.contains("tutors"), "\(a.text)")
+            #expect(!a.organizations.contains("taxaid"), "\(a.text)")
+        }
+        // On the sample, the longest-quiet tie (Tidewater Food Bank) is no partner's repair: kept.
+        let (sample, _) = try Self.sampleReview()
+        #expect(sample.actions.first { $0.group == .renewTie }?.organizations == ["tidewater-food-bank"])
+    }
+
+    /// Between seasons, quiet is expected, unless the work has drifted: then the review never
+    /// says both "quiet now is expected" and "drifted", and the drift says why (the work due
+    /// before the next season is not done).
+    @Test func aDriftBetweenSeasonsNeverAlsoSaysQuietIsExpected() throws {
+        let (r, w) = try Self.sampleReview()
+        let tax = try #require(r.partnerships.first { $0.id == "vita-tax-sites" })
+        let drift = try #require(tax.drift)
+        #expect(!drift.contains("expected"))
+        #expect(drift.contains("work due before the next season is not done"))
+        let text = ReviewReport(review: r, workspace: w).text
+        let block =
+            text.components(separatedBy: "\n\n").first {
+                $0.contains("Free tax preparation at three branches —")
+            } ?? ""
+        #expect(block.contains("drifted"))
+        #expect(!block.contains("expected"))
     }
 
     @Test func theDirectionNamedAgreesWithTheStepsGiven() {

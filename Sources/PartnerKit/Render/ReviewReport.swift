@@ -369,8 +369,9 @@ public struct ReviewReport: Sendable {
             s += md ? "\(k + 1). \(esc(rec.line))\n" : "  \(k + 1). \(rec.line)\n"
             if rec.group == .dealbreaker {
                 for e in rec.evidence { s += md ? "   - Evidence: \(esc(e))\n" : "     evidence: \(e)\n" }
-            } else if !rec.why.isEmpty {
-                // The first five say why, as the page does: the reason a manager would give.
+            } else if !rec.why.isEmpty, !rec.text.hasSuffix(rec.why) {
+                // The first five say why, as the page does: the reason a manager would give
+                // (unless the line itself ends with it, as an introduction's does: said once).
                 s += md ? "   - Why: \(esc(rec.why))\n" : "     why: \(rec.why)\n"
             }
         }
@@ -409,7 +410,9 @@ public struct ReviewReport: Sendable {
         let read = h.seasonInferred ? ", read from the dates of its work" : ""
         if h.inSeason == true { return "seasonal (\(season.description)\(read)): in season now" }
         let next = season.nextStart(after: r.asOf).map { ": the next season starts \($0)" } ?? ""
-        return "seasonal (\(season.description)\(read)): between seasons\(next); quiet now is expected"
+        // Quiet is expected between seasons, unless the work has drifted (the drift line says why).
+        let quiet = h.drift == nil ? "; quiet now is expected" : ""
+        return "seasonal (\(season.description)\(read)): between seasons\(next)\(quiet)"
     }
 
     /// "goals: 1012 of 900 returns filed, met" — achieved against target, for every goal with

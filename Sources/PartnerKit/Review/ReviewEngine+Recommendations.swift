@@ -105,13 +105,31 @@ extension ReviewEngine {
                     why: "A highly weighted audience with no partnership serving it.", urgency: .soon))
         }
         let ownQuiet = quiet.filter { $0.a == w.library.id || $0.b == w.library.id }
-        if let t = ownQuiet.first {
-            let other = t.a == w.library.id ? t.b : t.a
+        // A partner the review already tells the library to contact is not told twice: one a
+        // repair says to get in touch with, or a seasonal partner between seasons (quiet is
+        // expected; the advice is to plan the next season with them). The tie to renew is the
+        // longest-quiet one no other advice covers (a person counts with their organization).
+        var toldAlready = Set<String>()
+        for h in byHealth {
+            let getInTouch =
+                (h.health != .green || h.drift != nil)
+                && (h.drift != nil || h.issues.contains { $0.code == "communication_overdue" })
+            let offSeason = h.season != nil && h.inSeason == false && h.drift == nil
+            if getInTouch || offSeason { toldAlready.formUnion(h.partners) }
+        }
+        func otherEnd(_ t: PortfolioReview.QuietTie) -> String { t.a == w.library.id ? t.b : t.a }
+        func covered(_ t: PortfolioReview.QuietTie) -> Bool {
+            let id = otherEnd(t)
+            return toldAlready.contains(id) || (w.person(id)?.organization).map(toldAlready.contains) ?? false
+        }
+        if let t = ownQuiet.first(where: { !covered($0) }) {
+            let other = otherEnd(t)
+            let first = t == ownQuiet.first ? "the first" : "the first not already in the advice above"
             // One count per thing: the library's own quiet ties, out of the network's total
             // (the same list `network` prints as its nudge list).
             let more =
                 ownQuiet.count > 1
-                ? " (the first of the library's own \(ownQuiet.count) strong ties gone quiet; \(quiet.count) across the whole network)"
+                ? " (\(first) of the library's own \(ownQuiet.count) strong ties gone quiet; \(quiet.count) across the whole network)"
                 : ""
             recs.append(
                 Recommendation(

@@ -287,12 +287,20 @@ public enum ReviewEngine {
             let inSeasonQuiet = season.map { $0.daysIn(from: from, to: asOf) } ?? since
             let neglected =
                 inSeason == false && issues.contains { $0.code == "milestone_overdue" }
-            if Double(inSeasonQuiet) > limit || (neglected && Double(since) > limit) {
+            // Between seasons, say why the quiet is not the expected kind: work due before the
+            // next season left undone, or silence already too long in the last season. Never
+            // "quiet is expected" beside "drifted" (two lines that contradict each other).
+            let longInSeason = Double(inSeasonQuiet) > limit
+            if longInSeason || (neglected && Double(since) > limit) {
+                let why =
+                    inSeason != false
+                    ? ""
+                    : longInSeason
+                        ? ", far longer than its season allows"
+                        : " and work due before the next season is not done"
                 drift =
-                    "placed at \(placement.levelName) by its design, but no contact has been logged for \(counted(since, "day")): in practice it has drifted from working together"
-                    + (season != nil && inSeason == false
-                        ? " (quiet between seasons is expected; reconnect before the next season starts)"
-                        : "")
+                    "placed at \(placement.levelName) by its design, but no contact has been logged for \(counted(since, "day"))\(why): in practice it has drifted from working together"
+                    + (season != nil && inSeason == false ? "; reconnect before the next season starts" : "")
             }
         }
 
