@@ -162,11 +162,18 @@ import Testing
         #expect(Self.same(files, tops: [1, 5]) > 0)
     }
 
-    @Test func blocksAreRecordAligned() {
-        let bytes = Array("a,\"x\ny\"\nb,c\n".utf8)
-        let end = bytes.withUnsafeBufferPointer { OrganizationBlocks.lastRecordEnd($0) }
-        #expect(end == bytes.count)
+    @Test func blocksAreSplitAtRecordEnds() {
+        let bytes = Array("a,\"x\ny\"\nb,c\nd,\"e\nf".utf8)
+        let split = bytes.withUnsafeBufferPointer {
+            OrganizationBlocks.split($0, line: 2, end: false, pieces: 3)
+        }
+        // The last record is still open: the block ends after "b,c", three lines on.
+        #expect(split?.cut == 12)
+        #expect(split?.lines == 3)
+        #expect(split?.starts.first?.line == 2)
         let open = Array("a,\"x\ny".utf8)
-        #expect(open.withUnsafeBufferPointer { OrganizationBlocks.lastRecordEnd($0) } == nil)
+        #expect(
+            open.withUnsafeBufferPointer { OrganizationBlocks.split($0, line: 2, end: false, pieces: 2) }
+                == nil)
     }
 }

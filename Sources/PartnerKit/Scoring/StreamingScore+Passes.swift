@@ -6,22 +6,25 @@ extension StreamingScore {
     /// Pieces per block: a few per core so that uneven pieces even out.
     static var piecesPerBlock: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
-    /// Splits `block` (starting on `line`) into pieces and runs `body(piece, slice, line)` on
-    /// them in parallel; the results in order and the block's physical lines.
+    /// Splits the buffered bytes (starting on `line`) into record-aligned pieces and runs
+    /// `body(piece, slice, line)` on them in parallel: the results in order, and the bytes and
+    /// physical lines consumed. Nil when no record ends in the bytes (the buffer grows).
     static func pieces<R>(
-        _ block: UnsafeBufferPointer<UInt8>, line: Int,
+        _ block: UnsafeBufferPointer<UInt8>, line: Int, end: Bool,
         _ body: @Sendable (Int, UnsafeBufferPointer<UInt8>, Int) -> R
-    ) -> (results: [R], lines: Int) {
-        let (starts, lines) = WorkspaceLoader.chunkStarts(
-            block, bodyStart: 0, headerLines: line - 1, pieces: piecesPerBlock)
-        let ends = starts.dropFirst().map(\.offset) + [block.count]
+    ) -> (results: [R], bytes: Int, lines: Int)? {
+        guard
+            let (starts, cut, lines) = OrganizationBlocks.split(
+                block, line: line, end: end, pieces: piecesPerBlock)
+        else { return nil }
+        let ends = starts.dropFirst().map(\.offset) + [cut]
         let shared = SharedBytes(buffer: block)
         let results = parallelMap(starts.indices.map { $0..<($0 + 1) }) { r -> R in
             let k = r.lowerBound
             return body(
                 k, UnsafeBufferPointer(rebasing: shared.buffer[starts[k].offset..<ends[k]]), starts[k].line)
         }
-        return (results, lines + 1 - line)
+        return (results, cut, lines)
     }
 
     /// Whether the record has the header's field count and every field reads as itself: valid
@@ -156,6 +159,8 @@ extension StreamingScore {
         var headerBytes: [UInt8] = []
         var rows = 0
         var hashes: [UInt64] = []
+        /// Per row (when the rubric weighs mission words): the query words its mission uses.
+        var masks: [UInt64] = []
         /// Per term, missions using it; [64]: missions at all.
         var df = [Int](repeating: 0, count: 65)
         var wantedRows: [Row] = []
@@ -181,6 +186,7 @@ extension StreamingScore {
             var df = [Int](repeating: 0, count: 65)
             var wanted: [(local: Int, line: Int, fields: [String])] = []
             var newTags: ArraySlice<String> = []
+            var masks: [UInt64] = []
             var problem = ""
         }
 
@@ -188,7 +194,7 @@ extension StreamingScore {
             let outcome = OrganizationBlocks.read(
                 &source, blockBytes: blockBytes, maxBytes: base.limits.maxFileBytes,
                 header: { header, block in self.header(header, block) },
-                body: { block, line in self.block(block, line: line) })
+                body: { block, line, end in self.block(block, line: line, end: end) })
             if case .done = outcome { return true }
             return false
         }
@@ -225,57 +231,70 @@ extension StreamingScore {
             return true
         }
 
-        mutating func block(_ block: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
+        mutating func block(_ block: UnsafeBufferPointer<UInt8>, line: Int, end: Bool) -> (
+            bytes: Int, lines: Int
+        )? {
             guard let cols else { return nil }
             let (context, file, wanted, query, scans, tags) = (
                 PieceContext(base), file, wanted, query, scansMissions, tags
             )
-            let (results, lines) = StreamingScore.pieces(block, line: line) { _, slice, start -> Piece in
-                var piece = Piece()
-                var local = StreamingScore.pieceLoader(context, tags: tags)
-                var scratch: [UInt32] = []
-                let problems = CSVParser.parse(
-                    slice, file: file, limits: context.limits, startLine: start, delimiter: UInt8(ascii: ",")
-                ) { record in
-                    guard piece.clean else { return }
-                    guard
-                        StreamingScore.plainFields(
-                            record, count: cols.headerCount,
-                            id: cols.index[OrganizationsSchema.Column.id.rawValue]),
-                        StreamingScore.checksPass(record, cols)
-                    else {
-                        piece.clean = false
-                        piece.problem = "line \(record.line) needs the full reader"
-                        return
-                    }
-                    _ = StreamingScore.tagLists(record, cols, loader: &local, path: file, scratch: &scratch)
-                    let h = StreamingScore.idHash(record, cols)
-                    piece.hashes.append(h)
-                    if wanted.contains(h) {
-                        piece.wanted.append((piece.rows, record.line, StreamingScore.fields(record)))
-                    }
-                    if scans {
-                        let i = cols.index[OrganizationsSchema.Column.mission.rawValue]
-                        if i >= 0 {
-                            let m: UInt64? = record.withBytes(i) { $0.isEmpty ? nil : query.matches($0) }
-                            if var rest = m {
-                                piece.df[64] += 1
-                                while rest != 0 {
-                                    piece.df[rest.trailingZeroBitCount] += 1
-                                    rest &= rest - 1
+            guard
+                let (results, bytes, lines) = StreamingScore.pieces(
+                    block, line: line, end: end,
+                    { _, slice, start -> Piece in
+                        var piece = Piece()
+                        var local = StreamingScore.pieceLoader(context, tags: tags)
+                        var scratch: [UInt32] = []
+                        let problems = CSVParser.parse(
+                            slice, file: file, limits: context.limits, startLine: start,
+                            delimiter: UInt8(ascii: ",")
+                        ) { record in
+                            guard piece.clean else { return }
+                            guard
+                                StreamingScore.plainFields(
+                                    record, count: cols.headerCount,
+                                    id: cols.index[OrganizationsSchema.Column.id.rawValue]),
+                                StreamingScore.checksPass(record, cols)
+                            else {
+                                piece.clean = false
+                                piece.problem = "line \(record.line) needs the full reader"
+                                return
+                            }
+                            _ = StreamingScore.tagLists(
+                                record, cols, loader: &local, path: file, scratch: &scratch)
+                            let h = StreamingScore.idHash(record, cols)
+                            piece.hashes.append(h)
+                            if wanted.contains(h) {
+                                piece.wanted.append((piece.rows, record.line, StreamingScore.fields(record)))
+                            }
+                            if scans {
+                                let i = cols.index[OrganizationsSchema.Column.mission.rawValue]
+                                if i < 0 {
+                                    piece.masks.append(0)
+                                } else {
+                                    let m: UInt64? = record.withBytes(i) {
+                                        $0.isEmpty ? nil : query.matches($0)
+                                    }
+                                    piece.masks.append(m ?? 0)
+                                    if var rest = m {
+                                        piece.df[64] += 1
+                                        while rest != 0 {
+                                            piece.df[rest.trailingZeroBitCount] += 1
+                                            rest &= rest - 1
+                                        }
+                                    }
                                 }
                             }
+                            piece.rows += 1
                         }
-                    }
-                    piece.rows += 1
-                }
-                if !problems.isEmpty || !local.unknownTags.isEmpty {
-                    piece.clean = false
-                    piece.problem = problems.isEmpty ? "an unknown tag" : "a malformed record"
-                }
-                piece.newTags = local.tags.names[tags.count...]
-                return piece
-            }
+                        if !problems.isEmpty || !local.unknownTags.isEmpty {
+                            piece.clean = false
+                            piece.problem = problems.isEmpty ? "an unknown tag" : "a malformed record"
+                        }
+                        piece.newTags = local.tags.names[tags.count...]
+                        return piece
+                    })
+            else { return (0, 0) }
             var counts: [Int] = []
             for piece in results {
                 guard piece.clean else {
@@ -287,12 +306,13 @@ extension StreamingScore {
                     wantedRows.append(Row(ordinal: rows + w.local, line: w.line, fields: w.fields))
                 }
                 hashes.append(contentsOf: piece.hashes)
+                masks.append(contentsOf: piece.masks)
                 for t in 0..<65 { df[t] += piece.df[t] }
                 rows += piece.rows
                 counts.append(piece.rows)
             }
             pieceRows.append(counts)
-            return lines
+            return (bytes, lines)
         }
 
         /// No id hash repeats (a repeat may be a duplicate id, which the full reader reports).
@@ -334,14 +354,18 @@ extension StreamingScore {
         let top: Int
         let pieceRows: [[Int]]
         let scansMissions: Bool
+        /// Pass 1's mission masks, by row.
+        let masks: [UInt64]
         var lanes: [TopK<Kept>]
         var rows = 0
         var blockIndex = 0
 
         init(
             loader: WorkspaceLoader, tags: TagTable, file: String, wanted: Set<UInt64>, engine: ScoringEngine,
-            cols: WorkspaceLoader.OrganizationColumns, top: Int, pieceRows: [[Int]], scansMissions: Bool
+            cols: WorkspaceLoader.OrganizationColumns, top: Int, pieceRows: [[Int]], scansMissions: Bool,
+            masks: [UInt64]
         ) {
+            self.masks = masks
             base = loader
             self.tags = tags
             self.file = file
@@ -358,7 +382,7 @@ extension StreamingScore {
             let outcome = OrganizationBlocks.read(
                 &source, blockBytes: blockBytes, maxBytes: base.limits.maxFileBytes,
                 header: { _, _ in true },
-                body: { block, line in self.block(block, line: line) })
+                body: { block, line, end in self.block(block, line: line, end: end) })
             if case .done = outcome { return true }
             return false
         }
@@ -368,7 +392,9 @@ extension StreamingScore {
             var sameTags = true
         }
 
-        mutating func block(_ block: UnsafeBufferPointer<UInt8>, line: Int) -> Int? {
+        mutating func block(_ block: UnsafeBufferPointer<UInt8>, line: Int, end: Bool) -> (
+            bytes: Int, lines: Int
+        )? {
             guard blockIndex < pieceRows.count else { return nil }
             let counts = pieceRows[blockIndex]
             var firsts: [Int] = []
@@ -383,11 +409,10 @@ extension StreamingScore {
             let starts = firsts
             let missionColumn = cols.index[OrganizationsSchema.Column.mission.rawValue]
             let numberColumns = OrganizationsSchema.numberColumns.map { cols.index[$0.rawValue] }
-            let results: [Piece]
-            let lines: Int
-            (results, lines) = lanes.withUnsafeMutableBufferPointer { lanePointer in
+            let masks = self.masks
+            let split = lanes.withUnsafeMutableBufferPointer { lanePointer in
                 let laneBuffer = WorkspaceLoader.UncheckedSendable(lanePointer)
-                return StreamingScore.pieces(block, line: line) { k, slice, start -> Piece in
+                return StreamingScore.pieces(block, line: line, end: end) { k, slice, start -> Piece in
                     var piece = Piece()
                     guard k < counts.count, k < laneBuffer.value.count else {
                         piece.sameTags = false
@@ -416,14 +441,8 @@ extension StreamingScore {
                                 b.isEmpty ? nil : CellParser.plainNumber(String(decoding: b, as: UTF8.self))
                             }
                         }
-                        var hasMission = false
-                        var mask: UInt64 = 0
-                        if missionColumn >= 0 {
-                            record.withBytes(missionColumn) { b in
-                                hasMission = !b.isEmpty
-                                if scans && hasMission { mask = engine.query.matches(b) }
-                            }
-                        }
+                        let hasMission = missionColumn >= 0 && record.withBytes(missionColumn) { !$0.isEmpty }
+                        let mask = scans && ordinal < masks.count ? masks[ordinal] : 0
                         let e = engine.evaluate(
                             tags: tagLists, hasMission: hasMission, missionMask: mask, staffFTE: numbers[0],
                             annualBudget: numbers[1], volunteers: numbers[2], replyDays: numbers[3],
@@ -453,13 +472,14 @@ extension StreamingScore {
                     return piece
                 }
             }
+            guard let (results, bytes, lines) = split else { return (0, 0) }
             blockIndex += 1
             for (k, piece) in results.enumerated() {
                 guard piece.sameTags, k < counts.count, piece.rows == counts[k] else { return nil }
                 rows += piece.rows
             }
             guard results.count == counts.count else { return nil }
-            return lines
+            return (bytes, lines)
         }
     }
 }

@@ -118,7 +118,8 @@ public enum StreamingScore {
             rubric: rubric, asOf: asOf, warmPathStrength: nil, missions: missions)
         var rank = Rank(
             loader: base, tags: scan.tags, file: file, wanted: wanted, engine: scoring, cols: cols, top: top,
-            pieceRows: scan.pieceRows, scansMissions: scan.scansMissions)
+            pieceRows: scan.pieceRows, scansMissions: scan.scansMissions, masks: scan.masks)
+        scan.masks = []
         guard rank.run(&source, blockBytes: blockBytes), rank.rows == scan.rows else {
             return decline("pass 2")
         }

@@ -14,12 +14,13 @@ enum OrganizationBlocks {
 
     /// Calls `header` with the bytes of the header record (the first line outside quotes,
     /// byte order mark included) and the first block (for dialect detection), then `body` with
-    /// each following block and the line it starts on; `body` returns the physical lines the
-    /// block holds, or nil to stop.
+    /// the buffered bytes after it, the line they start on and whether they end the file.
+    /// `body` returns how many bytes it consumed (whole records; 0 when no record ends in them,
+    /// which grows the buffer) and the physical lines in them, or nil to stop.
     static func read(
         _ source: inout some ByteSource, blockBytes: Int, maxBytes: Int,
         header: (_ header: UnsafeBufferPointer<UInt8>, _ block: UnsafeBufferPointer<UInt8>) -> Bool,
-        body: (_ block: UnsafeBufferPointer<UInt8>, _ line: Int) -> Int?
+        body: (_ block: UnsafeBufferPointer<UInt8>, _ line: Int, _ end: Bool) -> (bytes: Int, lines: Int)?
     ) -> Outcome {
         guard source.rewind() else { return .stopped }
         var buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(16, blockBytes))
@@ -41,7 +42,7 @@ enum OrganizationBlocks {
                 }
             }
             let view = UnsafeBufferPointer(rebasing: buffer[0..<filled])
-            var cut: Int?
+            var cut = 0
             if !headerDone {
                 if let h = WorkspaceLoader.nextRecordStart(view, from: 0, oddQuotes: false) {
                     guard header(UnsafeBufferPointer(rebasing: view[0..<h.offset]), view) else {
@@ -53,16 +54,12 @@ enum OrganizationBlocks {
                 } else if eof {
                     return .stopped
                 }
-            } else {
-                cut = eof ? filled : lastRecordEnd(view)
-                if let c = cut, c > 0 {
-                    guard let lines = body(UnsafeBufferPointer(rebasing: view[0..<c]), line) else {
-                        return .stopped
-                    }
-                    line += lines
-                }
+            } else if filled > 0 {
+                guard let (bytes, lines) = body(view, line, eof) else { return .stopped }
+                cut = bytes
+                line += lines
             }
-            guard let c = cut else {
+            if cut == 0 && !eof && filled == buffer.count {
                 // No record ends in the buffer: a longer record than it holds. Grow it.
                 let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
                 if let to = bigger.baseAddress, let from = buffer.baseAddress {
@@ -72,28 +69,62 @@ enum OrganizationBlocks {
                 buffer = bigger
                 continue
             }
-            if let base = buffer.baseAddress, c < filled { base.update(from: base + c, count: filled - c) }
-            filled -= c
-            if eof && filled == 0 { return .done(bytes: total) }
+            if let base = buffer.baseAddress, cut < filled {
+                base.update(from: base + cut, count: filled - cut)
+            }
+            filled -= cut
+            if eof && (filled == 0 || (headerDone && cut == 0)) {
+                return filled == 0 ? .done(bytes: total) : .stopped
+            }
         }
     }
 
-    /// Just past the last line feed of `b` with an even number of quotes before it; nil when
-    /// there is none.
-    /// - Complexity: O(b.count), the quote count vectorized.
-    static func lastRecordEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-        let quotes = WorkspaceLoader.counts(b, 0..<b.count).quotes
-        var after = 0
-        var i = b.count - 1
-        while i >= 0 {
-            let c = b[i]
-            if c == 0x22 {
-                after += 1
-            } else if c == 0x0A && (quotes - after) % 2 == 0 {
-                return i + 1
-            }
-            i -= 1
+    /// Splits `b` (starting on `line`, at a record start) into up to `pieces` record-aligned
+    /// pieces ending at the last record end (`b`'s end when `end`): one parallel pass counting
+    /// quotes and lines, a short scan back from the end, and a short scan forward from each
+    /// nominal split. Nil when no record ends in `b`.
+    static func split(_ b: UnsafeBufferPointer<UInt8>, line: Int, end: Bool, pieces: Int) -> (
+        starts: [(offset: Int, line: Int)], cut: Int, lines: Int
+    )? {
+        let n = b.count
+        let p = max(1, min(pieces, n))
+        let step = max(1, n / p)
+        let ranges = (0..<p).map { k in (k * step)..<(k + 1 < p ? (k + 1) * step : n) }
+        let shared = SharedBytes(buffer: b)
+        let counted = parallelMap(ranges.indices.map { $0..<($0 + 1) }) { r in
+            WorkspaceLoader.counts(shared.buffer, ranges[r.lowerBound])
         }
-        return nil
+        let quotes = counted.reduce(0) { $0 + $1.quotes }
+        let allLines = counted.reduce(0) { $0 + $1.lines }
+        var cut = end ? n : 0
+        if !end {
+            var after = 0
+            var i = n - 1
+            while i >= 0 {
+                let c = b[i]
+                if c == 0x22 {
+                    after += 1
+                } else if c == 0x0A && (quotes - after) % 2 == 0 {
+                    cut = i + 1
+                    break
+                }
+                i -= 1
+            }
+            if cut == 0 { return nil }
+        }
+        var starts: [(offset: Int, line: Int)] = [(0, line)]
+        var quotesBefore = 0, linesBefore = 0
+        for k in 1..<max(1, p) {
+            quotesBefore += counted[k - 1].quotes
+            linesBefore += counted[k - 1].lines
+            guard ranges[k].lowerBound < cut,
+                let next = WorkspaceLoader.nextRecordStart(
+                    b, from: ranges[k].lowerBound, oddQuotes: quotesBefore % 2 == 1),
+                let last = starts.last, next.offset > last.offset, next.offset < cut
+            else { continue }
+            starts.append((next.offset, line + linesBefore + next.lines))
+        }
+        let lines = allLines - (cut < n ? WorkspaceLoader.counts(b, cut..<n).lines : 0)
+        return (starts, cut, lines)
     }
 }
