@@ -383,8 +383,9 @@ public struct ReviewReport: Sendable {
             s += md ? "\(k + 1). \(esc(rec.line))\n" : "  \(k + 1). \(rec.line)\n"
             if rec.group == .dealbreaker {
                 for e in rec.evidence { s += md ? "   - Evidence: \(esc(e))\n" : "     evidence: \(e)\n" }
-            } else if !rec.why.isEmpty {
-                // The first five say why, as the page does: the reason a manager would give.
+            } else if !rec.why.isEmpty, !rec.text.hasSuffix(rec.why) {
+                // The first five say why, as the page does: the reason a manager would give
+                // (unless the line itself ends with it, as an introduction's does: said once).
                 s += md ? "   - Why: \(esc(rec.why))\n" : "     why: \(rec.why)\n"
             }
         }
@@ -423,7 +424,9 @@ public struct ReviewReport: Sendable {
         let read = h.seasonInferred ? ", read from the dates of its work" : ""
         if h.inSeason == true { return "seasonal (\(season.description)\(read)): in season now" }
         let next = season.nextStart(after: r.asOf).map { ": the next season starts \($0)" } ?? ""
-        return "seasonal (\(season.description)\(read)): between seasons\(next); quiet now is expected"
+        // Quiet is expected between seasons, unless the work has drifted (the drift line says why).
+        let quiet = h.drift == nil ? "; quiet now is expected" : ""
+        return "seasonal (\(season.description)\(read)): between seasons\(next)\(quiet)"
     }
 
     /// "goals: 1012 of 900 returns filed, met" — achieved against target, for every goal with
@@ -433,10 +436,10 @@ public struct ReviewReport: Sendable {
         let parts = h.goals.compactMap { g -> String? in
             guard let a = g.achieved else { return nil }
             // A missed goal of the quarter is already an issue above.
-            if let text = g.text, missed.contains(where: { $0.contains(ReviewEngine.short(text)) }) {
+            if let text = g.text, missed.contains(where: { $0.contains(shortened(text)) }) {
                 return nil
             }
-            let what = g.text.map { "\"\(ReviewEngine.short($0))\" " } ?? ""
+            let what = g.text.map { "\"\(shortened($0))\" " } ?? ""
             guard let t = g.target else { return "\(what)\(formatNumber(a)) reached" }
             return
                 "\(what)\(formatNumber(a)) of \(formatNumber(t))\(g.metric.map { " \($0)" } ?? ""), \(a >= t ? "met" : (g.due.map { $0 > r.asOf } ?? false) ? "not met yet (due \(g.due.map { "\($0)" } ?? ""))" : "not met")"

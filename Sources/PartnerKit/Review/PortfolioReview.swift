@@ -50,10 +50,31 @@ public struct PortfolioReview: Sendable {
     public struct Suggestion: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable { case keep, deepen, repair, pause, end }
         public var kind: Kind
-        public var text: String
+        /// The words before the advice ("repair first"), as data: renderers choose.
+        public var leadIn: Recommendation.LeadIn? = nil
+        /// The advice proper, without its lead-in.
+        public var advice: String
         /// The date the advice must be acted on by, when it has one (the start of the next
         /// season, the overdue date of the problem to fix first).
         public var deadline: Day? = nil
+        /// Why this advice, the reason for this very step first, in plain words (the issue
+        /// it mends, then at most one other serious problem): never the lesser gaps in the
+        /// plan, which the partnership's issues list.
+        public var because: [String] = []
+
+        public init(
+            kind: Kind, leadIn: Recommendation.LeadIn? = nil, advice: String, deadline: Day? = nil,
+            because: [String] = []
+        ) {
+            self.kind = kind
+            self.leadIn = leadIn
+            self.advice = advice
+            self.deadline = deadline
+            self.because = because
+        }
+
+        /// The advice with its lead-in: "repair first: Get in touch …".
+        public var text: String { leadIn.map { $0.before(advice) } ?? advice }
     }
 
     public struct PartnershipHealth: Sendable, Hashable {
