@@ -1,6 +1,7 @@
 import Foundation
 
-/// The quarterly review as JSON (also the snapshot `--save` writes), text and Markdown.
+/// The quarterly review as JSON (and, with its version, the snapshot `--save` writes), text
+/// and Markdown.
 public struct ReviewReport: Sendable {
     public var review: PortfolioReview
     public var workspace: Workspace
@@ -21,12 +22,16 @@ public struct ReviewReport: Sendable {
 
     // MARK: JSON
 
+    /// The keys the next quarter's comparison reads back (`ReviewSnapshot`, which owns the
+    /// saved-review format); the other keys are for people and tools reading the review.
+    private typealias Saved = ReviewSnapshot.PartnershipKey
+
     func json(_ h: PortfolioReview.PartnershipHealth) -> JSONOutput {
         .object([
-            ("id", .string(h.id)), ("title", .string(h.title)), ("status", .string(h.status.rawValue)),
-            ("partners", .strings(h.partners)), ("health", .string(h.health.rawValue)),
-            ("level", .string(h.level)),
-            ("position", .rounded(h.position, 2)), ("edging_toward", .optional(h.edgingToward)),
+            (Saved.id.rawValue, .string(h.id)), ("title", .string(h.title)),
+            ("status", .string(h.status.rawValue)), ("partners", .strings(h.partners)),
+            (Saved.health.rawValue, .string(h.health.rawValue)), (Saved.level.rawValue, .string(h.level)),
+            (Saved.position.rawValue, .rounded(h.position, 2)), ("edging_toward", .optional(h.edgingToward)),
             ("kind", .string(h.kind.rawValue)),
             ("issues", .strings(h.issues.map(\.text))),
             (
@@ -84,6 +89,13 @@ public struct ReviewReport: Sendable {
         ])
     }
 
+    /// The saved review `review --save` writes (`reviews/YYYY-Qn.json`): the JSON review with
+    /// the saved-review format's `version` first (`ReviewSnapshot.version`).
+    public var saved: JSONOutput {
+        guard case .object(let members) = json else { return json }
+        return .object([(ReviewSnapshot.Key.version.rawValue, .int(ReviewSnapshot.version))] + members)
+    }
+
     /// The contract's keys (`quarter`, `partnerships`, `coverage`, `recommendations`) and more.
     /// `network.ties` lets the next quarter's review tell which ties are new.
     public var json: JSONOutput {
@@ -91,7 +103,7 @@ public struct ReviewReport: Sendable {
             ("quarter", .string(r.quarter.description)), ("as_of", .string(r.asOf.description)),
             ("library", .string(r.libraryName)), ("spectrum", .string(r.spectrumName)),
             ("compared_with", .optional(r.previousQuarter?.description)),
-            ("partnerships", .array(r.partnerships.map(json))),
+            (ReviewSnapshot.Key.partnerships.rawValue, .array(r.partnerships.map(json))),
             ("proposed", .array(r.proposed.map(json))),
             (
                 "health",
@@ -108,13 +120,14 @@ public struct ReviewReport: Sendable {
                     })
             ),
             (
-                "coverage",
+                ReviewSnapshot.Key.coverage.rawValue,
                 .array(
                     r.coverage.map { c in
                         .object([
-                            ("priority", .string(c.priority)), ("label", .string(c.label)),
-                            ("weight", .number(c.weight)),
-                            ("partnerships", .int(c.partnerships)), ("by_goal", .strings(c.byGoal)),
+                            (ReviewSnapshot.CoverageKey.priority.rawValue, .string(c.priority)),
+                            ("label", .string(c.label)), ("weight", .number(c.weight)),
+                            (ReviewSnapshot.CoverageKey.partnerships.rawValue, .int(c.partnerships)),
+                            ("by_goal", .strings(c.byGoal)),
                             ("by_topic", .strings(c.byTopic)),
                             (
                                 "candidates",
@@ -141,7 +154,7 @@ public struct ReviewReport: Sendable {
                     })
             ),
             (
-                "network",
+                ReviewSnapshot.Key.network.rawValue,
                 .object([
                     (
                         "quiet_ties",
@@ -171,7 +184,7 @@ public struct ReviewReport: Sendable {
                                 ])
                             })
                     ),
-                    ("ties", .strings(r.ties)),
+                    (ReviewSnapshot.NetworkKey.ties.rawValue, .strings(r.ties)),
                 ])
             ),
             ("movement", .strings(r.movement)),

@@ -172,37 +172,3 @@ public struct PortfolioReview: Sendable {
         return c
     }
 }
-
-/// What a saved review (`reviews/YYYY-Qn.json`) remembers of one partnership.
-public struct SnapshotEntry: Sendable, Hashable {
-    public var id: String
-    public var health: PortfolioReview.Health
-    public var level: String
-    public var position: Double?
-    public init(id: String, health: PortfolioReview.Health, level: String, position: Double?) {
-        self.id = id
-        self.health = health
-        self.level = level
-        self.position = position
-    }
-}
-
-/// A saved review, as read back for the quarter-over-quarter comparison.
-public struct ReviewSnapshot: Sendable {
-    public var quarter: Quarter
-    public var partnerships: [SnapshotEntry]
-    public var coverage: [String: Int]
-    /// Tie keys ("a|b", a < b) at the time, when the snapshot recorded them.
-    public var ties: Set<String>?
-    public var file: String
-    public init(
-        quarter: Quarter, partnerships: [SnapshotEntry], coverage: [String: Int], ties: Set<String>?,
-        file: String
-    ) {
-        self.quarter = quarter
-        self.partnerships = partnerships
-        self.coverage = coverage
-        self.ties = ties
-        self.file = file
-    }
-}
