@@ -32,7 +32,7 @@ extension SpectrumEngine {
                 if g.target == nil { lacks.append("a target") }
                 if g.due == nil { lacks.append("a due date") }
                 guard !lacks.isEmpty else { continue }
-                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
                 gaps.append("\(label) has no \(joinAnd(lacks.map { replacingPrefix($0, "a ", "") }, "or"))")
                 fixes.append("Add \(joinAnd(lacks)) to \(label)")
             }
@@ -55,7 +55,7 @@ extension SpectrumEngine {
             // of the goal itself).
             let unlinked = p.goals.enumerated().filter { $0.element.priority == nil }
             let labels = unlinked.map { i, g in
-                "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
             }
             out.append(
                 unlinked.isEmpty
@@ -71,7 +71,7 @@ extension SpectrumEngine {
             var results: [String] = []
             var missed = false
             for (i, g) in p.goals.enumerated() {
-                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
                 let due = g.due.map { $0 <= asOf } ?? false
                 if let a = g.achieved, let t = g.target {
                     let unit = g.metric.map { " \($0)" } ?? ""
@@ -151,7 +151,7 @@ extension SpectrumEngine {
                 if live, Double(days) > cadence {
                     detail += ", overdue"
                     fixes.append(
-                        "Get in touch with \(p.partners.map(f.name).joined(separator: ", ")): the last contact was \(days) days ago and the plan is every \(formatNumber(cadence))"
+                        "Get in touch with \(p.partners.map(f.name).joined(separator: ", ")): the last contact was \(counted(days, "day")) ago and the plan is every \(formatNumber(cadence)) days"
                     )
                 }
             } else {
@@ -206,7 +206,7 @@ extension SpectrumEngine {
                     fixes: [
                         "Agree how this ends: a contingency and exit plan that ends the project without ending the relationship"
                     ])
-                : ReadinessCheck(check: "exit_plan", ok: true, detail: shorten(p.exitPlan ?? "", 80)))
+                : ReadinessCheck(check: "exit_plan", ok: true, detail: shortened(p.exitPlan ?? "", to: 80)))
 
         // balance
         var parts: [String] = []
