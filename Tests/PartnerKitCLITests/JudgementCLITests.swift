@@ -107,4 +107,19 @@ import Testing
         #expect(out.contains("Trust overall (trust, communication and aligned values together): the library"))
         #expect(out.contains("Value overall (mutual benefit, mutual contribution and shared power together)"))
     }
+
+    /// Practices are labels ("sells or brokers personal data"), not nouns: no sentence says
+    /// "practices include sells …", in any default output on the sample or the held-out set.
+    @Test func dealbreakerPracticesReadAsEnglish() {
+        var outs = Self.outputs().map(\.1)
+        outs.append(CLI.run(["review"] + Self.heldOut).stdout)
+        outs.append(CLI.run(["spectrum", "data-sponsorship"] + Self.heldOut).stdout)
+        outs.append(CLI.run(["score"] + Self.sample).stdout)
+        #expect(outs.contains { $0.contains("recorded practices") })
+        for out in outs {
+            #expect(!out.contains("practices include sells"))
+            #expect(!out.contains("practices include partisan"))
+            #expect(!out.contains("practices include predatory"))
+        }
+    }
 }

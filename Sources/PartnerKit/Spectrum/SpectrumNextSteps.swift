@@ -16,11 +16,11 @@ extension SpectrumEngine {
             let h = sortedIntersection(org.tags[.flags], f.workspace.library.dealbreakers)
             return h.isEmpty
                 ? nil
-                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.phrase($0, .flags) }))"
+                : "\(org.name)'s recorded practices (\(joinAnd(h.map { f.workspace.phrase($0, .flags) })))"
         }
         if !hits.isEmpty {
             return [
-                "Resolve the dealbreaker or decline: \(hits.joined(separator: "; ")), which the library will not accept. Go no further until that is settled."
+                "Resolve the dealbreaker or decline: the library will not accept \(hits.joined(separator: "; ")). Go no further until that is settled."
             ]
         }
         // The biggest risk first: contact overdue, then work overdue (talking comes first:
