@@ -510,4 +510,20 @@ import Testing
         #expect(text.contains("    ! communication plan: contact every 30 days"))
         #expect(!text.contains("✓ communication plan: contact every 30 days; last contact 2026-05-12"))
     }
+
+    /// Two commands, one story: a paused partnership whose milestones are late is "overdue" in
+    /// spectrum as in the review (the archive's "Phase 2: museum glass plates"), never
+    /// "none overdue", and spectrum's first step re-plans that work before any step up.
+    @Test func spectrumAndReviewAgreeOnAPausedPartnershipsLateWork() throws {
+        let (r, w) = try Self.sampleReview()
+        let archive = try #require(r.partnerships.first { $0.id == "maritime-archive" })
+        #expect(archive.issues.contains { $0.code == "milestone_overdue" })
+        let p = try #require(w.partnership("maritime-archive"))
+        let placement = SpectrumEngine.place(
+            p, workspace: w, rubric: SpectrumFixture.rubric("spectrum-iap2"), asOf: Self.asOf)
+        let milestones = try #require(placement.readiness.first { $0.check == "milestones" })
+        #expect(!milestones.ok)
+        #expect(milestones.detail.contains("\"Phase 2: museum glass plates\""))
+        #expect(placement.nextSteps.first?.hasPrefix("Get \"Phase 2: museum glass plates\" done") == true)
+    }
 }

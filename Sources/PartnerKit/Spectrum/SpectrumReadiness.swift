@@ -96,7 +96,10 @@ extension SpectrumEngine {
         // milestones
         let dated = p.milestones.filter { $0.due != nil }
         let lastGoalDue = p.goals.compactMap(\.due).max()
-        let overdue = live ? dated.filter { m in m.done == nil && (m.due.map { $0 < asOf } ?? false) } : []
+        // A paused partnership's late work is still late (the review lists it as overdue too).
+        let overdue =
+            live || p.status == .paused
+            ? dated.filter { m in m.done == nil && (m.due.map { $0 < asOf } ?? false) } : []
         if dated.isEmpty {
             out.append(
                 ReadinessCheck(
