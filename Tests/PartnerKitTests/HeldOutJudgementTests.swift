@@ -177,4 +177,11 @@ enum HeldOutJudgement {
             }
         }
     }
+
+    /// The long-quiet lab: spectrum's first next step is to get in touch, before any step up.
+    @Test func theLongQuietLabsFirstNextStepIsToGetInTouch() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let lab = try #require(HeldOutJudgement.place("tutoring-lab", w))
+        #expect(lab.nextSteps.first?.hasPrefix("Get in touch with Second Chapter Tutors") == true)
+    }
 }

@@ -38,9 +38,9 @@ extension ReviewEngine {
                         text:
                             "\(hit.organization.name) hits the library's dealbreaker\(hit.labels.count == 1 ? "" : "s") (\(what)): resolve the dealbreaker or decline.",
                         why:
-                            "The library will not partner with an organization whose practices include \(what); this \(p.status == .proposed ? "proposal" : "active partnership") should not go further until that is resolved.",
+                            "The library does not partner with an organization whose recorded practices are on its dealbreaker list (here: \(what)); this \(p.status == .proposed ? "proposal" : "active partnership") should not go further until that is resolved.",
                         urgency: .now, organizations: [hit.organization.id],
-                        evidence: ["\(hit.organization.name)'s recorded practices include \(what)\(line)"]))
+                        evidence: ["\(hit.organization.name)'s recorded practices: \(what)\(line)"]))
             }
         }
         // The reason for the step itself, first (the suggestion's own `because`).

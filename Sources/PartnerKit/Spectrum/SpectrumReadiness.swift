@@ -32,7 +32,7 @@ extension SpectrumEngine {
                 if g.target == nil { lacks.append("a target") }
                 if g.due == nil { lacks.append("a due date") }
                 guard !lacks.isEmpty else { continue }
-                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
                 gaps.append("\(label) has no \(joinAnd(lacks.map { replacingPrefix($0, "a ", "") }, "or"))")
                 fixes.append("Add \(joinAnd(lacks)) to \(label)")
             }
@@ -55,7 +55,7 @@ extension SpectrumEngine {
             // of the goal itself).
             let unlinked = p.goals.enumerated().filter { $0.element.priority == nil }
             let labels = unlinked.map { i, g in
-                "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
             }
             out.append(
                 unlinked.isEmpty
@@ -71,7 +71,7 @@ extension SpectrumEngine {
             var results: [String] = []
             var missed = false
             for (i, g) in p.goals.enumerated() {
-                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
                 let due = g.due.map { $0 <= asOf } ?? false
                 if let a = g.achieved, let t = g.target {
                     let unit = g.metric.map { " \($0)" } ?? ""
@@ -96,7 +96,10 @@ extension SpectrumEngine {
         // milestones
         let dated = p.milestones.filter { $0.due != nil }
         let lastGoalDue = p.goals.compactMap(\.due).max()
-        let overdue = live ? dated.filter { m in m.done == nil && (m.due.map { $0 < asOf } ?? false) } : []
+        // A paused partnership's late work is still late (the review lists it as overdue too).
+        let overdue =
+            live || p.status == .paused
+            ? dated.filter { m in m.done == nil && (m.due.map { $0 < asOf } ?? false) } : []
         if dated.isEmpty {
             out.append(
                 ReadinessCheck(
@@ -151,7 +154,7 @@ extension SpectrumEngine {
                 if live, Double(days) > cadence {
                     detail += ", overdue"
                     fixes.append(
-                        "Get in touch with \(p.partners.map(f.name).joined(separator: ", ")): the last contact was \(days) days ago and the plan is every \(formatNumber(cadence))"
+                        "Get in touch with \(p.partners.map(f.name).joined(separator: ", ")): the last contact was \(counted(days, "day")) ago and the plan is every \(formatNumber(cadence)) days"
                     )
                 }
             } else {
@@ -206,7 +209,7 @@ extension SpectrumEngine {
                     fixes: [
                         "Agree how this ends: a contingency and exit plan that ends the project without ending the relationship"
                     ])
-                : ReadinessCheck(check: .exitPlan, ok: true, detail: shorten(p.exitPlan ?? "", 80)))
+                : ReadinessCheck(check: .exitPlan, ok: true, detail: shortened(p.exitPlan ?? "", to: 80)))
 
         // balance
         var parts: [String] = []
