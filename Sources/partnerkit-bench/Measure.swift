@@ -69,8 +69,26 @@ enum Measure {
             if errno != EINTR { return nil }
         }
         let dt = now() - t0
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Child(seconds: dt, status: exitCode, peakRSS: Int(usage.ru_maxrss) * 1024)
+        return Child(
+            seconds: dt, status: exitCode(waitStatus: status), peakRSS: peakBytes(maxRSS: usage.ru_maxrss))
+    }
+
+    /// A shell-style exit code from a wait status: the exit status when the child exited,
+    /// 128 + the signal number when a signal ended it.
+    static func exitCode(waitStatus status: Int32) -> Int32 {
+        (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// `ru_maxrss` is in kilobytes on Linux; bytes here (0 for a nonsensical negative value).
+    static func peakBytes(maxRSS: Int) -> Int { max(0, maxRSS) &* 1024 }
+
+    /// The `_spawn` helper's report, "seconds status rss", or nil when it is not that.
+    static func parseReport(_ text: String) -> Child? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard parts.count == 3, let s = Double(parts[0]), s.isFinite, s >= 0, let st = Int32(parts[1]),
+            let rss = Int(parts[2]), rss >= 0
+        else { return nil }
+        return Child(seconds: s, status: st, peakRSS: rss)
     }
 
     /// Fastest of `repeats` runs of a child process.
@@ -97,13 +115,9 @@ enum Measure {
         var best: Child?
         for _ in 0..<max(1, repeats) {
             guard let helper = spawn([self_, "_spawn", report] + argv), helper.status == 0,
-                let text = try? String(contentsOfFile: report, encoding: .utf8)
+                let text = try? String(contentsOfFile: report, encoding: .utf8),
+                let c = parseReport(text)
             else { return nil }
-            let parts = text.split(separator: " ")
-            guard parts.count == 3, let s = Double(parts[0]), let st = Int32(parts[1]),
-                let rss = Int(parts[2])
-            else { return nil }
-            let c = Child(seconds: s, status: st, peakRSS: rss)
             if best == nil || c.seconds < (best?.seconds ?? .infinity) { best = c }
         }
         return best
