@@ -149,7 +149,7 @@ let fuzzSpectrum: SpectrumRubric? = {
 /// against by the next quarter's review, whose every rendering must complete.
 func fuzzReviewArchive(_ bytes: [UInt8], limits: InputLimits) {
     let q3 = Quarter(year: 2026, number: 3)
-    let (snapshot, diagnostics) = ReviewArchive.parse(
+    let (snapshot, diagnostics) = ReviewSnapshot.read(
         bytes, file: "reviews/2026-Q3.json", quarter: q3, limits: limits)
     guard let snapshot else {
         if !diagnostics.hasErrors { abort() }

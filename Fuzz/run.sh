@@ -52,6 +52,12 @@ for t in "${targets[@]}"; do
         | grep -E "^(#[0-9]+ +DONE|Done|stat::number_of_executed_units|stat::peak_rss|==.*ERROR|SUMMARY)" || true
     if ls Fuzz/crashes/"$t"-* >/dev/null 2>&1; then
         echo "fuzz target $t found a crash: see Fuzz/crashes/" >&2
+        # Print the input too (base64, first 4 KB), so a crash on a CI machine whose files are
+        # gone can still be reproduced: base64 -d > input; FUZZ_TARGET=$t partnerkit-fuzz input
+        for f in Fuzz/crashes/"$t"-*; do
+            echo "$f ($(wc -c < "$f") bytes), base64:" >&2
+            head -c 4096 "$f" | base64 >&2
+        done
         exit 1
     fi
 done

@@ -32,13 +32,18 @@ struct Invocation {
             )
             return nil
         }
-        let w = result.diagnostics.warningCount
+        noteWarnings(result.diagnostics)
+        return result.workspace
+    }
+
+    /// The one line a command prints about a workspace's warnings (`check` lists them).
+    func noteWarnings(_ diagnostics: [Diagnostic]) {
+        let w = diagnostics.warningCount
         if w > 0 {
             console.err(
                 "note: the workspace has \(w) warning\(w == 1 ? "" : "s"); `partnerkit check --workspace \(workspacePath)` lists them\n"
             )
         }
-        return result.workspace
     }
 
     /// A workspace file's path as the user named the workspace (`Data/sample/people.csv`).

@@ -33,6 +33,7 @@ import Testing
         #expect(first.status == 0, "\(first.stderr)")
         let saved = try #require(s.read("ws/reviews/2026-Q3.json"))
         #expect(saved.contains("\"quarter\": \"2026-Q3\""))
+        #expect(saved.hasPrefix("{\n  \"version\": 1,\n"), "the saved-review format's version first")
 
         let again = CLI.run(["review", "--workspace", ws, "--as-of", "2026-09-30", "--save"])
         #expect(again.status == 1)
@@ -47,6 +48,24 @@ import Testing
         #expect(obj["compared_with"] as? String == "2026-Q3")
         let leftovers = (try? FileManager.default.contentsOfDirectory(atPath: ws + "/reviews")) ?? []
         #expect(leftovers == ["2026-Q3.json"], "no temporary files left behind")
+    }
+
+    /// A review saved by a newer PartnerKit (a later format version) stops the next review
+    /// with one error naming the file and the field, instead of a comparison half read.
+    @Test func aSavedReviewOfANewerVersionIsAnError() throws {
+        let s = Scratch()
+        let ws = s.path + "/ws"
+        try FileManager.default.copyItem(atPath: CLI.repositoryRoot + "/Data/sample", toPath: ws)
+        try FileManager.default.createDirectory(atPath: ws + "/reviews", withIntermediateDirectories: true)
+        try Data(#"{"version": 2, "partnerships": []}"#.utf8).write(
+            to: URL(fileURLWithPath: ws + "/reviews/2026-Q3.json"))
+        let r = CLI.run(["review", "--workspace", ws, "--as-of", "2026-11-29"])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(
+            r.stderr.contains(
+                "2026-Q3.json: version: error: is 2: this review was saved by a newer PartnerKit"),
+            "\(r.stderr)")
     }
 
     @Test func htmlIsWrittenOnceAndIsSelfContained() throws {

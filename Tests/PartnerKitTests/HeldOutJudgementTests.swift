@@ -141,4 +141,37 @@ enum HeldOutJudgement {
         let md = ScoreRendering.markdown(v, rubric: rubric.name, asOf: HeldOutJudgement.asOf)
         #expect(md.contains("Already supports the library"))
     }
+
+    /// The why of each repair is the reason for that step first, never a lesser gap beside
+    /// it: the same rule as on the sample (`JudgementTests.theWhyOfAnActionIsTheReasonForThatStepFirst`).
+    @Test func theWhyOfEachRepairIsTheReasonForThatStep() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let r = HeldOutJudgement.review(w)
+        JudgementTests.expectWhyMatchesTheStep(r)
+        let lab = try #require(r.actions.first { $0.partnership == "tutoring-lab" })
+        #expect(lab.leadIn == .repairFirst)
+        #expect(lab.why.hasPrefix("contact is overdue"))
+    }
+
+    /// Said once: no action in the first five is followed by a "why" that repeats the end of
+    /// its own line (an introduction's reason), in text or Markdown.
+    @Test func noWhyRepeatsItsOwnLine() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let scoring = try #require(
+            RubricReader.load(path: repositoryRoot + "/Rubrics/partner-fit.json", sink: DiagnosticSink()))
+        let r = ReviewEngine.fullReview(
+            workspace: w, spectrum: SpectrumFixture.rubric("spectrum-iap2"), scoring: scoring,
+            quarter: HeldOutJudgement.quarter, asOf: HeldOutJudgement.asOf, previous: nil)
+        #expect(r.actions.prefix(5).contains { $0.group == .introduction })
+        for out in [
+            ReviewReport(review: r, workspace: w).text, ReviewReport(review: r, workspace: w).markdown,
+        ] {
+            let lines = out.components(separatedBy: "\n")
+            for (line, next) in zip(lines, lines.dropFirst()) {
+                for prefix in ["     why: ", "   - Why: "] where next.hasPrefix(prefix) {
+                    #expect(!line.hasSuffix(String(next.dropFirst(prefix.count))), "\(next)")
+                }
+            }
+        }
+    }
 }

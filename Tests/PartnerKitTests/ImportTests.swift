@@ -73,7 +73,8 @@ enum ImportFixtures {
     /// Found by the irs-bmf fuzz target in CI: a word whose first letter is its last character
     /// (`...M`, `1234M`) was indexed past the word looking for `Mc`.
     @Test(arguments: [
-        ("...M", "...M"), ("1234M", "1234M"), ("X-...M", "X-...M"), ("12MCA", "12Mca"),
+        ("...M", "...M"), ("1234M", "1234M"), ("03050000M", "03050000M"), ("O'BRIEN", "O'Brien"),
+        ("ẞTRASSE", "SStrasse"), ("X-...M", "X-...M"), ("12MCA", "12Mca"),
         ("MCDONALD", "McDonald"),
     ])
     func wordsWithLettersAtTheirEndAreTitleCased(raw: String, expected: String) {

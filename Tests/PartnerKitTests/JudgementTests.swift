@@ -120,8 +120,49 @@ import Testing
         let stale = RelationshipGraph(workspace: w).staleTies(asOf: Self.asOf, days: 180, strongStrength: 3)
         #expect(r.quietTies.count == stale.count)
         #expect(r.quietTies.count == 2)
-        let renew = try #require(r.actions.first { $0.group == .renewTie })
-        #expect(renew.text.contains("\(r.quietTies.count) strong ties"))
+        // The sample's renew advice counts the library's own quiet ties and the network's,
+        // each once, by the network's rule.
+        let (sample, sw) = try Self.sampleReview()
+        let own = sample.quietTies.count { $0.a == sw.library.id || $0.b == sw.library.id }
+        let renew = try #require(sample.actions.first { $0.group == .renewTie })
+        #expect(
+            renew.text.contains(
+                "library's own \(own) strong ties gone quiet; \(sample.quietTies.count) across"))
+    }
+
+    /// One thing, said once: a partner a repair already says to get in touch with (the
+    /// tutoring lab, 273 days quiet) is not also the "contact to renew" among the first five;
+    /// nor is a seasonal partner between seasons, whose quiet the review calls expected.
+    @Test func aPartnerAlreadyToldToGetInTouchIsNotAlsoAContactToRenew() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let r = HeldOutJudgement.review(w)
+        #expect(
+            r.actions.contains { $0.partnership == "tutoring-lab" && $0.advice.hasPrefix("Get in touch") })
+        for a in r.actions where a.group == .renewTie {
+            #expect(!a.organizations.contains("tutors"), "\(a.text)")
+            #expect(!a.organizations.contains("taxaid"), "\(a.text)")
+        }
+        // On the sample, the longest-quiet tie (Tidewater Food Bank) is no partner's repair: kept.
+        let (sample, _) = try Self.sampleReview()
+        #expect(sample.actions.first { $0.group == .renewTie }?.organizations == ["tidewater-food-bank"])
+    }
+
+    /// Between seasons, quiet is expected, unless the work has drifted: then the review never
+    /// says both "quiet now is expected" and "drifted", and the drift says why (the work due
+    /// before the next season is not done).
+    @Test func aDriftBetweenSeasonsNeverAlsoSaysQuietIsExpected() throws {
+        let (r, w) = try Self.sampleReview()
+        let tax = try #require(r.partnerships.first { $0.id == "vita-tax-sites" })
+        let drift = try #require(tax.drift)
+        #expect(!drift.contains("expected"))
+        #expect(drift.contains("work due before the next season is not done"))
+        let text = ReviewReport(review: r, workspace: w).text
+        let block =
+            text.components(separatedBy: "\n\n").first {
+                $0.contains("Free tax preparation at three branches —")
+            } ?? ""
+        #expect(block.contains("drifted"))
+        #expect(!block.contains("expected"))
     }
 
     @Test func theDirectionNamedAgreesWithTheStepsGiven() {
@@ -308,5 +349,126 @@ import Testing
         #expect(counted(0, "day") == "0 days")
         let card = Scorecard(rubric: "partner-fit", asOf: Self.asOf, considered: 1, candidates: [])
         #expect(ScoreRendering.markdown(card).contains("0 of 1 organization."))
+    }
+
+    // MARK: Titles quoted in a line
+
+    /// A title cut to fit a line is cut between words, never leaving a fragment of a word; one
+    /// that fits is unchanged; a single long word (no space to cut at) is cut at a character;
+    /// accents and emoji count as one character each and are never split.
+    @Test(arguments: [
+        ("90% of kindergartners hold an active card by October", "90% of kindergartners hold an active…"),
+        ("Help seniors use their phones and tablets with confidence", "Help seniors use their phones and…"),
+        ("12,000 photographs online with descriptions", "12,000 photographs online with…"),
+        // Exactly at the limit, and one under: unchanged.
+        (String(repeating: "a", count: 40), String(repeating: "a", count: 40)),
+        ("Four talks a year", "Four talks a year"),
+        // The cut falls on a space: the whole last word stays.
+        ("10 adults reading with a partner every week", "10 adults reading with a partner every…"),
+        // Punctuation before the cut is dropped, not left dangling before "…".
+        ("Phase 2: museum glass plates, photographs, maps", "Phase 2: museum glass plates…"),
+        // No space at all: a character cut is the only one possible.
+        (String(repeating: "x", count: 50), String(repeating: "x", count: 39) + "…"),
+        // Non-ASCII: grapheme clusters, cut between words.
+        ("Niños y familias leen juntos en la biblioteca cada sábado", "Niños y familias leen juntos en la…"),
+        ("港湾市立図書館友の会と地域学習支援センター協議会の共同事業による多言語読書会の開催", "港湾市立図書館友の会と地域学習支援センター協議会の共同事業による多言語読書会の…"),
+        ("Read 👩🏽‍🏫 together: 👨‍👩‍👧‍👦 family nights for every branch", "Read 👩🏽‍🏫 together: 👨‍👩‍👧‍👦 family nights for…"),
+    ])
+    func titlesAreCutBetweenWords(_ title: String, _ expected: String) {
+        let cut = shortened(title)
+        #expect(cut == expected)
+        #expect(cut.count <= 40)
+        if cut != title {
+            // What is kept is the title's beginning, ending at a word's end (or the limit).
+            let kept = String(cut.dropLast())
+            #expect(title.hasPrefix(kept))
+            let after = title.dropFirst(kept.count).first
+            #expect(after.map { $0.isWhitespace || $0.isPunctuation } ?? true || !title.contains(" "))
+        }
+    }
+
+    @Test func theSampleQuotesNoTitleCutInsideAWord() throws {
+        let r = try Self.sampleReview()
+        let lines = ReviewReport(review: r.review, workspace: r.workspace).text
+        for fragment in ["active ca…", "four circl…", "every …"] {
+            #expect(!lines.contains(fragment), "\(fragment)")
+        }
+        #expect(lines.contains("\"90% of kindergartners hold an active…\""))
+    }
+
+    // MARK: The why of an action
+
+    static func sampleReview() throws -> (review: PortfolioReview, workspace: Workspace) {
+        let result = WorkspaceLoader.load(
+            directory: repositoryRoot + "/Data/sample", defaultVocabulary: toolkitVocabulary)
+        let w = try #require(result.workspace)
+        let scoring = try #require(
+            RubricReader.load(path: repositoryRoot + "/Rubrics/partner-fit.json", sink: DiagnosticSink()))
+        let r = ReviewEngine.fullReview(
+            workspace: w, spectrum: SpectrumFixture.rubric("spectrum-iap2"), scoring: scoring,
+            quarter: Self.quarter, asOf: Self.asOf, previous: nil)
+        return (r, w)
+    }
+
+    /// The rule, checked on any review: a repair's why begins with the problem its advice
+    /// mends, and lists no lesser gap in the plan (a readiness gap that is not the one fixed).
+    static func expectWhyMatchesTheStep(_ r: PortfolioReview) {
+        let health = Dictionary(
+            (r.partnerships + r.proposed).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for a in r.actions where a.group == .repair && a.leadIn != nil {
+            guard let id = a.partnership, let h = health[id] else { continue }
+            let mended = h.issues.first { !$0.fix.isEmpty && a.advice.hasPrefix($0.fix) }
+            #expect(mended != nil, "\(id): no issue's fix begins \"\(a.advice)\"")
+            guard let mended else { continue }
+            #expect(
+                a.why.hasPrefix(mended.text), "\(id): why \"\(a.why)\" does not begin with \"\(mended.text)\""
+            )
+            for lesser in h.issues where !lesser.major && lesser != mended {
+                #expect(!a.why.contains(lesser.text), "\(id): why lists the lesser gap \"\(lesser.text)\"")
+            }
+        }
+    }
+
+    /// Seaside Senior Center: the step is "get in touch", so the why is the 201-day silence;
+    /// the tax coalition: the late season dates, not "no exit plan" beside them.
+    @Test func theWhyOfAnActionIsTheReasonForThatStepFirst() throws {
+        let (r, _) = try Self.sampleReview()
+        Self.expectWhyMatchesTheStep(r)
+        let seaside = try #require(r.actions.first { $0.partnership == "senior-tech-tutors" })
+        #expect(seaside.advice.hasPrefix("Get in touch with Seaside Senior Center"))
+        #expect(seaside.why.hasPrefix("contact is overdue: agreed every 30 days"))
+        #expect(seaside.why.contains("201 days ago"))
+        let tax = try #require(r.actions.first { $0.partnership == "vita-tax-sites" })
+        #expect(tax.why.hasPrefix("\"2027 season dates agreed\" was due"))
+        #expect(!tax.why.contains("exit plan"))
+    }
+
+    // MARK: Lead-ins are data
+
+    /// The advice carries its lead-in ("repair first", "the one thing to fix first") as data:
+    /// text and JSON show "lead-in: advice"; the page shows the advice alone, and never cuts a
+    /// sentence at a colon that is part of the advice (a goal titled "Phase 2: Glass plates",
+    /// a partner's survey rating).
+    @Test func leadInsAreDataAndThePageShowsTheAdviceWhole() throws {
+        let (r, w) = try Self.sampleReview()
+        let seaside = try #require(r.partnerships.first { $0.id == "senior-tech-tutors" })
+        #expect(seaside.suggestion.leadIn == .repairFirst)
+        #expect(seaside.suggestion.text == "repair first: " + seaside.suggestion.advice)
+        let tax = try #require(r.partnerships.first { $0.id == "vita-tax-sites" })
+        #expect(tax.suggestion.leadIn == .fixFirst)
+        for a in r.actions {
+            #expect(a.text == (a.leadIn.map { "\($0.words): \(a.advice)" } ?? a.advice))
+        }
+        let page = ReviewHTML(report: ReviewReport(review: r, workspace: w)).page
+        #expect(page.contains("Get in touch with Seaside Senior Center this week and log it."))
+        #expect(!page.contains("</b>: Repair first:") && !page.contains("</b>: The one thing to fix first:"))
+        // The conversations say what to do, not only the ratings after the colon.
+        #expect(
+            page.contains(
+                "</b>: Talk with Harbor City Unified School District about the values behind the work"))
+        let records = ReviewHTML.headline(
+            "complete the records: link goal 1 (\"Phase 2: Glass plates\") to the library priority it serves."
+        )
+        #expect(records.head.hasPrefix("complete the records: link goal 1"))
     }
 }

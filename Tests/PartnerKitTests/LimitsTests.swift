@@ -276,7 +276,7 @@ import Testing
     @Test(arguments: ["1e300", "-1e300", "-3", "2.5"])
     func savedReviewWithAHugeCountIsAnError(_ count: String) {
         let text = #"{"partnerships":[],"coverage":[{"priority":"p","partnerships":"# + count + "}]}"
-        let (snapshot, diagnostics) = ReviewArchive.parse(
+        let (snapshot, diagnostics) = ReviewSnapshot.read(
             Array(text.utf8), file: "reviews/2026-Q3.json", quarter: Quarter(year: 2026, number: 3))
         #expect(snapshot == nil)
         #expect(diagnostics.map(\.prefix) == ["reviews/2026-Q3.json: coverage[0].partnerships:"])
@@ -307,7 +307,7 @@ import Testing
                 #expect(result.workspace == nil || !result.diagnostics.hasErrors, "\(name)")
             } else if name.hasPrefix("review-archive-") {
                 let q = Quarter(year: 2026, number: 3)
-                let (snapshot, diagnostics) = ReviewArchive.parse(bytes, file: name, quarter: q)
+                let (snapshot, diagnostics) = ReviewSnapshot.read(bytes, file: name, quarter: q)
                 #expect(snapshot != nil || diagnostics.hasErrors, "\(name)")
             } else if name.hasPrefix("proposal-") {
                 let w = try #require(MiniWorkspace.load().0.workspace)

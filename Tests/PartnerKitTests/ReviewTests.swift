@@ -150,7 +150,7 @@ import Testing
         w.partnerships = [SpectrumFixture.completePlan()]
         let r = Self.review(w.partnerships, workspace: w)
         let json = ReviewReport(review: r, workspace: w).json.serialized()
-        let (snapshot, problems) = ReviewArchive.parse(
+        let (snapshot, problems) = ReviewSnapshot.read(
             Array(json.utf8), file: "2026-Q4.json", quarter: Self.quarter)
         #expect(problems.isEmpty)
         let s = try #require(snapshot)

@@ -295,6 +295,18 @@ import Testing
         #expect(!p.nextSteps.isEmpty)
     }
 
+    /// The spectrum's fix for an overdue milestone is worded as the review's
+    /// (`ReviewEngine`'s milestone_overdue fix): the work first, then the other way out.
+    @Test func overdueMilestoneFixMatchesTheReviewsWords() {
+        var plan = F.completePlan()
+        plan.milestones[1].due = Day("2026-10-01")
+        let p = F.place(plan)
+        let r = p.readiness.first { $0.check == "milestones" }
+        #expect(r?.fixes == ["Get \"Half way\" done with the partner, or agree a new date"])
+        #expect(p.nextSteps.contains("Get \"Half way\" done with the partner, or agree a new date"))
+        #expect(!p.nextSteps.contains { $0.hasPrefix("Mark ") }, "\(p.nextSteps)")
+    }
+
     @Test func nextStepsSayHowToMoveUp() {
         let p = F.place(F.signals(input: .feedback, partnerResources: true))
         #expect(p.level == "consult")

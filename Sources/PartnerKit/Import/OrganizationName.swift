@@ -60,18 +60,20 @@ public enum OrganizationName {
 
     /// `o'brien` → `O'Brien`, `children's` → `Children's`, `mcclure` → `McClure`.
     static func capitalize(_ lower: String) -> String {
-        var chars = Array(lower)
-        guard let i = chars.firstIndex(where: \.isLetter) else { return lower }
-        chars[i] = Character(chars[i].uppercased())
-        if let apostrophe = chars.firstIndex(of: "'"), apostrophe == i + 1, apostrophe + 2 < chars.count {
-            chars[apostrophe + 1] = Character(chars[apostrophe + 1].uppercased())
+        // One string per character: upper-casing one character can give several (`ß` → `SS`),
+        // which `Character(_:)` would refuse with a trap.
+        var chars = lower.map(String.init)
+        guard let i = chars.firstIndex(where: { $0.first?.isLetter == true }) else { return lower }
+        chars[i] = chars[i].uppercased()
+        if chars.firstIndex(of: "'") == i + 1, i + 3 < chars.count {
+            chars[i + 2] = chars[i + 2].uppercased()
         }
         // At least four characters from the first letter on, so `i + 2` is inside the word
-        // wherever the letter is (`...m`, `12mc` once trapped here).
+        // wherever the letter is (`...m`, `03050000M` once trapped here).
         if chars.count - i > 3, chars[i] == "M", chars[i + 1] == "c" {
-            chars[i + 2] = Character(chars[i + 2].uppercased())
+            chars[i + 2] = chars[i + 2].uppercased()
         }
-        return String(chars)
+        return chars.joined()
     }
 
     /// The name without a care-of part the IRS sometimes appends (`… INC C/O J A SCOTT`,

@@ -37,23 +37,14 @@ extension ReviewHTML {
         }
     }
 
-    /// The advice without a lowercase lead-in ("the one thing to fix first: Mark … done"
-    /// reads "Mark … done"): the first `: `-part that starts with a capital, when the text
-    /// begins in lowercase and has one.
-    static func withoutLeadIn(_ text: String) -> String {
-        let parts = text.components(separatedBy: ": ")
-        guard let first = parts.first?.first, first.isLowercase,
-            let k = parts.indices.dropFirst().first(where: { parts[$0].first?.isUppercase == true })
-        else { return text }
-        return parts[k...].joined(separator: ": ")
-    }
-
-    /// The action as one short sentence: the advice without its lead-in and, when it still
-    /// runs long, without a closing aside in parentheses, then cut at its first "; "; what was
-    /// cut (a list of candidates) is returned to be shown under "Why".
-    static func headline(_ text: String, why: String = "", limit: Int = 130) -> (head: String, rest: String?)
-    {
-        var t = withoutLeadIn(text.trimmingCharacters(in: .whitespaces))
+    /// The action as one short sentence: the advice proper (the page leaves out a lead-in
+    /// such as "repair first", `Recommendation.leadIn`: its tag already says it) and, when it
+    /// still runs long, without a closing aside in parentheses, then cut at its first "; ";
+    /// what was cut (a list of candidates) is returned to be shown under "Why".
+    static func headline(_ advice: String, why: String = "", limit: Int = 130) -> (
+        head: String, rest: String?
+    ) {
+        var t = advice.trimmingCharacters(in: .whitespaces)
         // "Introduce A and B: <the reason>" when the reason is shown under "Why" anyway.
         if !why.isEmpty, t.hasSuffix(": " + why) { t = String(t.dropLast(why.count + 2)) }
         if t.count > limit, t.hasSuffix(").") || t.hasSuffix(")"),

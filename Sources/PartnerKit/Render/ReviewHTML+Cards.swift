@@ -47,7 +47,7 @@ extension ReviewHTML {
             s += "<dt>Partners' view</dt><dd>\(h(sentenceCase(note)))</dd>"
         }
         // The review's own "one thing first" (never data entry while there is real work).
-        s += "<dt>Next step</dt><dd>\(h(sentence(Self.withoutLeadIn(p.suggestion.text))))</dd>"
+        s += "<dt>Next step</dt><dd>\(h(sentence(p.suggestion.advice)))</dd>"
         s += "</dl>"
         s += "<details><summary>Details (\(p.issues.count) issue\(p.issues.count == 1 ? "" : "s"))</summary>"
         if p.issues.isEmpty {

@@ -133,7 +133,7 @@ public struct ReviewHTML: Sendable {
     /// One action: its kind, what it is about, the advice in one sentence and why. On the
     /// first screen (`short`) the reason is its first clause; the grouped lists give it all.
     func actionItem(_ a: Recommendation, short: Bool) -> String {
-        let (head, rest) = Self.headline(a.text, why: a.why)
+        let (head, rest) = Self.headline(a.advice, why: a.why)
         let reason = short ? Self.firstClause(a.why) : a.why
         let why = [rest.map(sentence), sentence(reason)].compactMap { $0 }.joined(separator: " ")
         let subject = a.subject.map { "<b>\(h($0))</b>: " } ?? ""

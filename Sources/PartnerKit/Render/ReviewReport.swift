@@ -1,6 +1,7 @@
 import Foundation
 
-/// The quarterly review as JSON (also the snapshot `--save` writes), text and Markdown.
+/// The quarterly review as JSON (and, with its version, the snapshot `--save` writes), text
+/// and Markdown.
 public struct ReviewReport: Sendable {
     public var review: PortfolioReview
     public var workspace: Workspace
@@ -21,12 +22,16 @@ public struct ReviewReport: Sendable {
 
     // MARK: JSON
 
+    /// The keys the next quarter's comparison reads back (`ReviewSnapshot`, which owns the
+    /// saved-review format); the other keys are for people and tools reading the review.
+    private typealias Saved = ReviewSnapshot.PartnershipKey
+
     func json(_ h: PortfolioReview.PartnershipHealth) -> JSONOutput {
         .object([
-            ("id", .string(h.id)), ("title", .string(h.title)), ("status", .string(h.status.rawValue)),
-            ("partners", .strings(h.partners)), ("health", .string(h.health.rawValue)),
-            ("level", .string(h.level)),
-            ("position", .rounded(h.position, 2)), ("edging_toward", .optional(h.edgingToward)),
+            (Saved.id.rawValue, .string(h.id)), ("title", .string(h.title)),
+            ("status", .string(h.status.rawValue)), ("partners", .strings(h.partners)),
+            (Saved.health.rawValue, .string(h.health.rawValue)), (Saved.level.rawValue, .string(h.level)),
+            (Saved.position.rawValue, .rounded(h.position, 2)), ("edging_toward", .optional(h.edgingToward)),
             ("kind", .string(h.kind.rawValue)),
             ("issues", .strings(h.issues.map(\.text))),
             (
@@ -84,6 +89,13 @@ public struct ReviewReport: Sendable {
         ])
     }
 
+    /// The saved review `review --save` writes (`reviews/YYYY-Qn.json`): the JSON review with
+    /// the saved-review format's `version` first (`ReviewSnapshot.version`).
+    public var saved: JSONOutput {
+        guard case .object(let members) = json else { return json }
+        return .object([(ReviewSnapshot.Key.version.rawValue, .int(ReviewSnapshot.version))] + members)
+    }
+
     /// The contract's keys (`quarter`, `partnerships`, `coverage`, `recommendations`) and more.
     /// `network.ties` lets the next quarter's review tell which ties are new.
     public var json: JSONOutput {
@@ -91,7 +103,7 @@ public struct ReviewReport: Sendable {
             ("quarter", .string(r.quarter.description)), ("as_of", .string(r.asOf.description)),
             ("library", .string(r.libraryName)), ("spectrum", .string(r.spectrumName)),
             ("compared_with", .optional(r.previousQuarter?.description)),
-            ("partnerships", .array(r.partnerships.map(json))),
+            (ReviewSnapshot.Key.partnerships.rawValue, .array(r.partnerships.map(json))),
             ("proposed", .array(r.proposed.map(json))),
             (
                 "health",
@@ -108,13 +120,14 @@ public struct ReviewReport: Sendable {
                     })
             ),
             (
-                "coverage",
+                ReviewSnapshot.Key.coverage.rawValue,
                 .array(
                     r.coverage.map { c in
                         .object([
-                            ("priority", .string(c.priority)), ("label", .string(c.label)),
-                            ("weight", .number(c.weight)),
-                            ("partnerships", .int(c.partnerships)), ("by_goal", .strings(c.byGoal)),
+                            (ReviewSnapshot.CoverageKey.priority.rawValue, .string(c.priority)),
+                            ("label", .string(c.label)), ("weight", .number(c.weight)),
+                            (ReviewSnapshot.CoverageKey.partnerships.rawValue, .int(c.partnerships)),
+                            ("by_goal", .strings(c.byGoal)),
                             ("by_topic", .strings(c.byTopic)),
                             (
                                 "candidates",
@@ -141,7 +154,7 @@ public struct ReviewReport: Sendable {
                     })
             ),
             (
-                "network",
+                ReviewSnapshot.Key.network.rawValue,
                 .object([
                     (
                         "quiet_ties",
@@ -171,7 +184,7 @@ public struct ReviewReport: Sendable {
                                 ])
                             })
                     ),
-                    ("ties", .strings(r.ties)),
+                    (ReviewSnapshot.NetworkKey.ties.rawValue, .strings(r.ties)),
                 ])
             ),
             ("movement", .strings(r.movement)),
@@ -369,8 +382,9 @@ public struct ReviewReport: Sendable {
             s += md ? "\(k + 1). \(esc(rec.line))\n" : "  \(k + 1). \(rec.line)\n"
             if rec.group == .dealbreaker {
                 for e in rec.evidence { s += md ? "   - Evidence: \(esc(e))\n" : "     evidence: \(e)\n" }
-            } else if !rec.why.isEmpty {
-                // The first five say why, as the page does: the reason a manager would give.
+            } else if !rec.why.isEmpty, !rec.text.hasSuffix(rec.why) {
+                // The first five say why, as the page does: the reason a manager would give
+                // (unless the line itself ends with it, as an introduction's does: said once).
                 s += md ? "   - Why: \(esc(rec.why))\n" : "     why: \(rec.why)\n"
             }
         }
@@ -409,7 +423,9 @@ public struct ReviewReport: Sendable {
         let read = h.seasonInferred ? ", read from the dates of its work" : ""
         if h.inSeason == true { return "seasonal (\(season.description)\(read)): in season now" }
         let next = season.nextStart(after: r.asOf).map { ": the next season starts \($0)" } ?? ""
-        return "seasonal (\(season.description)\(read)): between seasons\(next); quiet now is expected"
+        // Quiet is expected between seasons, unless the work has drifted (the drift line says why).
+        let quiet = h.drift == nil ? "; quiet now is expected" : ""
+        return "seasonal (\(season.description)\(read)): between seasons\(next)\(quiet)"
     }
 
     /// "goals: 1012 of 900 returns filed, met" — achieved against target, for every goal with
@@ -419,10 +435,10 @@ public struct ReviewReport: Sendable {
         let parts = h.goals.compactMap { g -> String? in
             guard let a = g.achieved else { return nil }
             // A missed goal of the quarter is already an issue above.
-            if let text = g.text, missed.contains(where: { $0.contains(ReviewEngine.short(text)) }) {
+            if let text = g.text, missed.contains(where: { $0.contains(shortened(text)) }) {
                 return nil
             }
-            let what = g.text.map { "\"\(ReviewEngine.short($0))\" " } ?? ""
+            let what = g.text.map { "\"\(shortened($0))\" " } ?? ""
             guard let t = g.target else { return "\(what)\(formatNumber(a)) reached" }
             return
                 "\(what)\(formatNumber(a)) of \(formatNumber(t))\(g.metric.map { " \($0)" } ?? ""), \(a >= t ? "met" : (g.due.map { $0 > r.asOf } ?? false) ? "not met yet (due \(g.due.map { "\($0)" } ?? ""))" : "not met")"

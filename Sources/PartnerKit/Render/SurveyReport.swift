@@ -153,7 +153,7 @@ public struct SurveyReport: Sendable {
     func table(_ s: PartnershipSurvey, _ round: SurveyRound, markdown md: Bool) -> String {
         let partyHeads = s.parties.map { p in
             let n = name(p)
-            return n.count > 22 ? String(n.prefix(21)) + "…" : n
+            return shortened(n, to: 22)
         }
         let headers = ["factor", "mean", "band"] + partyHeads + ["gap", ""]
         var rows: [[String]] = []

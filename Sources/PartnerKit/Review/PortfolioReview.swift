@@ -28,10 +28,31 @@ public struct PortfolioReview: Sendable {
     public struct Suggestion: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable { case keep, deepen, repair, pause, end }
         public var kind: Kind
-        public var text: String
+        /// The words before the advice ("repair first"), as data: renderers choose.
+        public var leadIn: Recommendation.LeadIn? = nil
+        /// The advice proper, without its lead-in.
+        public var advice: String
         /// The date the advice must be acted on by, when it has one (the start of the next
         /// season, the overdue date of the problem to fix first).
         public var deadline: Day? = nil
+        /// Why this advice, the reason for this very step first, in plain words (the issue
+        /// it mends, then at most one other serious problem): never the lesser gaps in the
+        /// plan, which the partnership's issues list.
+        public var because: [String] = []
+
+        public init(
+            kind: Kind, leadIn: Recommendation.LeadIn? = nil, advice: String, deadline: Day? = nil,
+            because: [String] = []
+        ) {
+            self.kind = kind
+            self.leadIn = leadIn
+            self.advice = advice
+            self.deadline = deadline
+            self.because = because
+        }
+
+        /// The advice with its lead-in: "repair first: Get in touch …".
+        public var text: String { leadIn.map { $0.before(advice) } ?? advice }
     }
 
     public struct PartnershipHealth: Sendable, Hashable {
@@ -149,39 +170,5 @@ public struct PortfolioReview: Sendable {
         var c: [Health: Int] = [:]
         for p in partnerships { c[p.health, default: 0] += 1 }
         return c
-    }
-}
-
-/// What a saved review (`reviews/YYYY-Qn.json`) remembers of one partnership.
-public struct SnapshotEntry: Sendable, Hashable {
-    public var id: String
-    public var health: PortfolioReview.Health
-    public var level: String
-    public var position: Double?
-    public init(id: String, health: PortfolioReview.Health, level: String, position: Double?) {
-        self.id = id
-        self.health = health
-        self.level = level
-        self.position = position
-    }
-}
-
-/// A saved review, as read back for the quarter-over-quarter comparison.
-public struct ReviewSnapshot: Sendable {
-    public var quarter: Quarter
-    public var partnerships: [SnapshotEntry]
-    public var coverage: [String: Int]
-    /// Tie keys ("a|b", a < b) at the time, when the snapshot recorded them.
-    public var ties: Set<String>?
-    public var file: String
-    public init(
-        quarter: Quarter, partnerships: [SnapshotEntry], coverage: [String: Int], ties: Set<String>?,
-        file: String
-    ) {
-        self.quarter = quarter
-        self.partnerships = partnerships
-        self.coverage = coverage
-        self.ties = ties
-        self.file = file
     }
 }

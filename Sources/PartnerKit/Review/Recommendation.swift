@@ -59,14 +59,43 @@ public struct Recommendation: Sendable, Hashable {
         public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
     }
 
+    /// The words that may come before the advice proper ("repair first: Get in touch …"):
+    /// data, so that each renderer chooses whether to show them. Text, Markdown and JSON
+    /// show them; the page's headline, which already says "repair", leaves them out.
+    public enum LeadIn: Sendable, Hashable {
+        /// "repair first": a red partnership's one change.
+        case repairFirst
+        /// "the one thing to fix first": an amber partnership's one change.
+        case fixFirst
+        /// "healthy and edging toward LEVEL: deepen it": the step that deepens a healthy
+        /// partnership; `timing` is an aside such as " as you plan the next season …".
+        case deepen(toward: String, timing: String)
+
+        /// The lead-in as it reads before the advice, without the colon.
+        public var words: String {
+            switch self {
+            case .repairFirst: "repair first"
+            case .fixFirst: "the one thing to fix first"
+            case .deepen(let toward, let timing): "healthy and edging toward \(toward): deepen it\(timing)"
+            }
+        }
+
+        /// "lead-in: advice".
+        func before(_ advice: String) -> String { "\(words): \(advice)" }
+    }
+
     public var group: Group
     /// The partnership id it is about, when it is about one.
     public var partnership: String?
     /// What the sentence is about, as a reader names it: a partnership's title, a priority's
     /// label, an organization's name. Nil when `text` stands alone.
     public var subject: String?
-    /// The advice, one short sentence.
-    public var text: String
+    /// The words before the advice, when it has any (a repair's "repair first").
+    public var leadIn: LeadIn?
+    /// The advice proper, one short sentence, without its lead-in.
+    public var advice: String
+    /// The advice as a sentence with its lead-in: "repair first: Get in touch …".
+    public var text: String { leadIn.map { $0.before(advice) } ?? advice }
     /// The plain reason for it.
     public var why: String
     public var urgency: Urgency
@@ -79,13 +108,15 @@ public struct Recommendation: Sendable, Hashable {
     public var deadline: Day?
 
     public init(
-        group: Group, partnership: String? = nil, subject: String? = nil, text: String, why: String,
+        group: Group, partnership: String? = nil, subject: String? = nil, leadIn: LeadIn? = nil, text: String,
+        why: String,
         urgency: Urgency, organizations: [String] = [], evidence: [String] = [], deadline: Day? = nil
     ) {
         self.group = group
         self.partnership = partnership
         self.subject = subject
-        self.text = text
+        self.leadIn = leadIn
+        self.advice = text
         self.why = why
         self.urgency = urgency
         self.organizations = organizations

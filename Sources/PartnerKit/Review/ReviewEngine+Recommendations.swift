@@ -43,16 +43,16 @@ extension ReviewEngine {
                         evidence: ["\(hit.organization.name)'s recorded practices include \(what)\(line)"]))
             }
         }
+        // The reason for the step itself, first (the suggestion's own `because`).
         func why(_ h: PortfolioReview.PartnershipHealth) -> String {
-            var parts = h.issues.filter { !$0.bookkeeping }.prefix(2).map(\.text)
-            if let d = h.drift { parts.append(d) }
-            return parts.isEmpty ? "health is \(h.health.rawValue)" : parts.joined(separator: "; ")
+            h.suggestion.because.isEmpty
+                ? "health is \(h.health.rawValue)" : h.suggestion.because.joined(separator: "; ")
         }
         for h in byHealth where h.health == .red {
             recs.append(
                 Recommendation(
-                    group: .repair, partnership: h.id, subject: h.title,
-                    text: h.suggestion.text, why: why(h), urgency: .now, organizations: h.partners,
+                    group: .repair, partnership: h.id, subject: h.title, leadIn: h.suggestion.leadIn,
+                    text: h.suggestion.advice, why: why(h), urgency: .now, organizations: h.partners,
                     deadline: h.suggestion.deadline))
         }
         for c in coverage where c.partnerships == 0 {
@@ -78,13 +78,15 @@ extension ReviewEngine {
         {
             recs.append(
                 Recommendation(
-                    group: .repair, partnership: h.id, subject: h.title, text: h.suggestion.text,
-                    why: why(h), urgency: .soon, organizations: h.partners, deadline: h.suggestion.deadline))
+                    group: .repair, partnership: h.id, subject: h.title, leadIn: h.suggestion.leadIn,
+                    text: h.suggestion.advice, why: why(h), urgency: .soon, organizations: h.partners,
+                    deadline: h.suggestion.deadline))
         }
         for h in byHealth where h.health == .green && h.suggestion.kind == .deepen {
             recs.append(
                 Recommendation(
-                    group: .deepen, partnership: h.id, subject: h.title, text: h.suggestion.text,
+                    group: .deepen, partnership: h.id, subject: h.title, leadIn: h.suggestion.leadIn,
+                    text: h.suggestion.advice,
                     why: "It is healthy and already edging toward a deeper level.", urgency: .later,
                     organizations: h.partners))
         }
@@ -103,13 +105,31 @@ extension ReviewEngine {
                     why: "A highly weighted audience with no partnership serving it.", urgency: .soon))
         }
         let ownQuiet = quiet.filter { $0.a == w.library.id || $0.b == w.library.id }
-        if let t = ownQuiet.first {
-            let other = t.a == w.library.id ? t.b : t.a
+        // A partner the review already tells the library to contact is not told twice: one a
+        // repair says to get in touch with, or a seasonal partner between seasons (quiet is
+        // expected; the advice is to plan the next season with them). The tie to renew is the
+        // longest-quiet one no other advice covers (a person counts with their organization).
+        var toldAlready = Set<String>()
+        for h in byHealth {
+            let getInTouch =
+                (h.health != .green || h.drift != nil)
+                && (h.drift != nil || h.issues.contains { $0.code == "communication_overdue" })
+            let offSeason = h.season != nil && h.inSeason == false && h.drift == nil
+            if getInTouch || offSeason { toldAlready.formUnion(h.partners) }
+        }
+        func otherEnd(_ t: PortfolioReview.QuietTie) -> String { t.a == w.library.id ? t.b : t.a }
+        func covered(_ t: PortfolioReview.QuietTie) -> Bool {
+            let id = otherEnd(t)
+            return toldAlready.contains(id) || (w.person(id)?.organization).map(toldAlready.contains) ?? false
+        }
+        if let t = ownQuiet.first(where: { !covered($0) }) {
+            let other = otherEnd(t)
+            let first = t == ownQuiet.first ? "the first" : "the first not already in the advice above"
             // One count per thing: the library's own quiet ties, out of the network's total
             // (the same list `network` prints as its nudge list).
             let more =
                 ownQuiet.count > 1
-                ? " (the first of the library's own \(ownQuiet.count) strong ties gone quiet; \(quiet.count) across the whole network)"
+                ? " (\(first) of the library's own \(ownQuiet.count) strong ties gone quiet; \(quiet.count) across the whole network)"
                 : ""
             recs.append(
                 Recommendation(

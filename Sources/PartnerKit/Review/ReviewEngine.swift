@@ -224,7 +224,7 @@ public enum ReviewEngine {
         // 3. Goals due by now in this quarter: no recorded result (bookkeeping), or missed.
         for (i, g) in p.goals.enumerated() {
             guard let due = g.due, quarter.contains(due), due <= asOf else { continue }
-            let name = g.text.map { "\"\(short($0))\"" } ?? "goal \(i + 1)"
+            let name = g.text.map { "\"\(shortened($0))\"" } ?? "goal \(i + 1)"
             if let achieved = g.achieved {
                 guard let target = g.target, achieved < target else { continue }
                 issues.append(
@@ -287,12 +287,20 @@ public enum ReviewEngine {
             let inSeasonQuiet = season.map { $0.daysIn(from: from, to: asOf) } ?? since
             let neglected =
                 inSeason == false && issues.contains { $0.code == "milestone_overdue" }
-            if Double(inSeasonQuiet) > limit || (neglected && Double(since) > limit) {
+            // Between seasons, say why the quiet is not the expected kind: work due before the
+            // next season left undone, or silence already too long in the last season. Never
+            // "quiet is expected" beside "drifted" (two lines that contradict each other).
+            let longInSeason = Double(inSeasonQuiet) > limit
+            if longInSeason || (neglected && Double(since) > limit) {
+                let why =
+                    inSeason != false
+                    ? ""
+                    : longInSeason
+                        ? ", far longer than its season allows"
+                        : " and work due before the next season is not done"
                 drift =
-                    "placed at \(placement.levelName) by its design, but no contact has been logged for \(counted(since, "day")): in practice it has drifted from working together"
-                    + (season != nil && inSeason == false
-                        ? " (quiet between seasons is expected; reconnect before the next season starts)"
-                        : "")
+                    "placed at \(placement.levelName) by its design, but no contact has been logged for \(counted(since, "day"))\(why): in practice it has drifted from working together"
+                    + (season != nil && inSeason == false ? "; reconnect before the next season starts" : "")
             }
         }
 
@@ -332,52 +340,66 @@ public enum ReviewEngine {
             firstFix += " before the season starts (\(start), in \(counted(start - asOf, "day")))"
             deadline = start
         }
+        // Why the one fix: the problem it mends first, then at most one other serious problem
+        // (another major issue, or the drift from the design); never the lesser gaps.
+        var because = first.map { [$0.text] } ?? []
+        if let other = majors.first(where: { $0 != first }) {
+            because.append(other.text)
+        } else if let drift {
+            because.append(drift)
+        }
         if health == .red && previous?.health == .red && !offSeason {
             suggestion = .init(
                 kind: p.status == .paused ? .end : .pause,
-                text:
-                    "red two quarters running: \(p.status == .paused ? "end" : "pause") it gracefully, and keep the relationship (ending a project is not ending the relationship)"
-            )
+                advice:
+                    "red two quarters running: \(p.status == .paused ? "end" : "pause") it gracefully, and keep the relationship (ending a project is not ending the relationship)",
+                because: because)
         } else if p.status == .paused && health != .green {
             suggestion = .init(
                 kind: .repair,
-                text:
-                    "paused with work outstanding: decide with \(partnerNames) whether to resume it (and re-plan what is overdue) or end it gracefully"
-            )
+                advice:
+                    "paused with work outstanding: decide with \(partnerNames) whether to resume it (and re-plan what is overdue) or end it gracefully",
+                because: Array(work.prefix(2).map(\.text)))
         } else if health == .red {
-            suggestion = .init(kind: .repair, text: "repair first: \(firstFix)", deadline: deadline)
+            suggestion = .init(
+                kind: .repair, leadIn: .repairFirst, advice: firstFix, deadline: deadline, because: because)
         } else if health == .amber {
             suggestion = .init(
-                kind: .repair, text: "the one thing to fix first: \(firstFix)", deadline: deadline)
-        } else if drift != nil {
+                kind: .repair, leadIn: .fixFirst, advice: firstFix, deadline: deadline, because: because)
+        } else if let drift {
             suggestion = .init(
                 kind: .repair,
-                text:
-                    "the practice has drifted from the design: get back in touch with \(partnerNames) and agree how you will keep working together"
-            )
+                advice:
+                    "the practice has drifted from the design: get back in touch with \(partnerNames) and agree how you will keep working together",
+                because: [drift])
         } else if let up = placement.edgingToward,
             let target = spectrum.levels.first(where: { $0.id == up })?.position, target > placement.position,
             placement.kind == .partnership
         {
-            let step = placement.nextSteps.first.map { ": \($0)" } ?? ""
             let when =
                 offSeason
                 ? (season?.nextStart(after: asOf)).map {
                     " as you plan the next season with \(partnerNames) (it starts \($0))"
                 } ?? "" : ""
-            suggestion = .init(
-                kind: .deepen,
-                text:
-                    "healthy and edging toward \(spectrum.levels.first { $0.id == up }?.name ?? up): deepen it\(when)\(step)"
-            )
+            let toward = spectrum.levels.first { $0.id == up }?.name ?? up
+            let because = ["It is healthy and already edging toward a deeper level."]
+            if let step = placement.nextSteps.first {
+                suggestion = .init(
+                    kind: .deepen, leadIn: .deepen(toward: toward, timing: when), advice: step,
+                    because: because)
+            } else {
+                suggestion = .init(
+                    kind: .deepen, advice: "healthy and edging toward \(toward): deepen it\(when)",
+                    because: because)
+            }
         } else if offSeason, let season, let start = season.nextStart(after: asOf) {
             suggestion = .init(
                 kind: .keep,
-                text:
+                advice:
                     "healthy, and quiet between seasons as expected: plan the next season with \(partnerNames) before it starts (\(start))"
             )
         } else {
-            suggestion = .init(kind: .keep, text: "healthy: keep going")
+            suggestion = .init(kind: .keep, advice: "healthy: keep going")
         }
 
         return .init(
@@ -421,9 +443,6 @@ public enum ReviewEngine {
         return .init(from: monthDay(start), to: monthDay(end))
     }
 
-    static func short(_ s: String, _ n: Int = 40) -> String {
-        s.count > n ? String(s.prefix(n - 1)) + "…" : s
-    }
 }
 
 extension ReviewEngine {

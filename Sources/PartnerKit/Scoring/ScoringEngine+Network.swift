@@ -12,16 +12,25 @@ extension ScoringEngine {
     public static func withWarmPaths(
         workspace w: Workspace, rubric: Rubric, asOf: Day, options: WarmPathOptions = WarmPathOptions()
     ) -> ScoringEngine {
+        withWarmPaths(workspace: w, rubric: rubric, asOf: asOf, options: options, missions: nil)
+    }
+
+    /// As above, with the mission statistics of a whole file (`StreamingScore`).
+    static func withWarmPaths(
+        workspace w: Workspace, rubric: Rubric, asOf: Day, options: WarmPathOptions,
+        missions: MissionStatistics?
+    ) -> ScoringEngine {
         let relationshipWeight = rubric.weights[Dimension.relationship.index]
         guard relationshipWeight > 0, rubric.parameters.warmPathFactor > 0, !w.ties.isEmpty else {
-            return ScoringEngine(workspace: w, rubric: rubric, asOf: asOf)
+            return ScoringEngine(
+                workspace: w, rubric: rubric, asOf: asOf, warmPathStrength: nil, missions: missions)
         }
         let table = RelationshipGraph.bestTrustToOrganizations(workspace: w, asOf: asOf, options: options)
         return ScoringEngine(
             workspace: w, rubric: rubric, asOf: asOf,
             warmPathStrength: { i in
                 i >= 0 && i < table.count && table[i] > 0 ? table[i] : nil
-            })
+            }, missions: missions)
     }
 
     /// `vet` with the warm paths from the library to the organization filled in.

@@ -62,6 +62,18 @@ public struct ScoringEngine: Sendable {
         workspace: Workspace, rubric: Rubric, asOf: Day,
         warmPathStrength: (@Sendable (Int) -> Double?)? = nil
     ) {
+        self.init(
+            workspace: workspace, rubric: rubric, asOf: asOf, warmPathStrength: warmPathStrength,
+            missions: nil)
+    }
+
+    /// Which missions' words the IDF weights count: those of `workspace.organizations` (nil),
+    /// or `missions`, counted over the whole file by the streaming path (`StreamingScore`),
+    /// whose workspace holds only the rows it needs.
+    init(
+        workspace: Workspace, rubric: Rubric, asOf: Day, warmPathStrength: (@Sendable (Int) -> Double?)?,
+        missions: MissionStatistics?
+    ) {
         self.workspace = workspace
         self.rubric = rubric
         self.asOf = asOf
@@ -103,8 +115,9 @@ public struct ScoringEngine: Sendable {
         let orgs = workspace.organizations
         let n = orgs.count
         let termIDF: [Double]
-        if !q.isEmpty, p.missionShare > 0, rubric.weight(.valueAlignment) > 0 {
-            let (masks, df, documents) = Self.scanMissions(orgs, q)
+        if Self.scansMissions(q, rubric) {
+            var (masks, df, documents) = Self.scanMissions(orgs, q)
+            if let missions { (df, documents) = (missions.df, missions.documents) }
             missionMasks = masks
             missionsScanned = true
             termIDF = df.prefix(q.terms.count).map { MissionQuery.idf(documents: documents, frequency: $0) }
@@ -247,7 +260,6 @@ public struct ScoringEngine: Sendable {
 
     // MARK: Phase 1: numbers
 
-    /// One organization's assessment in numbers only.
     /// The share of confidence that rests on the organization's practices having been checked
     /// against the library's dealbreakers (when the library lists any).
     public static let practicesShare = 0.1
@@ -267,10 +279,27 @@ public struct ScoringEngine: Sendable {
         public var viaWarmPath = false
     }
 
+    /// Whether the rubric weighs mission words, so that every mission is scanned for IDF.
+    static func scansMissions(_ q: MissionQuery, _ rubric: Rubric) -> Bool {
+        !q.isEmpty && rubric.parameters.missionShare > 0 && rubric.weight(.valueAlignment) > 0
+    }
+
     /// - Complexity: O(tags of the organization + priorities), no allocation.
     public func evaluate(_ i: Int) -> Evaluation {
         let org = workspace.organizations[i]
-        let tags = org.tags
+        return evaluate(
+            tags: org.tags, hasMission: org.mission != nil, missionMask: missionMasks[i],
+            staffFTE: org.staffFTE,
+            annualBudget: org.annualBudget, volunteers: org.volunteers, replyDays: org.replyDays, index: i)
+    }
+
+    /// `evaluate(i)` from an organization's parts: the one scoring formula, shared with the
+    /// streaming path, which scores rows straight from their bytes. `index` nil: an
+    /// organization with no tie at all (no direct tie, no warm path).
+    func evaluate(
+        tags: TagLists, hasMission: Bool, missionMask: UInt64, staffFTE: Double?, annualBudget: Double?,
+        volunteers: Double?, replyDays: Double?, index: Int?
+    ) -> Evaluation {
         let p = rubric.parameters
         let unknown = p.unknownValue
         var e = Evaluation()
@@ -307,8 +336,8 @@ public struct ScoringEngine: Sendable {
             }
             if !query.isEmpty, p.missionShare > 0 {
                 shares += p.missionShare
-                if org.mission != nil {
-                    total += p.missionShare * missionCoverage(missionMasks[i])
+                if hasMission {
+                    total += p.missionShare * missionCoverage(missionMask)
                     known += p.missionShare
                 } else {
                     total += p.missionShare * unknown
@@ -377,10 +406,10 @@ public struct ScoringEngine: Sendable {
                     known += share
                 }
             }
-            part(p.staffShare, org.staffFTE.map { $0 / ($0 + p.staffHalfSaturation) })
-            part(p.budgetShare, org.annualBudget.map { $0 / ($0 + p.budgetHalfSaturation) })
-            part(p.volunteersShare, org.volunteers.map { $0 / ($0 + p.volunteersHalfSaturation) })
-            part(p.responsivenessShare, org.replyDays.map { exp2(-max(0, $0) / p.replyDaysHalfLife) })
+            part(p.staffShare, staffFTE.map { $0 / ($0 + p.staffHalfSaturation) })
+            part(p.budgetShare, annualBudget.map { $0 / ($0 + p.budgetHalfSaturation) })
+            part(p.volunteersShare, volunteers.map { $0 / ($0 + p.volunteersHalfSaturation) })
+            part(p.responsivenessShare, replyDays.map { exp2(-max(0, $0) / p.replyDaysHalfLife) })
             // Capacity is one quantity seen through several inputs: when some are known, the
             // unknown ones are read from the known evidence (a 700-staff employer with no
             // budget on file is not weak), and only the confidence drops. With nothing known
@@ -390,12 +419,12 @@ public struct ScoringEngine: Sendable {
         }
 
         // relationship: the strongest direct tie, else a discounted warm path, else none.
-        let direct = directCredit[i]
-        if direct >= 0 {
+        let direct = index.map { directCredit[$0] } ?? -1
+        if let i = index, direct >= 0 {
             e.values[4] = direct
             let undated = directTie[i] >= 0 && workspace.ties[Int(directTie[i])].lastContact == nil
             e.known[4] = undated ? 0.5 : 1
-        } else if let warm = warmPathStrength?(i), warm > 0 {
+        } else if let i = index, let warm = warmPathStrength?(i), warm > 0 {
             e.values[4] = min(1, warm) * p.warmPathFactor
             e.known[4] = 1
             e.viaWarmPath = true

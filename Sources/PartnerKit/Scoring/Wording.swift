@@ -34,3 +34,26 @@ extension String {
     /// `sells-personal-data` → `sells personal data`: a tag name as words.
     var replacingHyphensWithSpaces: String { String(map { $0 == "-" ? " " : $0 }) }
 }
+
+/// A title shortened to at most `limit` characters for a line that quotes it
+/// ("12,000 photographs online with…"): cut at the last word boundary that fits, never inside a
+/// word, with trailing punctuation dropped and "…" to say something was left out. A title that
+/// fits is returned unchanged. A single word longer than the limit (no space to cut at) is cut
+/// at a character, the only place left. Counts characters as a reader sees them (grapheme
+/// clusters), so accents and emoji are never split.
+func shortened(_ s: String, to limit: Int = 40) -> String {
+    guard s.count > limit, limit > 1 else { return s }
+    let room = s.prefix(limit - 1)
+    // A boundary at the cut itself: the character after the room is a space.
+    let next = s[room.endIndex]
+    var kept: Substring
+    if next.isWhitespace {
+        kept = room
+    } else if let space = room.lastIndex(where: \.isWhitespace) {
+        kept = room[..<space]
+    } else {
+        kept = room
+    }
+    while let last = kept.last, last.isWhitespace || ",;:-–—/(".contains(last) { kept = kept.dropLast() }
+    return (kept.isEmpty ? room : kept) + "…"
+}

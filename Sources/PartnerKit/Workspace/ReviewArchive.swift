@@ -1,18 +1,25 @@
 import Foundation
 
-/// The saved quarterly reviews of a workspace: `reviews/YYYY-Qn.json`, each the JSON that
-/// `partnerkit review --format json` prints. Reading one back gives what the next review
-/// compares against.
+/// Where a workspace keeps its saved quarterly reviews (`reviews/YYYY-Qn.json`), and the
+/// reading of their bytes. The format belongs to Review (`ReviewSnapshot.read`, its
+/// `version` and keys); this only finds the files and reads them.
 public enum ReviewArchive {
+    /// A saved review's bytes, with the quarter its name says and its path.
+    public struct SavedFile: Sendable {
+        public var quarter: Quarter
+        public var path: String
+        public var bytes: [UInt8]
+    }
+
     /// `reviews/2026-Q4.json` inside the workspace.
     public static func path(for quarter: Quarter, workspace: String) -> String {
         joinPath(joinPath(workspace, "reviews"), "\(quarter).json")
     }
 
-    /// The latest snapshot of a quarter before `quarter`, with any problems reading it. Files
-    /// whose names are not a quarter are ignored.
+    /// The latest saved review of a quarter before `quarter`, or the problem reading it. Files
+    /// whose names are not a quarter are ignored; no folder, or no earlier quarter, is nil.
     public static func latest(before quarter: Quarter, workspace: String, limits: InputLimits = .default)
-        -> (snapshot: ReviewSnapshot?, diagnostics: [Diagnostic])
+        -> (file: SavedFile?, diagnostics: [Diagnostic])
     {
         let dir = (path(for: quarter, workspace: workspace) as NSString).deletingLastPathComponent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return (nil, []) }
@@ -24,44 +31,7 @@ public enum ReviewArchive {
         let file = "\(dir)/\(q).json"
         switch Files.read(file, limit: limits.maxFileBytes) {
         case .failure(let e): return (nil, [.error(file, .file, e.message)])
-        case .success(let bytes): return parse(bytes, file: file, quarter: q, limits: limits)
+        case .success(let bytes): return (SavedFile(quarter: q, path: file, bytes: bytes), [])
         }
-    }
-
-    /// Reads a saved review. Unknown keys are fine (a snapshot holds the whole review); the
-    /// partnerships' `id`, `health` and `level` are what the comparison needs.
-    public static func parse(_ bytes: [UInt8], file: String, quarter: Quarter, limits: InputLimits = .default)
-        -> (snapshot: ReviewSnapshot?, diagnostics: [Diagnostic])
-    {
-        let sink = DiagnosticSink()
-        guard let root = WorkspaceLoader.parseJSON(bytes, file: file, sink: sink, limits: limits) else {
-            return (nil, sink.diagnostics)
-        }
-        let r = JSONField(root: root, file: file, sink: sink)
-        guard r.expectObject() else { return (nil, sink.diagnostics) }
-        var entries: [SnapshotEntry] = []
-        for item in r.array("partnerships") ?? [] {
-            guard item.expectObject(), let id = item.string("id", required: true) else { continue }
-            let health = item.enumeration("health", PortfolioReview.Health.self) ?? .green
-            let level = item.string("level") ?? ""
-            entries.append(
-                SnapshotEntry(id: id, health: health, level: level, position: item.number("position")))
-        }
-        var coverage: [String: Int] = [:]
-        for item in r.array("coverage") ?? [] {
-            guard let p = item.string("priority") else { continue }
-            // Int(Double) traps beyond Int's range: a hand-edited 1e300 must be an error.
-            let count = item.number("partnerships") ?? 0
-            guard count == count.rounded(), (0...1e9).contains(count) else {
-                item.child("partnerships")?.error(
-                    "must be a whole number of partnerships, found \(formatNumber(count))")
-                continue
-            }
-            coverage[p] = Int(count)
-        }
-        let ties = r.child("network")?.stringList("ties").map(Set.init)
-        let snapshot = ReviewSnapshot(
-            quarter: quarter, partnerships: entries, coverage: coverage, ties: ties, file: file)
-        return (sink.hasErrors ? nil : snapshot, sink.diagnostics)
     }
 }

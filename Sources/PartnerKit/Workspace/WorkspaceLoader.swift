@@ -73,11 +73,16 @@ public struct WorkspaceLoader {
         return loader.run(defaultVocabulary: nil)
     }
 
+    /// Files by name read instead of the folder's or `memory`'s (the streaming path's
+    /// organizations.csv of the rows it needs, see `StreamingScore`).
+    var overlay: [String: [UInt8]] = [:]
+
     /// Reads one workspace file, from memory or disk.
     func readFile(_ p: String) -> Result<[UInt8], Files.ReadError> {
-        guard let memory else { return Files.read(p, limit: limits.maxFileBytes) }
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
         let name = p.hasPrefix(prefix) ? String(p.dropFirst(prefix.count)) : p
+        if let bytes = overlay[name] { return .success(bytes) }
+        guard let memory else { return Files.read(p, limit: limits.maxFileBytes) }
         guard let bytes = memory[name] else { return .failure(.missing) }
         return bytes.count > limits.maxFileBytes
             ? .failure(.tooLarge(limit: limits.maxFileBytes)) : .success(bytes)
@@ -136,12 +141,9 @@ public struct WorkspaceLoader {
         joinPath(directory, file)
     }
 
-    mutating func run(defaultVocabulary: String?) -> LoadResult {
-        guard memory != nil || Files.isDirectory(directory) else {
-            let (message, hint) = Self.notAFolder(directory)
-            sink.error(directory, .file, message, hint: hint)
-            return LoadResult(workspace: nil, diagnostics: sink.diagnostics)
-        }
+    /// The tag vocabulary: the workspace's own `vocabulary.json`, else `defaultVocabulary`
+    /// (the toolkit's), else none (a warning).
+    mutating func readVocabulary(defaultVocabulary: String?) {
         let ownVocabulary = path("vocabulary.json")
         if let memory {
             if let bytes = memory["vocabulary.json"],
@@ -161,6 +163,15 @@ public struct WorkspaceLoader {
                     "put a vocabulary.json in the workspace, or set PARTNERKIT_HOME to the toolkit folder (the one with Data/vocabulary.json)"
             )
         }
+    }
+
+    mutating func run(defaultVocabulary: String?) -> LoadResult {
+        guard memory != nil || Files.isDirectory(directory) else {
+            let (message, hint) = Self.notAFolder(directory)
+            sink.error(directory, .file, message, hint: hint)
+            return LoadResult(workspace: nil, diagnostics: sink.diagnostics)
+        }
+        readVocabulary(defaultVocabulary: defaultVocabulary)
 
         let library = readLibrary()
         let organizations = readOrganizations()

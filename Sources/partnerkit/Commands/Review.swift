@@ -44,8 +44,10 @@ extension Commands {
                 let workspace = inv.loadWorkspace()
             else { return Exit.inputError }
 
-            let (previous, archiveProblems) = ReviewArchive.latest(
-                before: quarter, workspace: inv.workspacePath)
+            let (saved, readProblems) = ReviewArchive.latest(before: quarter, workspace: inv.workspacePath)
+            let (previous, formatProblems) =
+                saved.map { ReviewSnapshot.read($0.bytes, file: $0.path, quarter: $0.quarter) } ?? (nil, [])
+            let archiveProblems = readProblems + formatProblems
             if !archiveProblems.isEmpty {
                 inv.console.report(archiveProblems)
                 if archiveProblems.hasErrors { return Exit.inputError }
@@ -69,7 +71,7 @@ extension Commands {
             if inv.args.has("--save") {
                 let path = ReviewArchive.path(for: quarter, workspace: inv.workspacePath)
                 switch Files.writeAtomically(
-                    Array((report.json.serialized() + "\n").utf8), to: path, overwrite: force)
+                    Array((report.saved.serialized() + "\n").utf8), to: path, overwrite: force)
                 {
                 case .success: inv.console.err("saved \(path)\n")
                 case .failure(let e):

@@ -24,12 +24,21 @@ extension Commands {
         options: [rubricOption, .value("--top", "N", "show only the best N (default: all)"), explainOption],
         run: { inv in
             let top = try inv.args.int("--top", range: 1...100_000_000)
-            guard let rubric = loadRubric(inv, default: "partner-fit"), let workspace = inv.loadWorkspace()
-            else {
-                return Exit.inputError
+            guard let rubric = loadRubric(inv, default: "partner-fit") else { return Exit.inputError }
+            let card: Scorecard
+            // The streaming path (issue 13): nil when it cannot prove the full path's output.
+            if let top, let source = FileByteSource(path: inv.workspaceFile("organizations.csv")),
+                let streamed = StreamingScore.score(
+                    directory: inv.workspacePath, defaultVocabulary: Resources.defaultVocabulary,
+                    organizations: source, rubric: rubric, asOf: inv.asOf, top: top)
+            {
+                inv.noteWarnings(streamed.diagnostics)
+                card = streamed.scorecard
+            } else {
+                guard let workspace = inv.loadWorkspace() else { return Exit.inputError }
+                let engine = ScoringEngine.withWarmPaths(workspace: workspace, rubric: rubric, asOf: inv.asOf)
+                card = engine.score(top: top)
             }
-            let engine = ScoringEngine.withWarmPaths(workspace: workspace, rubric: rubric, asOf: inv.asOf)
-            let card = engine.score(top: top)
             switch inv.format {
             case "json": inv.emit(ScoreRendering.json(card).serialized())
             case "markdown": inv.emit(ScoreRendering.markdown(card))

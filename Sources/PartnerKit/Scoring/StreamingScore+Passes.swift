@@ -1,0 +1,485 @@
+import Foundation
+
+/// The two passes of `StreamingScore` over organizations.csv's blocks, each block split into
+/// record-aligned pieces parsed in parallel (`WorkspaceLoader.chunkStarts`), merged in order.
+extension StreamingScore {
+    /// Pieces per block: a few per core so that uneven pieces even out.
+    static var piecesPerBlock: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Splits the buffered bytes (starting on `line`) into record-aligned pieces and runs
+    /// `body(piece, slice, line)` on them in parallel: the results in order, and the bytes and
+    /// physical lines consumed. Nil when no record ends in the bytes (the buffer grows).
+    static func pieces<R>(
+        _ block: UnsafeBufferPointer<UInt8>, line: Int, end: Bool,
+        _ body: @Sendable (Int, UnsafeBufferPointer<UInt8>, Int) -> R
+    ) -> (results: [R], bytes: Int, lines: Int)? {
+        guard
+            let (starts, cut, lines) = OrganizationBlocks.split(
+                block, line: line, end: end, pieces: piecesPerBlock)
+        else { return nil }
+        let ends = starts.dropFirst().map(\.offset) + [cut]
+        let shared = SharedBytes(buffer: block)
+        let results = parallelMap(starts.indices.map { $0..<($0 + 1) }) { r -> R in
+            let k = r.lowerBound
+            return body(
+                k, UnsafeBufferPointer(rebasing: shared.buffer[starts[k].offset..<ends[k]]), starts[k].line)
+        }
+        return (results, cut, lines)
+    }
+
+    /// Whether the record has the header's field count and every field reads as itself: valid
+    /// UTF-8 with visible ASCII at both ends (so `trimmingWhitespace` keeps it whole). The id
+    /// must be ASCII: two ids that differ in bytes but are canonically equivalent are equal
+    /// `String`s, a duplicate the byte hashes would not see.
+    static func plainFields(_ record: borrowing CSVRecord, count: Int, id: Int) -> Bool {
+        guard record.count == count else { return false }
+        for k in 0..<record.count {
+            let plain = record.withBytes(k) { f -> Bool in
+                guard let first = f.first, let last = f.last else { return true }
+                guard first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return false }
+                var acc: UInt8 = 0
+                for c in f { acc |= c }
+                if acc < 0x80 { return true }
+                return k != id && String(validating: f, as: UTF8.self) != nil
+            }
+            if !plain { return false }
+        }
+        return true
+    }
+
+    /// A field's text (empty when the column is absent).
+    static func text(
+        _ record: borrowing CSVRecord, _ cols: WorkspaceLoader.OrganizationColumns,
+        _ c: OrganizationsSchema.Column
+    )
+        -> String
+    {
+        let i = cols.index[c.rawValue]
+        return i < 0 ? "" : record.withBytes(i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The checks of `WorkspaceLoader.fastOrganization` on a plain record: true when the row
+    /// raises nothing (tags aside, checked as they are interned).
+    static func checksPass(_ record: borrowing CSVRecord, _ cols: WorkspaceLoader.OrganizationColumns) -> Bool
+    {
+        typealias Column = OrganizationsSchema.Column
+        let id = text(record, cols, .id), name = text(record, cols, .name)
+        guard !id.isEmpty, !name.isEmpty, !id.utf8.contains(UInt8(ascii: ";")) else { return false }
+        let s = text(record, cols, .sector)
+        if !s.isEmpty && Sector(rawValue: s.lowercased()) == nil { return false }
+        let ntee = text(record, cols, .ntee).uppercased()
+        if !ntee.isEmpty && !CellParser.looksLikeNTEE(ntee) { return false }
+        let ein = text(record, cols, .ein)
+        if !ein.isEmpty && !CellParser.looksLikeEIN(ein) { return false }
+        for column in OrganizationsSchema.numberColumns {
+            let cell = text(record, cols, column)
+            if !cell.isEmpty && CellParser.plainNumber(cell) == nil { return false }
+        }
+        return true
+    }
+
+    /// The id field's hash.
+    static func idHash(_ record: borrowing CSVRecord, _ cols: WorkspaceLoader.OrganizationColumns) -> UInt64 {
+        let i = cols.index[OrganizationsSchema.Column.id.rawValue]
+        return i < 0 ? 0 : record.withBytes(i) { hash($0) }
+    }
+
+    /// Every field as text (a plain record: valid UTF-8).
+    static func fields(_ record: borrowing CSVRecord) -> [String] {
+        (0..<record.count).map { k in record.withBytes(k) { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    /// A loader for one piece: the workspace's vocabulary and tag table so far.
+    static func pieceLoader(_ context: PieceContext, tags: TagTable) -> WorkspaceLoader {
+        var local = WorkspaceLoader(directory: context.directory, limits: context.limits)
+        local.vocabulary = context.vocabulary
+        local.tags = tags
+        return local
+    }
+
+    /// What a piece's loader needs of the workspace's (which is not `Sendable`).
+    struct PieceContext: Sendable {
+        var directory: String
+        var limits: InputLimits
+        var vocabulary: Vocabulary
+
+        init(_ loader: WorkspaceLoader) {
+            directory = loader.directory
+            limits = loader.limits
+            vocabulary = loader.vocabulary
+        }
+    }
+
+    /// Interns the record's tags as the fast path does: the six lists, each sorted and unique.
+    static func tagLists(
+        _ record: borrowing CSVRecord, _ cols: WorkspaceLoader.OrganizationColumns,
+        loader: inout WorkspaceLoader,
+        path p: String, scratch: inout [UInt32]
+    ) -> TagLists {
+        var storage: [UInt32] = []
+        var ends = SIMD8<UInt16>(repeating: 0)
+        var knownMask: UInt8 = 0
+        for f in TagField.allCases {
+            let column = cols.tagColumns[f.rawValue]
+            let i = column >= 0 ? cols.index[column] : -1
+            if i >= 0 {
+                scratch.removeAll(keepingCapacity: true)
+                let given = record.withBytes(i) { cell -> Bool in
+                    loader.internPieces(cell, field: f, path: p, line: record.line, into: &scratch)
+                    return !cell.isEmpty
+                }
+                if given { knownMask |= 1 << UInt8(f.rawValue) }
+                if scratch.count > 1 {
+                    scratch.sort()
+                    var last: UInt32?
+                    for t in scratch where t != last {
+                        storage.append(t)
+                        last = t
+                    }
+                } else {
+                    storage.append(contentsOf: scratch)
+                }
+            }
+            ends[f.rawValue] = UInt16(clamping: storage.count)
+        }
+        return TagLists(storage: storage, ends: ends, knownMask: knownMask)
+    }
+
+    // MARK: - Pass 1
+
+    /// What pass 1 learns about the whole file.
+    struct Scan {
+        let base: WorkspaceLoader
+        let file: String
+        let wanted: Set<UInt64>
+        let query: MissionQuery
+        let scansMissions: Bool
+        var tags: TagTable
+        var cols: WorkspaceLoader.OrganizationColumns?
+        var headerBytes: [UInt8] = []
+        var rows = 0
+        var hashes: [UInt64] = []
+        /// Per row (when the rubric weighs mission words): the query words its mission uses.
+        var masks: [UInt64] = []
+        /// Per term, missions using it; [64]: missions at all.
+        var df = [Int](repeating: 0, count: 65)
+        var wantedRows: [Row] = []
+        /// Rows per piece of each block, for pass 2's ordinals.
+        var pieceRows: [[Int]] = []
+        /// Why the pass stopped (tests).
+        var problem = ""
+
+        init(loader: WorkspaceLoader, file: String, wanted: Set<UInt64>, query: MissionQuery, rubric: Rubric)
+        {
+            base = loader
+            self.file = file
+            self.wanted = wanted
+            self.query = query
+            scansMissions = ScoringEngine.scansMissions(query, rubric)
+            tags = loader.tags
+        }
+
+        struct Piece {
+            var clean = true
+            var rows = 0
+            var hashes: [UInt64] = []
+            var df = [Int](repeating: 0, count: 65)
+            var wanted: [(local: Int, line: Int, fields: [String])] = []
+            var newTags: ArraySlice<String> = []
+            var masks: [UInt64] = []
+            var problem = ""
+        }
+
+        mutating func run(_ source: inout some ByteSource, blockBytes: Int) -> Bool {
+            let outcome = OrganizationBlocks.read(
+                &source, blockBytes: blockBytes, maxBytes: base.limits.maxFileBytes,
+                header: { header, block in self.header(header, block) },
+                body: { block, line, end in self.block(block, line: line, end: end) })
+            if case .done = outcome { return true }
+            return false
+        }
+
+        /// The header: plain, well-formed, comma-separated, every required column; its warnings
+        /// (unknown columns) come again from the loader that reads the kept rows.
+        mutating func header(_ h: UnsafeBufferPointer<UInt8>, _ block: UnsafeBufferPointer<UInt8>) -> Bool {
+            problem = "the header"
+            guard CSVDialect.detect(block) == CSVDialect() else { return false }
+            var fields: [String] = []
+            var unreadable = false, records = 0
+            let diagnostics = CSVParser.parse(h, file: file, limits: base.limits) { record in
+                records += 1
+                for k in 0..<record.count {
+                    if let s = record.string(k) {
+                        fields.append(s.trimmingWhitespace)
+                    } else {
+                        unreadable = true
+                    }
+                }
+            }
+            guard diagnostics.isEmpty, !unreadable, records == 1 else { return false }
+            let schema = OrganizationsSchema.schema
+            guard
+                let map = base.columns(
+                    fields, file: file, known: schema.names, required: schema.required, into: DiagnosticSink()
+                )
+            else { return false }
+            cols = WorkspaceLoader.OrganizationColumns(
+                index: schema.names.map { map[$0] ?? -1 }, tagColumns: OrganizationsSchema.tagColumns,
+                headerCount: fields.count)
+            headerBytes = Array(h)
+            problem = ""
+            return true
+        }
+
+        mutating func block(_ block: UnsafeBufferPointer<UInt8>, line: Int, end: Bool) -> (
+            bytes: Int, lines: Int
+        )? {
+            guard let cols else { return nil }
+            let (context, file, wanted, query, scans, tags) = (
+                PieceContext(base), file, wanted, query, scansMissions, tags
+            )
+            guard
+                let (results, bytes, lines) = StreamingScore.pieces(
+                    block, line: line, end: end,
+                    { _, slice, start -> Piece in
+                        var piece = Piece()
+                        var local = StreamingScore.pieceLoader(context, tags: tags)
+                        var scratch: [UInt32] = []
+                        let problems = CSVParser.parse(
+                            slice, file: file, limits: context.limits, startLine: start,
+                            delimiter: UInt8(ascii: ",")
+                        ) { record in
+                            guard piece.clean else { return }
+                            guard
+                                StreamingScore.plainFields(
+                                    record, count: cols.headerCount,
+                                    id: cols.index[OrganizationsSchema.Column.id.rawValue]),
+                                StreamingScore.checksPass(record, cols)
+                            else {
+                                piece.clean = false
+                                piece.problem = "line \(record.line) needs the full reader"
+                                return
+                            }
+                            _ = StreamingScore.tagLists(
+                                record, cols, loader: &local, path: file, scratch: &scratch)
+                            let h = StreamingScore.idHash(record, cols)
+                            piece.hashes.append(h)
+                            if wanted.contains(h) {
+                                piece.wanted.append((piece.rows, record.line, StreamingScore.fields(record)))
+                            }
+                            if scans {
+                                let i = cols.index[OrganizationsSchema.Column.mission.rawValue]
+                                if i < 0 {
+                                    piece.masks.append(0)
+                                } else {
+                                    let m: UInt64? = record.withBytes(i) {
+                                        $0.isEmpty ? nil : query.matches($0)
+                                    }
+                                    piece.masks.append(m ?? 0)
+                                    if var rest = m {
+                                        piece.df[64] += 1
+                                        while rest != 0 {
+                                            piece.df[rest.trailingZeroBitCount] += 1
+                                            rest &= rest - 1
+                                        }
+                                    }
+                                }
+                            }
+                            piece.rows += 1
+                        }
+                        if !problems.isEmpty || !local.unknownTags.isEmpty {
+                            piece.clean = false
+                            piece.problem = problems.isEmpty ? "an unknown tag" : "a malformed record"
+                        }
+                        piece.newTags = local.tags.names[tags.count...]
+                        return piece
+                    })
+            else { return (0, 0) }
+            var counts: [Int] = []
+            for piece in results {
+                guard piece.clean else {
+                    problem = piece.problem
+                    return nil
+                }
+                for name in piece.newTags { _ = self.tags.intern(name) }
+                for w in piece.wanted {
+                    wantedRows.append(Row(ordinal: rows + w.local, line: w.line, fields: w.fields))
+                }
+                hashes.append(contentsOf: piece.hashes)
+                masks.append(contentsOf: piece.masks)
+                for t in 0..<65 { df[t] += piece.df[t] }
+                rows += piece.rows
+                counts.append(piece.rows)
+            }
+            pieceRows.append(counts)
+            return (bytes, lines)
+        }
+
+        /// No id hash repeats (a repeat may be a duplicate id, which the full reader reports).
+        mutating func uniqueIDs() -> Bool {
+            hashes.sort()
+            for k in hashes.indices.dropFirst() where hashes[k] == hashes[k - 1] { return false }
+            return true
+        }
+    }
+
+    // MARK: - Pass 2
+
+    /// A row kept by a part's heap.
+    struct Kept {
+        var score: Double
+        var dealbreaker: Bool
+        var id: String
+        var ordinal: Int
+        var line: Int
+        var fields: [String]
+    }
+
+    /// The CONTRACT ranking (`ranksBefore`): no dealbreaker first, score descending, id.
+    static func before(_ a: Kept, _ b: Kept) -> Bool {
+        ranksBefore(
+            dealbreakerA: a.dealbreaker, scoreA: a.score, idA: a.id, dealbreakerB: b.dealbreaker,
+            scoreB: b.score,
+            idB: b.id)
+    }
+
+    /// Pass 2: every row scored from its bytes, the best `top` of each part kept.
+    struct Rank {
+        let base: WorkspaceLoader
+        let tags: TagTable
+        let file: String
+        let wanted: Set<UInt64>
+        let engine: ScoringEngine
+        let cols: WorkspaceLoader.OrganizationColumns
+        let top: Int
+        let pieceRows: [[Int]]
+        let scansMissions: Bool
+        /// Pass 1's mission masks, by row.
+        let masks: [UInt64]
+        var lanes: [TopK<Kept>]
+        var rows = 0
+        var blockIndex = 0
+
+        init(
+            loader: WorkspaceLoader, tags: TagTable, file: String, wanted: Set<UInt64>, engine: ScoringEngine,
+            cols: WorkspaceLoader.OrganizationColumns, top: Int, pieceRows: [[Int]], scansMissions: Bool,
+            masks: [UInt64]
+        ) {
+            self.masks = masks
+            base = loader
+            self.tags = tags
+            self.file = file
+            self.wanted = wanted
+            self.engine = engine
+            self.cols = cols
+            self.top = top
+            self.pieceRows = pieceRows
+            self.scansMissions = scansMissions
+            lanes = (0..<StreamingScore.piecesPerBlock).map { _ in TopK(top, by: StreamingScore.before) }
+        }
+
+        mutating func run(_ source: inout some ByteSource, blockBytes: Int) -> Bool {
+            let outcome = OrganizationBlocks.read(
+                &source, blockBytes: blockBytes, maxBytes: base.limits.maxFileBytes,
+                header: { _, _ in true },
+                body: { block, line, end in self.block(block, line: line, end: end) })
+            if case .done = outcome { return true }
+            return false
+        }
+
+        struct Piece {
+            var rows = 0
+            var sameTags = true
+        }
+
+        mutating func block(_ block: UnsafeBufferPointer<UInt8>, line: Int, end: Bool) -> (
+            bytes: Int, lines: Int
+        )? {
+            guard blockIndex < pieceRows.count else { return nil }
+            let counts = pieceRows[blockIndex]
+            var firsts: [Int] = []
+            var total = rows
+            for c in counts {
+                firsts.append(total)
+                total += c
+            }
+            let (context, file, wanted, engine, cols, tags, scans) = (
+                PieceContext(base), file, wanted, engine, cols, tags, scansMissions
+            )
+            let starts = firsts
+            let missionColumn = cols.index[OrganizationsSchema.Column.mission.rawValue]
+            let numberColumns = OrganizationsSchema.numberColumns.map { cols.index[$0.rawValue] }
+            let masks = self.masks
+            let split = lanes.withUnsafeMutableBufferPointer { lanePointer in
+                let laneBuffer = WorkspaceLoader.UncheckedSendable(lanePointer)
+                return StreamingScore.pieces(block, line: line, end: end) { k, slice, start -> Piece in
+                    var piece = Piece()
+                    guard k < counts.count, k < laneBuffer.value.count else {
+                        piece.sameTags = false
+                        return piece
+                    }
+                    var lane = laneBuffer.value[k]
+                    var local = StreamingScore.pieceLoader(context, tags: tags)
+                    var scratch: [UInt32] = []
+                    _ = CSVParser.parse(
+                        slice, file: file, limits: context.limits, startLine: start,
+                        delimiter: UInt8(ascii: ",")
+                    ) { record in
+                        let ordinal = starts[k] + piece.rows
+                        piece.rows += 1
+                        guard record.count == cols.headerCount else {
+                            piece.sameTags = false
+                            return
+                        }
+                        let tagLists = StreamingScore.tagLists(
+                            record, cols, loader: &local, path: file, scratch: &scratch)
+                        let h = StreamingScore.idHash(record, cols)
+                        if wanted.contains(h) { return }
+                        var numbers: [Double?] = [nil, nil, nil, nil]
+                        for (n, i) in numberColumns.enumerated() where i >= 0 && n < 4 {
+                            numbers[n] = record.withBytes(i) { b -> Double? in
+                                b.isEmpty ? nil : CellParser.plainNumber(String(decoding: b, as: UTF8.self))
+                            }
+                        }
+                        let hasMission = missionColumn >= 0 && record.withBytes(missionColumn) { !$0.isEmpty }
+                        let mask = scans && ordinal < masks.count ? masks[ordinal] : 0
+                        let e = engine.evaluate(
+                            tags: tagLists, hasMission: hasMission, missionMask: mask, staffFTE: numbers[0],
+                            annualBudget: numbers[1], volunteers: numbers[2], replyDays: numbers[3],
+                            index: nil)
+                        if lane.isFull, let w = lane.worst {
+                            if e.dealbreaker != w.dealbreaker {
+                                if e.dealbreaker { return }
+                            } else if e.score != w.score {
+                                if e.score < w.score { return }
+                            } else {
+                                let idColumn = cols.index[OrganizationsSchema.Column.id.rawValue]
+                                let lower = record.withBytes(idColumn) { b in
+                                    b.lexicographicallyPrecedes(w.id.utf8)
+                                }
+                                if !lower { return }
+                            }
+                        }
+                        lane.insert(
+                            Kept(
+                                score: e.score, dealbreaker: e.dealbreaker,
+                                id: StreamingScore.text(record, cols, .id), ordinal: ordinal,
+                                line: record.line,
+                                fields: StreamingScore.fields(record)))
+                    }
+                    if local.tags.count != tags.count { piece.sameTags = false }
+                    laneBuffer.value[k] = lane
+                    return piece
+                }
+            }
+            guard let (results, bytes, lines) = split else { return (0, 0) }
+            blockIndex += 1
+            for (k, piece) in results.enumerated() {
+                guard piece.sameTags, k < counts.count, piece.rows == counts[k] else { return nil }
+                rows += piece.rows
+            }
+            guard results.count == counts.count else { return nil }
+            return (bytes, lines)
+        }
+    }
+}

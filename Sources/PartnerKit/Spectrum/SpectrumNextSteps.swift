@@ -1,0 +1,80 @@
+import Foundation
+
+// The next steps for a placement: up the spectrum first, then the fixes.
+
+extension SpectrumEngine {
+    /// Moving up the spectrum first (the one-step signal changes that raise the position most,
+    /// in the rubric's words), then fixes for a dealbreaker, the criteria and the readiness gaps.
+    static func nextSteps(
+        _ f: Facts, kind: Placement.Kind, position: Double, level: SpectrumRubric.Level, criteria: Criteria,
+        readiness: [ReadinessCheck], rubric: SpectrumRubric
+    ) -> [String] {
+        // A partner on the library's dealbreaker list: one next step, and only one.
+        let hits = f.p.partners.compactMap { id -> String? in
+            guard let org = f.workspace.organization(id) else { return nil }
+            let h = sortedIntersection(org.tags[.flags], f.workspace.library.dealbreakers)
+            return h.isEmpty
+                ? nil
+                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.phrase($0, .flags) }))"
+        }
+        if !hits.isEmpty {
+            return [
+                "Resolve the dealbreaker or decline: \(hits.joined(separator: "; ")), which the library will not accept. Go no further until that is settled."
+            ]
+        }
+        var steps: [String] = []
+        switch kind {
+        case .transaction:
+            steps.append(
+                "This is a transaction, which is fine for a service; if a partnership is wanted, design the next phase together and share the decisions"
+            )
+        case .promotion:
+            steps.append(
+                "This is an exchange of promotion; to make it a partnership, create something together that each side puts staff, space or expertise into"
+            )
+        case .partnership: break
+        }
+        if f.p.status != .ended, let up = rubric.levels.first(where: { $0.position > level.position }) {
+            var options: [(delta: Double, key: String, signals: Signals)] = []
+            let s = f.signals
+            func consider(_ key: String, _ change: (inout Signals) -> Void) {
+                var t = s
+                change(&t)
+                let delta = Self.position(t, rubric: rubric).position - position
+                if delta > 0.001 { options.append((delta, key, t)) }
+            }
+            if s.decisions == nil || s.decisions == .library {
+                consider("decisions.shared") { $0.decisions = .shared }
+            }
+            if s.decisions == .shared { consider("decisions.partner") { $0.decisions = .partner } }
+            if s.coDesigned != true { consider("co_designed.true") { $0.coDesigned = true } }
+            switch s.partnerInput {
+            case nil, .some(.none): consider("partner_input.feedback") { $0.partnerInput = .feedback }
+            case .some(.feedback): consider("partner_input.ongoing") { $0.partnerInput = .ongoing }
+            case .some(.ongoing): break
+            }
+            if s.initiatedBy == nil || s.initiatedBy == .library {
+                consider("initiated_by.joint") { $0.initiatedBy = .joint }
+            }
+            if !s.partnerResources { consider("partner_resources") { $0.partnerResources = true } }
+            if s.moneyOneWay { consider("money_not_one_way") { $0.moneyOneWay = false } }
+            options.sort { $0.delta != $1.delta ? $0.delta > $1.delta : $0.key < $1.key }
+            for o in options.prefix(2) {
+                guard let template = rubric.steps[o.key] else { continue }
+                steps.append(
+                    template.replacingOccurrences(of: "{from}", with: level.name).replacingOccurrences(
+                        of: "{to}", with: up.name))
+            }
+        }
+        if !criteria.mutualBenefit.met {
+            steps.append("Name what each side gets out of it: \(criteria.mutualBenefit.evidence)")
+        }
+        if !criteria.alignedValues.met, !criteria.alignedValues.evidence.contains("dealbreaker") {
+            steps.append(
+                "Check that values are aligned enough for the work: \(criteria.alignedValues.evidence)")
+        }
+        for r in readiness { steps += r.fixes }
+        var seen = Set<String>()
+        return steps.filter { seen.insert($0).inserted }
+    }
+}
