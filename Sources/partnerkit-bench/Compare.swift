@@ -12,6 +12,8 @@ enum Compare {
         var seconds: Double
         var peakRSS: Int
         var status: Int32
+        /// User + system CPU seconds.
+        var cpuSeconds: Double = 0
     }
 
     /// One size's row.
@@ -164,7 +166,9 @@ enum Compare {
             let bytes = (try? FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
             func cell(_ argv: [String]) -> Cell? {
                 Measure.spawnMeasured(repeats, argv).map {
-                    Cell(seconds: $0.seconds, peakRSS: $0.peakRSS, status: $0.status)
+                    Cell(
+                        seconds: $0.seconds, peakRSS: $0.peakRSS, status: $0.status, cpuSeconds: $0.cpuSeconds
+                    )
                 }
             }
             var row = SizeRow(rows: n, fileBytes: bytes, directory: dir)
@@ -183,12 +187,20 @@ enum Compare {
         [binary, "score", "--top", "10", "--workspace", directory, "--as-of", "2026-11-29"]
     }
 
+    /// partnerkit score against Python in CPU seconds (what the two cost whatever else runs).
+    static func cpuVsPython(_ r: SizeRow) -> String {
+        guard let s = r.score, let py = r.python, py.status == 0, s.cpuSeconds > 0, py.cpuSeconds > 0 else {
+            return "-"
+        }
+        return speedText(partnerkit: s.cpuSeconds, other: py.cpuSeconds)
+    }
+
     /// The text report.
     static func render(_ rows: [SizeRow], pythonAvailable: Bool, repeats: Int) -> String {
         var lines: [String] = []
         let header = [
             "size", "rows", "csv MB", "wc -l", "python csv", "partnerkit score", "× wc -l", "vs python",
-            "score peak RSS", "python RSS",
+            "score peak RSS", "python RSS", "CPU s: wc / python / score", "vs python (CPU)",
         ]
         var cells: [[String]] = []
         for r in rows {
@@ -213,6 +225,10 @@ enum Compare {
                 vsPy,
                 r.score.map { Measure.megabytes($0.peakRSS) } ?? "-",
                 r.python.map { Measure.megabytes($0.peakRSS) } ?? "-",
+                [r.wc, r.python, r.score].map { $0.map { String(format: "%.2f", $0.cpuSeconds) } ?? "-" }
+                    .joined(
+                        separator: " / "),
+                cpuVsPython(r),
             ])
         }
         lines.append(TextGrid.render(header: header, rows: cells))
@@ -249,7 +265,10 @@ enum Compare {
     static func json(_ rows: [SizeRow], pythonAvailable: Bool, repeats: Int) -> [String: Any] {
         func cell(_ c: Cell?) -> Any {
             guard let c else { return NSNull() }
-            return ["seconds": c.seconds, "peak_rss_bytes": c.peakRSS, "exit": Int(c.status)] as [String: Any]
+            return [
+                "seconds": c.seconds, "cpu_seconds": c.cpuSeconds, "peak_rss_bytes": c.peakRSS,
+                "exit": Int(c.status),
+            ] as [String: Any]
         }
         let sizes: [[String: Any]] = rows.map { r in
             var d: [String: Any] = [

@@ -97,21 +97,29 @@ import Testing
         #expect(Measure.exitCode(waitStatus: 11) == 139)  // SIGSEGV
     }
 
+    @Test func cpuSecondsAddUserAndSystem() {
+        let t = Measure.cpuSeconds(
+            user: timeval(tv_sec: 1, tv_usec: 500_000), system: timeval(tv_sec: 0, tv_usec: 250_000))
+        #expect(abs(t - 1.75) < 1e-12)
+    }
+
     @Test func maxRSSIsKilobytes() {
         #expect(Measure.peakBytes(maxRSS: 2048) == 2_097_152)
         #expect(Measure.peakBytes(maxRSS: -5) == 0)
     }
 
     @Test func helperReportParses() throws {
-        let c = try #require(Measure.parseReport("1.25 0 52428800"))
+        let c = try #require(Measure.parseReport("1.25 0 52428800 2.5"))
         #expect(c.seconds == 1.25)
         #expect(c.status == 0)
         #expect(c.peakRSS == 52_428_800)
-        #expect(Measure.parseReport("1.25 0 52428800\n")?.peakRSS == 52_428_800)
-        #expect(Measure.parseReport("1.25 0") == nil)
-        #expect(Measure.parseReport("x 0 1") == nil)
-        #expect(Measure.parseReport("-1 0 1") == nil)
-        #expect(Measure.parseReport("1 0 -1") == nil)
+        #expect(c.cpuSeconds == 2.5)
+        #expect(Measure.parseReport("1.25 0 52428800 2.5\n")?.peakRSS == 52_428_800)
+        #expect(Measure.parseReport("1.25 0 52428800") == nil)
+        #expect(Measure.parseReport("x 0 1 1") == nil)
+        #expect(Measure.parseReport("-1 0 1 1") == nil)
+        #expect(Measure.parseReport("1 0 -1 1") == nil)
+        #expect(Measure.parseReport("1 0 1 nan") == nil)
         #expect(Measure.parseReport("") == nil)
     }
 }
