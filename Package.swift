@@ -22,6 +22,8 @@ let package = Package(
             dependencies: ["PartnerKit", "PartnerKitSynthetic"],
             resources: [.copy("Fixtures")]
         ),
+        // The benchmark's pure logic (slope fit, size parsing, the child-process report).
+        .testTarget(name: "PartnerKitBenchTests", dependencies: ["partnerkit-bench"]),
         .testTarget(
             name: "PartnerKitCLITests",
             dependencies: ["partnerkit", "PartnerKit"]

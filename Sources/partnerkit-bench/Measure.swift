@@ -45,6 +45,9 @@ enum Measure {
         var status: Int32
         /// Peak resident set of that child (ru_maxrss from wait4), bytes.
         var peakRSS: Int
+        /// User + system CPU seconds of that child (ru_utime + ru_stime from wait4): less
+        /// sensitive than wall time to other jobs on a shared machine.
+        var cpuSeconds: Double = 0
     }
 
     /// Spawns `argv` (stdout and stderr to /dev/null), waits, and reports its time and peak
@@ -69,8 +72,32 @@ enum Measure {
             if errno != EINTR { return nil }
         }
         let dt = now() - t0
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Child(seconds: dt, status: exitCode, peakRSS: Int(usage.ru_maxrss) * 1024)
+        return Child(
+            seconds: dt, status: exitCode(waitStatus: status), peakRSS: peakBytes(maxRSS: usage.ru_maxrss),
+            cpuSeconds: cpuSeconds(user: usage.ru_utime, system: usage.ru_stime))
+    }
+
+    /// A shell-style exit code from a wait status: the exit status when the child exited,
+    /// 128 + the signal number when a signal ended it.
+    static func exitCode(waitStatus status: Int32) -> Int32 {
+        (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
+    /// `ru_maxrss` is in kilobytes on Linux; bytes here (0 for a nonsensical negative value).
+    static func peakBytes(maxRSS: Int) -> Int { max(0, maxRSS) &* 1024 }
+
+    /// CPU seconds of two rusage times.
+    static func cpuSeconds(user: timeval, system: timeval) -> Double {
+        Double(user.tv_sec) + Double(system.tv_sec) + (Double(user.tv_usec) + Double(system.tv_usec)) / 1e6
+    }
+
+    /// The `_spawn` helper's report, "seconds status rss cpu", or nil when it is not that.
+    static func parseReport(_ text: String) -> Child? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard parts.count == 4, let s = Double(parts[0]), s.isFinite, s >= 0, let st = Int32(parts[1]),
+            let rss = Int(parts[2]), rss >= 0, let cpu = Double(parts[3]), cpu.isFinite, cpu >= 0
+        else { return nil }
+        return Child(seconds: s, status: st, peakRSS: rss, cpuSeconds: cpu)
     }
 
     /// Fastest of `repeats` runs of a child process.
@@ -97,22 +124,18 @@ enum Measure {
         var best: Child?
         for _ in 0..<max(1, repeats) {
             guard let helper = spawn([self_, "_spawn", report] + argv), helper.status == 0,
-                let text = try? String(contentsOfFile: report, encoding: .utf8)
+                let text = try? String(contentsOfFile: report, encoding: .utf8),
+                let c = parseReport(text)
             else { return nil }
-            let parts = text.split(separator: " ")
-            guard parts.count == 3, let s = Double(parts[0]), let st = Int32(parts[1]),
-                let rss = Int(parts[2])
-            else { return nil }
-            let c = Child(seconds: s, status: st, peakRSS: rss)
             if best == nil || c.seconds < (best?.seconds ?? .infinity) { best = c }
         }
         return best
     }
 
-    /// The helper's side of `spawnMeasured`: run `argv`, write "seconds status rss" to `report`.
+    /// The helper's side of `spawnMeasured`: run `argv`, write "seconds status rss cpu" to `report`.
     static func helper(report: String, argv: [String]) -> Int32 {
         guard let c = spawn(argv) else { return 1 }
-        let text = "\(c.seconds) \(c.status) \(c.peakRSS)"
+        let text = "\(c.seconds) \(c.status) \(c.peakRSS) \(c.cpuSeconds)"
         return (try? text.write(toFile: report, atomically: true, encoding: .utf8)) == nil ? 1 : 0
     }
 

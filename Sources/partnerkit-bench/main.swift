@@ -9,6 +9,7 @@ let usage = """
     usage: partnerkit-bench run [--sizes small|medium|large|all] [--quick] [--format text|json]
            partnerkit-bench generate --organizations N [--graph-nodes M] --out DIR
            partnerkit-bench import [--rows N] [--out DIR]
+           partnerkit-bench compare [--sizes 100k,1m,3m] [--quick] [--format text|json]
 
     run       times loading, scoring, paths, introductions, link prediction and constraint on
               seeded synthetic workspaces (small 10k orgs / 10k-node graph, medium 100k / 100k,
@@ -20,6 +21,11 @@ let usage = """
     import    writes a synthetic IRS master file of N rows (default 1,800,000, the national
               file's size) and times reading it (rows/s, peak memory) in process and through
               `partnerkit import irs-bmf --dry-run`; --out DIR keeps the file.
+    compare   issue 13's score targets in one run: on the same organizations-only workspaces
+              (default 100k, 1m and 3m rows, cached under .build/bench-data/), `wc -l`, Python's
+              bare csv.reader parse and `partnerkit score --top 10` end to end, each in a child
+              process (wall time, peak RSS from wait4), with the ratios, the fitted scaling slope
+              and the memory growth. --quick: one run per cell (default: best of 3).
 
     """
 
@@ -117,17 +123,25 @@ case "run":
     }
 case "graph":
     // For Scripts/side_by_side.py: one graph algorithm's time in process, after loading.
-    checkKnown([], values: ["--workspace", "--op"])
-    guard let dir = value("--workspace"), let op = value("--op"), ["links", "constraint"].contains(op) else {
-        fail("graph needs --workspace DIR and --op links|constraint")
+    checkKnown([], values: ["--workspace", "--op", "--target"])
+    guard let dir = value("--workspace"), let op = value("--op"),
+        ["links", "constraint", "path"].contains(op)
+    else {
+        fail("graph needs --workspace DIR and --op links|constraint|path (path: --target ID)")
     }
     guard let w = WorkspaceLoader.load(directory: dir).workspace else {
         FileHandle.standardError.write(Data("partnerkit-bench: error: \(dir) does not load\n".utf8))
         exit(1)
     }
     let g = RelationshipGraph(workspace: w)
+    let target = value("--target").flatMap { g.node($0) }
+    if op == "path" && target == nil { fail("graph --op path needs --target ID of a node in the graph") }
     let (t, _) = Measure.best(3) {
-        op == "links" ? g.links(.adamicAdar, top: 100).count : g.brokerage(weighted: false).count
+        switch op {
+        case "links": return g.links(.adamicAdar, top: 100).count
+        case "path": return g.warmPaths(from: 0, to: target ?? 0, asOf: Generate.asOf).count
+        default: return g.brokerage(weighted: false).count
+        }
     }
     print("{\"op\": \"\(op)\", \"seconds\": \(t), \"nodes\": \(g.nodeCount)}")
 case "import":
@@ -141,6 +155,33 @@ case "import":
         exit(ImportBench.generate(rows: rows, dir: out))
     }
     exit(ImportBench.run(rows: rows, out: value("--out")))
+case "compare":
+    checkKnown(["--quick"], values: ["--sizes", "--format"])
+    let format = value("--format") ?? "text"
+    guard format == "text" || format == "json" else {
+        fail("--format must be text or json, found '\(format)'")
+    }
+    let parsed = Compare.parseSizes(value("--sizes") ?? "100k,1m,3m")
+    if let bad = parsed.bad { fail("--sizes: '\(bad)' is not a row count like 100k, 1m or 250000") }
+    let repeats = args.contains("--quick") ? 1 : 3
+    let bin = Measure.executableDirectory() + "/partnerkit"
+    guard Files.exists(bin) else {
+        fail("\(bin) is not built: run `swift build -c release --product partnerkit` first")
+    }
+    let python = (Measure.spawn(["python3", "-c", "import csv"])?.status ?? 1) == 0
+    let rows = Compare.measure(sizes: parsed.sizes, repeats: repeats, binary: bin, pythonAvailable: python) {
+        FileHandle.standardError.write(Data(($0 + "\n").utf8))
+    }
+    if format == "json" {
+        let doc = Compare.json(rows, pythonAvailable: python, repeats: repeats)
+        if let data = try? JSONSerialization.data(
+            withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
+        {
+            print(String(decoding: data, as: UTF8.self))
+        }
+    } else {
+        print(Compare.render(rows, pythonAvailable: python, repeats: repeats))
+    }
 default:
     fail("unknown command '\(command)'")
 }

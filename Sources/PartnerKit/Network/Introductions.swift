@@ -52,9 +52,11 @@ struct Scored: Sendable {
         { x, y in
             if x.score != y.score { return x.score > y.score }
             if x.aa != y.aa { return x.aa > y.aa }
-            let xa = Swift.min(g.rank[x.u], g.rank[x.v]), ya = Swift.min(g.rank[y.u], g.rank[y.v])
-            if xa != ya { return xa < ya }
-            return Swift.max(g.rank[x.u], g.rank[x.v]) < Swift.max(g.rank[y.u], g.rank[y.v])
+            // The pair's first and last id in id order, compared first with first, then last.
+            let (xa, xb) = g.idPrecedes(x.u, x.v) ? (x.u, x.v) : (x.v, x.u)
+            let (ya, yb) = g.idPrecedes(y.u, y.v) ? (y.u, y.v) : (y.v, y.u)
+            if xa != ya { return g.idPrecedes(xa, ya) }
+            return g.idPrecedes(xb, yb)
         }
     }
 }
@@ -178,7 +180,7 @@ public enum Introductions {
         for list in partial { for x in list { heap.insert(x) } }
 
         return heap.sortedBestFirst().map { s in
-            let (a, b) = g.rank[s.u] < g.rank[s.v] ? (s.u, s.v) : (s.v, s.u)
+            let (a, b) = g.idPrecedes(s.u, s.v) ? (s.u, s.v) : (s.v, s.u)
             // Brokers of this pair, most trusted first.
             var brokers: [(id: Int, trust: Double, sa: Double, sb: Double)] = []
             for c32 in g.neighbors(a) {
@@ -187,7 +189,7 @@ public enum Introductions {
                 else { continue }
                 brokers.append((c, brokerFactor[c] * ns(sa) * ns(sb), sa, sb))
             }
-            brokers.sort { $0.trust != $1.trust ? $0.trust > $1.trust : g.rank[$0.id] < g.rank[$1.id] }
+            brokers.sort { $0.trust != $1.trust ? $0.trust > $1.trust : g.idPrecedes($0.id, $1.id) }
             let fit = tagsOf[a].flatMap { ta in tagsOf[b].map { PairFit(ta, $0) } }
             var reasons = fit.map { explain($0, a: g.ids[a], b: g.ids[b], w) } ?? []
             if let best = brokers.first {

@@ -29,13 +29,13 @@ extension RelationshipGraph {
     /// The order of link output: value descending, then a's id, then b's id ascending.
     func linkPrecedes(_ x: LinkScore, _ y: LinkScore) -> Bool {
         if x.value != y.value { return x.value > y.value }
-        if x.a != y.a { return rank[x.a] < rank[y.a] }
-        return rank[x.b] < rank[y.b]
+        if x.a != y.a { return idPrecedes(x.a, y.a) }
+        return idPrecedes(x.b, y.b)
     }
 
     /// A pair in output orientation (`ids[a] < ids[b]`).
     func orientedPair(_ u: Int, _ v: Int, _ value: Double) -> LinkScore {
-        rank[u] < rank[v] ? LinkScore(a: u, b: v, value: value) : LinkScore(a: v, b: u, value: value)
+        idPrecedes(u, v) ? LinkScore(a: u, b: v, value: value) : LinkScore(a: v, b: u, value: value)
     }
 
     /// The value of `measure` for one pair (tied or not). - Complexity: O(k(u) + k(v)).
@@ -216,7 +216,7 @@ extension RelationshipGraph {
     func zeroPairs(limit: Int) -> [LinkScore] {
         var out: [LinkScore] = []
         guard limit > 0 else { return out }
-        let order = (0..<nodeCount).sorted { rank[$0] < rank[$1] }
+        let order = (0..<nodeCount).sorted(by: idPrecedes)
         for (i, a) in order.enumerated() {
             for b in order[(i + 1)...] {
                 if areTied(a, b) || linkValue(.commonNeighbors, a, b) > 0 { continue }
@@ -239,7 +239,7 @@ extension RelationshipGraph {
         let n = nodeCount
         guard top > 0, n >= 2 else { return [] }
         let order = (0..<n).sorted {
-            degree($0) != degree($1) ? degree($0) > degree($1) : rank[$0] < rank[$1]
+            degree($0) != degree($1) ? degree($0) > degree($1) : idPrecedes($0, $1)
         }
         let deg = order.map { degree($0) }
         struct Head { var i: Int; var j: Int; var product: Int }

@@ -82,7 +82,7 @@ extension NetworkSummary {
         var ranked = (1..<max(1, n)).filter { b[$0].effectiveSize != nil }
         ranked.sort {
             let x = b[$0].effectiveSize ?? 0, y = b[$1].effectiveSize ?? 0
-            return x != y ? x > y : g.rank[$0] < g.rank[$1]
+            return x != y ? x > y : g.idPrecedes($0, $1)
         }
         brokers = ranked.prefix(topBrokers).map(broker)
         let orgs = (0..<n).filter { g.kinds[$0] == .organization }

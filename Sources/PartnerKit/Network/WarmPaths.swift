@@ -179,7 +179,7 @@ extension RelationshipGraph {
             var parent_h = [Int32](repeating: -1, count: n)
             var next: [Int] = []
             let prev = layerCost[h - 1]
-            frontier.sort { rank[$0] < rank[$1] }
+            frontier.sort(by: idPrecedes)
             for u in frontier where u != t {
                 let cu = prev[u]
                 for p in offsets[u]..<offsets[u + 1] {
