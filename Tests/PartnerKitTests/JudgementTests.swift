@@ -517,11 +517,11 @@ import Testing
     @Test func spectrumAndReviewAgreeOnAPausedPartnershipsLateWork() throws {
         let (r, w) = try Self.sampleReview()
         let archive = try #require(r.partnerships.first { $0.id == "maritime-archive" })
-        #expect(archive.issues.contains { $0.code == "milestone_overdue" })
+        #expect(archive.issues.contains { $0.code == .milestoneOverdue })
         let p = try #require(w.partnership("maritime-archive"))
         let placement = SpectrumEngine.place(
             p, workspace: w, rubric: SpectrumFixture.rubric("spectrum-iap2"), asOf: Self.asOf)
-        let milestones = try #require(placement.readiness.first { $0.check == "milestones" })
+        let milestones = try #require(placement.readiness.first { $0.check == .milestones })
         #expect(!milestones.ok)
         #expect(milestones.detail.contains("\"Phase 2: museum glass plates\""))
         #expect(placement.nextSteps.first?.hasPrefix("Get \"Phase 2: museum glass plates\" done") == true)
