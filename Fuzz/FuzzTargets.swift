@@ -137,6 +137,40 @@ func fuzzChunked(_ bytes: [UInt8], limits: InputLimits) {
         }
     }
     if chunked.workspace?.tags.names != sequential.workspace?.tags.names { abort() }
+    fuzzStreamingScore(files, limits: limits)
+    // Again with priorities, audiences and assets, so mission words, topics and assets score.
+    var rich = files
+    rich["library.json"] = Array(
+        #"{"id":"lib","name":"L","priorities":[{"id":"p","label":"Early literacy","topics":["reading"]}],"values":["v"],"audiences":["families"],"needs":["space"],"offers":["books"],"dealbreakers":["x"]}"#
+            .utf8)
+    fuzzStreamingScore(rich, limits: limits)
+}
+
+/// Differential: `score --top K` on the streaming path (tiny blocks) must equal the full path
+/// (every rendering and every diagnostic), or decline; it never scores a workspace the full
+/// path refuses.
+func fuzzStreamingScore(_ files: [String: [UInt8]], limits: InputLimits) {
+    let full = WorkspaceLoader.load(files: files, limits: limits)
+    for top in [1, 4] {
+        for block in [16, 1 << 12] {
+            guard
+                let s = StreamingScore.score(
+                    files: files, rubric: .partnerFit, asOf: fuzzDay, top: top, limits: limits,
+                    blockBytes: block)
+            else { continue }
+            guard let w = full.workspace else { abort() }
+            if s.diagnostics != full.diagnostics { abort() }
+            let card = ScoringEngine.withWarmPaths(workspace: w, rubric: .partnerFit, asOf: fuzzDay).score(
+                top: top)
+            if ScoreRendering.text(card, explain: true) != ScoreRendering.text(s.scorecard, explain: true) {
+                abort()
+            }
+            if ScoreRendering.json(card).serialized() != ScoreRendering.json(s.scorecard).serialized() {
+                abort()
+            }
+            if ScoreRendering.csv(card) != ScoreRendering.csv(s.scorecard) { abort() }
+        }
+    }
 }
 
 /// The shipped IAP2 spectrum, read once from Rubrics/ (run.sh runs from the repository root).

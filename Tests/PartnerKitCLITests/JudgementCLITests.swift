@@ -96,4 +96,30 @@ import Testing
         let placement = try #require((spectrum["placements"] as? [[String: Any]])?.first)
         #expect((placement["next_steps"] as? [String])?.count == 1)
     }
+
+    /// The survey results show a "trust" row and, below, trust taken over several factors:
+    /// the second says which factors, so two different trust numbers for the same side never
+    /// stand unexplained (4.2 in the row, 4.1 overall, on the ferry book club).
+    @Test func theSurveysOverallTrustSaysItIsNotTheTrustRow() {
+        let out = CLI.run(["survey", "results"] + Self.sample).stdout
+        #expect(out.contains("  factor "))
+        #expect(!out.contains("- Trust: "))
+        #expect(out.contains("Trust overall (trust, communication and aligned values together): the library"))
+        #expect(out.contains("Value overall (mutual benefit, mutual contribution and shared power together)"))
+    }
+
+    /// Practices are labels ("sells or brokers personal data"), not nouns: no sentence says
+    /// "practices include sells …", in any default output on the sample or the held-out set.
+    @Test func dealbreakerPracticesReadAsEnglish() {
+        var outs = Self.outputs().map(\.1)
+        outs.append(CLI.run(["review"] + Self.heldOut).stdout)
+        outs.append(CLI.run(["spectrum", "data-sponsorship"] + Self.heldOut).stdout)
+        outs.append(CLI.run(["score"] + Self.sample).stdout)
+        #expect(outs.contains { $0.contains("recorded practices") })
+        for out in outs {
+            #expect(!out.contains("practices include sells"))
+            #expect(!out.contains("practices include partisan"))
+            #expect(!out.contains("practices include predatory"))
+        }
+    }
 }

@@ -103,9 +103,12 @@ enum HeldOutJudgement {
         let circle = try #require(r.partnerships.first { $0.id == "reading-circle" })
         #expect(circle.goals.first?.met == true)
         #expect(circle.health == .green)
-        #expect(!circle.issues.contains { $0.code.hasPrefix("goal_") })
+        let goalCodes: [PortfolioReview.Issue.Code] = [
+            .goalMissed, .goalUnreported, .readiness(.goalResults),
+        ]
+        #expect(!circle.issues.contains { goalCodes.contains($0.code) })
         let placement = try #require(HeldOutJudgement.place("reading-circle", w))
-        #expect(placement.readiness.first { $0.check == "goal_results" }?.ok == true)
+        #expect(placement.readiness.first { $0.check == .goalResults }?.ok == true)
         #expect(ReviewReport(review: r, workspace: w).text.contains("14 of 10 regular learners, met"))
     }
 
@@ -173,5 +176,12 @@ enum HeldOutJudgement {
                 }
             }
         }
+    }
+
+    /// The long-quiet lab: spectrum's first next step is to get in touch, before any step up.
+    @Test func theLongQuietLabsFirstNextStepIsToGetInTouch() throws {
+        let w = try #require(HeldOutJudgement.workspace())
+        let lab = try #require(HeldOutJudgement.place("tutoring-lab", w))
+        #expect(lab.nextSteps.first?.hasPrefix("Get in touch with Second Chapter Tutors") == true)
     }
 }

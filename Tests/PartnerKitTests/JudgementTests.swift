@@ -215,7 +215,7 @@ import Testing
         #expect(off.inSeason == false)
         #expect(off.suggestion.kind != .pause && off.suggestion.kind != .end)
         #expect(off.health != .red)
-        #expect(!off.issues.contains { $0.code == "communication_overdue" })
+        #expect(!off.issues.contains { $0.code == .communicationOverdue })
         // Without a season the same silence is real, and red two quarters running pauses it.
         let plain = try #require(
             ReviewTests.review([Self.seasonal(season: false)], previous: previous).partnerships.first)
@@ -241,7 +241,7 @@ import Testing
         let r = ReviewTests.review([p])
         let h = try #require(r.partnerships.first)
         #expect(h.health == .amber)
-        #expect(h.issues.contains { $0.code == "priority_link" && $0.bookkeeping })
+        #expect(h.issues.contains { $0.code == .readiness(.priorityLink) && $0.bookkeeping })
         let repair = try #require(r.actions.first { $0.group == .repair })
         #expect(!repair.text.lowercased().contains("priority"))
         #expect(r.actions.contains { $0.group == .bookkeeping && $0.partnership == "clinic" })
@@ -251,8 +251,8 @@ import Testing
         var p = SpectrumFixture.completePlan()
         p.goals[0].priority = nil
         let placement = SpectrumFixture.place(p)
-        #expect(placement.readiness.first { $0.check == "smart_goals" }?.ok == true)
-        #expect(placement.readiness.first { $0.check == "priority_link" }?.ok == false)
+        #expect(placement.readiness.first { $0.check == .smartGoals }?.ok == true)
+        #expect(placement.readiness.first { $0.check == .priorityLink }?.ok == false)
     }
 
     @Test func aMetGoalIsCreditedInTheReviewAndTheSpectrum() throws {
@@ -261,12 +261,12 @@ import Testing
         p.goals[0].achieved = 120
         let h = try #require(ReviewTests.health(p))
         #expect(h.goals.first?.met == true)
-        #expect(!h.issues.contains { $0.code == "goal_missed" || $0.code == "goal_unreported" })
-        #expect(SpectrumFixture.place(p).readiness.first { $0.check == "goal_results" }?.ok == true)
+        #expect(!h.issues.contains { $0.code == .goalMissed || $0.code == .goalUnreported })
+        #expect(SpectrumFixture.place(p).readiness.first { $0.check == .goalResults }?.ok == true)
         p.goals[0].achieved = 80
         let missed = try #require(ReviewTests.health(p))
-        #expect(missed.issues.contains { $0.code == "goal_missed" })
-        #expect(SpectrumFixture.place(p).readiness.first { $0.check == "goal_results" }?.ok == false)
+        #expect(missed.issues.contains { $0.code == .goalMissed })
+        #expect(SpectrumFixture.place(p).readiness.first { $0.check == .goalResults }?.ok == false)
     }
 
     @Test func prioritiesAndAudiencesAreCountedByTheSameRule() throws {
@@ -390,10 +390,19 @@ import Testing
     @Test func theSampleQuotesNoTitleCutInsideAWord() throws {
         let r = try Self.sampleReview()
         let lines = ReviewReport(review: r.review, workspace: r.workspace).text
-        for fragment in ["active ca…", "four circl…", "every …"] {
+        for fragment in ["active ca…", "four circl…", "every …", "phones and table…", "with descript…"] {
             #expect(!lines.contains(fragment), "\(fragment)")
         }
         #expect(lines.contains("\"90% of kindergartners hold an active…\""))
+        // The spectrum quotes titles with the same helper.
+        let spectrum = SpectrumReport.text(
+            r.workspace.partnerships.map {
+                SpectrumEngine.place(
+                    $0, workspace: r.workspace, rubric: SpectrumFixture.rubric("spectrum-iap2"),
+                    asOf: Self.asOf)
+            }, rubric: SpectrumFixture.rubric("spectrum-iap2"))
+        #expect(spectrum.contains("(\"Help seniors use their phones and…\")"))
+        #expect(!spectrum.contains("table…") && !spectrum.contains("descript…"))
     }
 
     // MARK: The why of an action
@@ -470,5 +479,51 @@ import Testing
             "complete the records: link goal 1 (\"Phase 2: Glass plates\") to the library priority it serves."
         )
         #expect(records.head.hasPrefix("complete the records: link goal 1"))
+    }
+
+    // MARK: The biggest risk first, in spectrum's next steps
+
+    /// A placement in trouble repairs before it moves up: the overdue contact first (talking
+    /// comes first), then the overdue work, then "share the final decisions"; and a contact
+    /// plan whose last contact is overdue is never shown with a tick.
+    @Test func aPlacementInTroubleRepairsBeforeItMovesUp() throws {
+        let (r, w) = try Self.sampleReview()
+        _ = r
+        let rubric = SpectrumFixture.rubric("spectrum-iap2")
+        func place(_ id: String) throws -> Placement {
+            let p = try #require(w.partnership(id))
+            return SpectrumEngine.place(p, workspace: w, rubric: rubric, asOf: Self.asOf)
+        }
+        let seaside = try place("senior-tech-tutors")
+        #expect(seaside.nextSteps.first?.hasPrefix("Get in touch with Seaside Senior Center") == true)
+        #expect(
+            seaside.nextSteps.dropFirst().first?.hasPrefix("Get \"Recruit two volunteer tutors\" done")
+                == true)
+        let jobHub = try place("job-hub")
+        #expect(jobHub.nextSteps.first?.hasPrefix("Get \"Evening hours for commuters\" done") == true)
+        // A healthy placement still leads with the step up.
+        let clinic = try place("money-clinic")
+        #expect(clinic.nextSteps.first?.hasPrefix("Hand over the lead") == true)
+        // The number says its unit: "every 30 days", not "every 30".
+        #expect(seaside.nextSteps.first?.hasSuffix("the plan is every 30 days") == true)
+        let text = SpectrumReport.text([seaside], rubric: rubric)
+        #expect(text.contains("    ! communication plan: contact every 30 days"))
+        #expect(!text.contains("✓ communication plan: contact every 30 days; last contact 2026-05-12"))
+    }
+
+    /// Two commands, one story: a paused partnership whose milestones are late is "overdue" in
+    /// spectrum as in the review (the archive's "Phase 2: museum glass plates"), never
+    /// "none overdue", and spectrum's first step re-plans that work before any step up.
+    @Test func spectrumAndReviewAgreeOnAPausedPartnershipsLateWork() throws {
+        let (r, w) = try Self.sampleReview()
+        let archive = try #require(r.partnerships.first { $0.id == "maritime-archive" })
+        #expect(archive.issues.contains { $0.code == .milestoneOverdue })
+        let p = try #require(w.partnership("maritime-archive"))
+        let placement = SpectrumEngine.place(
+            p, workspace: w, rubric: SpectrumFixture.rubric("spectrum-iap2"), asOf: Self.asOf)
+        let milestones = try #require(placement.readiness.first { $0.check == .milestones })
+        #expect(!milestones.ok)
+        #expect(milestones.detail.contains("\"Phase 2: museum glass plates\""))
+        #expect(placement.nextSteps.first?.hasPrefix("Get \"Phase 2: museum glass plates\" done") == true)
     }
 }

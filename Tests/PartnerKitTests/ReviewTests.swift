@@ -32,7 +32,7 @@ import Testing
         var p = SpectrumFixture.completePlan()
         p.milestones.append(.init(title: "Launch", due: Day("2026-10-01")))
         let h = try #require(Self.health(p))
-        #expect(h.issues.map(\.code) == ["milestone_overdue"])
+        #expect(h.issues.map(\.code) == [.milestoneOverdue])
         #expect(h.health == .amber)
         #expect(h.suggestion.kind == .repair)
         #expect(h.suggestion.text.contains("\"Launch\""))
@@ -45,7 +45,7 @@ import Testing
         #expect(try #require(Self.health(p)).issues.isEmpty)
         p.communication = .init(cadenceDays: 30, log: [Day("2026-10-01")].compactMap { $0 })  // 59 days
         let h = try #require(Self.health(p))
-        #expect(h.issues.map(\.code) == ["communication_overdue"])
+        #expect(h.issues.map(\.code) == [.communicationOverdue])
         #expect(h.health == .amber)
         // 151 days: past three cadences.
         p.communication = .init(cadenceDays: 30, log: [Day("2026-07-01")].compactMap { $0 })
@@ -59,7 +59,7 @@ import Testing
                 text: "Reach 50 people", metric: "people", target: 50, due: Day("2026-11-01"),
                 priority: "workforce"))
         let h = try #require(Self.health(p))
-        #expect(h.issues.map(\.code) == ["goal_unreported"])
+        #expect(h.issues.map(\.code) == [.goalUnreported])
         p.goals[1].achieved = 61
         #expect(try #require(Self.health(p)).issues.isEmpty)
     }
@@ -68,7 +68,7 @@ import Testing
         var p = SpectrumFixture.completePlan()
         p.contributions.removeAll { $0.party == "cu" }
         let h = try #require(Self.health(p))
-        #expect(h.issues.contains { $0.code == "no_contribution" && $0.text.contains("Harbor Credit Union") })
+        #expect(h.issues.contains { $0.code == .noContribution && $0.text.contains("Harbor Credit Union") })
     }
 
     @Test func readinessGapsComeFromTheSpectrumEngine() throws {
@@ -76,7 +76,7 @@ import Testing
         p.exitPlan = nil
         p.roles = []
         let h = try #require(Self.health(p))
-        #expect(Set(h.issues.map(\.code)) == ["exit_plan", "roles"])
+        #expect(Set(h.issues.map(\.code)) == [.readiness(.exitPlan), .readiness(.roles)])
         #expect(h.issues.allSatisfy { !$0.major })
         #expect(h.health == .amber, "two plan gaps make it amber")
     }

@@ -77,7 +77,7 @@ import Testing
     @Test func noContributionsFailsMutualContribution() {
         let p = F.place(Partnership(id: "n", title: "N", partners: ["cu"], status: .proposed))
         #expect(!p.criteria.mutualContribution.met)
-        #expect(p.readiness.first { $0.check == "balance" }?.ok == false)
+        #expect(p.readiness.first { $0.check == .balance }?.ok == false)
     }
 
     // MARK: Levels
@@ -249,39 +249,39 @@ import Testing
         let p = F.place(F.completePlan())
         #expect(
             p.readiness.map(\.check) == [
-                "smart_goals", "priority_link", "milestones", "roles", "communication_plan", "in_writing",
-                "exit_plan", "balance",
+                .smartGoals, .priorityLink, .milestones, .roles, .communicationPlan, .inWriting, .exitPlan,
+                .balance,
             ])
         for r in p.readiness { #expect(r.ok, "\(r.check): \(r.detail)") }
     }
 
     struct GapCase: Sendable, CustomTestStringConvertible {
-        var check: String
+        var check: ReadinessCheck.Check
         var detailContains: String
         var change: @Sendable (inout Partnership) -> Void
-        var testDescription: String { "\(check): \(detailContains)" }
+        var testDescription: String { "\(check.rawValue): \(detailContains)" }
     }
 
     static let gapCases: [GapCase] = [
-        GapCase(check: "smart_goals", detailContains: "no target") { $0.goals[0].target = nil },
-        GapCase(check: "smart_goals", detailContains: "no metric") { $0.goals[0].metric = nil },
-        GapCase(check: "smart_goals", detailContains: "due date") { $0.goals[0].due = nil },
+        GapCase(check: .smartGoals, detailContains: "no target") { $0.goals[0].target = nil },
+        GapCase(check: .smartGoals, detailContains: "no metric") { $0.goals[0].metric = nil },
+        GapCase(check: .smartGoals, detailContains: "due date") { $0.goals[0].due = nil },
         // A goal with a metric, target and due date but no priority is not a failed SMART goal
         // (issue 15): it is "not linked to a priority", a check of its own.
-        GapCase(check: "priority_link", detailContains: "not linked to a library priority") {
+        GapCase(check: .priorityLink, detailContains: "not linked to a library priority") {
             $0.goals[0].priority = nil
         },
-        GapCase(check: "smart_goals", detailContains: "no goals") { $0.goals = [] },
-        GapCase(check: "milestones", detailContains: "no dated milestones") { $0.milestones = [] },
-        GapCase(check: "milestones", detailContains: "overdue") { $0.milestones[1].due = Day("2026-10-01") },
-        GapCase(check: "roles", detailContains: "Harbor Credit Union") { $0.roles.removeLast() },
-        GapCase(check: "communication_plan", detailContains: "no agreed cadence") { $0.communication = nil },
-        GapCase(check: "in_writing", detailContains: "nothing in writing") {
+        GapCase(check: .smartGoals, detailContains: "no goals") { $0.goals = [] },
+        GapCase(check: .milestones, detailContains: "no dated milestones") { $0.milestones = [] },
+        GapCase(check: .milestones, detailContains: "overdue") { $0.milestones[1].due = Day("2026-10-01") },
+        GapCase(check: .roles, detailContains: "Harbor Credit Union") { $0.roles.removeLast() },
+        GapCase(check: .communicationPlan, detailContains: "no agreed cadence") { $0.communication = nil },
+        GapCase(check: .inWriting, detailContains: "nothing in writing") {
             $0.agreement = Partnership.Agreement.none
         },
-        GapCase(check: "in_writing", detailContains: "contract") { $0.libraryPays = 500 },
-        GapCase(check: "exit_plan", detailContains: "no exit plan") { $0.exitPlan = nil },
-        GapCase(check: "balance", detailContains: "nothing") { $0.contributions.removeLast() },
+        GapCase(check: .inWriting, detailContains: "contract") { $0.libraryPays = 500 },
+        GapCase(check: .exitPlan, detailContains: "no exit plan") { $0.exitPlan = nil },
+        GapCase(check: .balance, detailContains: "nothing") { $0.contributions.removeLast() },
     ]
 
     @Test(arguments: gapCases)
@@ -301,7 +301,7 @@ import Testing
         var plan = F.completePlan()
         plan.milestones[1].due = Day("2026-10-01")
         let p = F.place(plan)
-        let r = p.readiness.first { $0.check == "milestones" }
+        let r = p.readiness.first { $0.check == .milestones }
         #expect(r?.fixes == ["Get \"Half way\" done with the partner, or agree a new date"])
         #expect(p.nextSteps.contains("Get \"Half way\" done with the partner, or agree a new date"))
         #expect(!p.nextSteps.contains { $0.hasPrefix("Mark ") }, "\(p.nextSteps)")

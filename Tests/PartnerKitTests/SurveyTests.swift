@@ -230,13 +230,24 @@ enum SurveyWorkspace {
         #expect(!rendered.contains { $0.contains("\"factor\"") || $0.contains("\"text\"") })
     }
 
-    @Test func aBrokenWorkspaceRubricIsReportedOnceAndTheAnswersNotJudged() {
+    /// A mini workspace with one answer (rated 4) to item `answer`, and its own
+    /// `rubrics/health-survey.json` of one item, loaded.
+    static func loadWithRubric(
+        name: String, max: Int, strength: Double, borderline: Double, item: String, factor: String,
+        answer: String
+    ) -> (TemporaryFolder, LoadResult) {
+        let rubric =
+            #"{"name": "\#(name)", "description": "d", "scale": {"min": 1, "max": \#(max)}, "bands": {"strength": \#(formatNumber(strength)), "borderline": \#(formatNumber(borderline))}, "items": [{"id": "\#(item)", "factor": "\#(factor)", "text": "t"}]}"#
         let folder = MiniWorkspace.make([
-            "surveys.csv": SurveyWorkspace.csv(["p1,a,library,anything,4,2026-10-01"]),
-            "rubrics/health-survey.json":
-                #"{"name": "x", "description": "d", "scale": {"min": 1, "max": 5}, "bands": {"strength": 4, "borderline": 3}, "items": [{"id": "a", "factor": "trusst", "text": "t"}]}"#,
+            "surveys.csv": SurveyWorkspace.csv(["p1,a,library,\(answer),4,2026-10-01"]),
+            "rubrics/health-survey.json": rubric,
         ])
-        let result = WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary)
+        return (folder, WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary))
+    }
+
+    @Test func aBrokenWorkspaceRubricIsReportedOnceAndTheAnswersNotJudged() {
+        let (folder, result) = Self.loadWithRubric(
+            name: "x", max: 5, strength: 4, borderline: 3, item: "a", factor: "trusst", answer: "anything")
         let errors = result.diagnostics.filter { $0.severity == .error }.rendered(in: folder)
         #expect(errors.count == 1, "\(errors)")
         #expect(
@@ -245,12 +256,8 @@ enum SurveyWorkspace {
     }
 
     @Test func aWorkspaceRubricReplacesTheShippedOne() {
-        let folder = MiniWorkspace.make([
-            "surveys.csv": SurveyWorkspace.csv(["p1,a,library,own,4,2026-10-01"]),
-            "rubrics/health-survey.json":
-                #"{"name": "ours", "description": "d", "scale": {"min": 1, "max": 4}, "bands": {"strength": 3.5, "borderline": 2.5}, "items": [{"id": "own", "factor": "trust", "text": "t"}]}"#,
-        ])
-        let result = WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary)
+        let (folder, result) = Self.loadWithRubric(
+            name: "ours", max: 4, strength: 3.5, borderline: 2.5, item: "own", factor: "trust", answer: "own")
         #expect(!result.diagnostics.hasErrors, "\(result.diagnostics.rendered(in: folder))")
         #expect(result.workspace?.surveyRubric?.name == "ours")
         #expect(result.workspace?.surveyRubric?.scaleMax == 4)

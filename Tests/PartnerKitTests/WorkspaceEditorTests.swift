@@ -70,12 +70,19 @@ import Testing
 
     static func operation(_ name: String) -> Operation? { operations.first { $0.0 == name }?.1 }
 
-    @Test(arguments: names)
-    func writesAndLogs(name: String) throws {
+    /// A mini workspace with `partnerships`, and an editor that has done the named operation
+    /// (nothing committed yet).
+    static func edited(by name: String) throws -> (TemporaryFolder, WorkspaceEditor) {
         let folder = MiniWorkspace.make(["partnerships.json": Self.partnerships])
         var editor = try WorkspaceEditor.open(directory: folder.path, defaultVocabulary: toolkitVocabulary)
         let operation = try #require(Self.operation(name))
         try operation(&editor)
+        return (folder, editor)
+    }
+
+    @Test(arguments: names)
+    func writesAndLogs(name: String) throws {
+        let (folder, editor) = try Self.edited(by: name)
         #expect(!editor.changedFiles.isEmpty)
         try editor.commit(command: "partnerkit \(name)", user: "tester")
         let reloaded = WorkspaceLoader.load(directory: folder.path, defaultVocabulary: toolkitVocabulary)
@@ -92,10 +99,7 @@ import Testing
     /// refuses, writes nothing, and the other change survives.
     @Test(arguments: names)
     func refusesWhenAFileChangedOnDisk(name: String) throws {
-        let folder = MiniWorkspace.make(["partnerships.json": Self.partnerships])
-        var editor = try WorkspaceEditor.open(directory: folder.path, defaultVocabulary: toolkitVocabulary)
-        let operation = try #require(Self.operation(name))
-        try operation(&editor)
+        let (folder, editor) = try Self.edited(by: name)
         let victim = try #require(editor.changedFiles.first)
         let others = editor.changedFiles.dropFirst().map { ($0, folder.read($0)) }
         let theirs = (folder.read(victim) ?? "") + "\n"

@@ -39,7 +39,8 @@ public struct ReviewReport: Sendable {
                 .array(
                     h.issues.map { i in
                         .object([
-                            ("code", .string(i.code)), ("major", .bool(i.major)), ("text", .string(i.text)),
+                            ("code", .string(i.code.rawValue)), ("major", .bool(i.major)),
+                            ("text", .string(i.text)),
                             ("fix", .string(i.fix)),
                         ])
                     })
@@ -431,7 +432,7 @@ public struct ReviewReport: Sendable {
     /// "goals: 1012 of 900 returns filed, met" — achieved against target, for every goal with
     /// a recorded result.
     func goalsLine(_ h: PortfolioReview.PartnershipHealth) -> String? {
-        let missed = h.issues.filter { $0.code == "goal_missed" }.map(\.text)
+        let missed = h.issues.filter { $0.code == .goalMissed }.map(\.text)
         let parts = h.goals.compactMap { g -> String? in
             guard let a = g.achieved else { return nil }
             // A missed goal of the quarter is already an issue above.

@@ -28,7 +28,8 @@ public enum SpectrumReport {
                 .array(
                     p.readiness.map { r in
                         .object([
-                            ("check", .string(r.check)), ("ok", .bool(r.ok)), ("detail", .string(r.detail)),
+                            ("check", .string(r.check.rawValue)), ("ok", .bool(r.ok)),
+                            ("detail", .string(r.detail)),
                         ])
                     })
             ),
@@ -107,7 +108,7 @@ public enum SpectrumReport {
             }
             out += "  Readiness:\n"
             for r in p.readiness {
-                out += "    \(r.ok ? "✓" : "✗") \(r.name): \(r.detail)\n"
+                out += "    \(mark(r)) \(r.name): \(r.detail)\n"
             }
             if !p.nextSteps.isEmpty {
                 out += "  Next steps:\n"
@@ -138,7 +139,7 @@ public enum SpectrumReport {
             }
             out += "\n| readiness | ok | detail |\n| --- | --- | --- |\n"
             for r in p.readiness {
-                out += "| \(r.name) | \(r.ok ? "✓" : "✗") | \(escape(r.detail)) |\n"
+                out += "| \(r.name) | \(mark(r)) | \(escape(r.detail)) |\n"
             }
             if !p.nextSteps.isEmpty {
                 out += "\n**Next steps**\n\n"
@@ -157,4 +158,10 @@ public enum SpectrumReport {
     }
 
     static func escape(_ s: String) -> String { Escape.markdown(s) }
+
+    /// ✓ in place, ✗ missing, and "!" for a check that is in place on paper but needs action
+    /// now (a contact plan whose last contact is overdue): never a tick beside "overdue".
+    static func mark(_ r: ReadinessCheck) -> String {
+        r.ok ? (r.fixes.isEmpty ? "✓" : "!") : "✗"
+    }
 }

@@ -100,7 +100,13 @@ public struct SurveyReport: Sendable {
         guard !round.summaries.isEmpty else { return nil }
         let trust = round.summaries.map { "\(name($0.party)) \(Self.one($0.trust))" }.joined(separator: ", ")
         let value = round.summaries.map { "\(name($0.party)) \(Self.one($0.value))" }.joined(separator: ", ")
-        return "Trust: \(trust). Value: \(value)."
+        // Not the "trust" row above: each is several factors taken together, and says which,
+        // so that two different trust numbers never stand side by side unexplained.
+        func together(_ factors: [HealthFactor]) -> String {
+            factors.isEmpty ? "" : " (" + joinedAnd(factors.map { rubric.label($0) }) + " together)"
+        }
+        return
+            "Trust overall\(together(rubric.trustFactors)): \(trust). Value overall\(together(rubric.valueFactors)): \(value)."
     }
 
     // MARK: - Text and Markdown
@@ -279,4 +285,10 @@ public struct SurveyReport: Sendable {
 func sentenceCase(_ s: String) -> String {
     guard let f = s.first else { return s }
     return f.uppercased() + s.dropFirst()
+}
+
+/// "a", "a and b", "a, b and c".
+private func joinedAnd(_ items: [String]) -> String {
+    items.count <= 1
+        ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
 }

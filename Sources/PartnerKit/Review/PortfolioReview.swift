@@ -12,7 +12,29 @@ public struct PortfolioReview: Sendable {
     /// One problem found in a partnership. `major` problems (overdue work, silence, a party
     /// giving nothing, a missed goal) weigh more than a readiness gap in the plan.
     public struct Issue: Sendable, Hashable {
-        public var code: String
+        /// What kind of problem; `rawValue` is the JSON's `issue_details[].code`.
+        public enum Code: Sendable, Hashable {
+            case milestoneOverdue
+            case communicationOverdue
+            case goalMissed
+            case goalUnreported
+            case noContribution
+            /// A readiness gap from the spectrum engine, coded by its check's name.
+            case readiness(ReadinessCheck.Check)
+
+            public var rawValue: String {
+                switch self {
+                case .milestoneOverdue: "milestone_overdue"
+                case .communicationOverdue: "communication_overdue"
+                case .goalMissed: "goal_missed"
+                case .goalUnreported: "goal_unreported"
+                case .noContribution: "no_contribution"
+                case .readiness(let check): check.rawValue
+                }
+            }
+        }
+
+        public var code: Code
         public var text: String
         public var major: Bool
         /// The concrete thing to do about it.

@@ -38,9 +38,9 @@ extension ReviewEngine {
                         text:
                             "\(hit.organization.name) hits the library's dealbreaker\(hit.labels.count == 1 ? "" : "s") (\(what)): resolve the dealbreaker or decline.",
                         why:
-                            "The library will not partner with an organization whose practices include \(what); this \(p.status == .proposed ? "proposal" : "active partnership") should not go further until that is resolved.",
+                            "The library does not partner with an organization whose recorded practices are on its dealbreaker list (here: \(what)); this \(p.status == .proposed ? "proposal" : "active partnership") should not go further until that is resolved.",
                         urgency: .now, organizations: [hit.organization.id],
-                        evidence: ["\(hit.organization.name)'s recorded practices include \(what)\(line)"]))
+                        evidence: ["\(hit.organization.name)'s recorded practices: \(what)\(line)"]))
             }
         }
         // The reason for the step itself, first (the suggestion's own `because`).
@@ -113,7 +113,7 @@ extension ReviewEngine {
         for h in byHealth {
             let getInTouch =
                 (h.health != .green || h.drift != nil)
-                && (h.drift != nil || h.issues.contains { $0.code == "communication_overdue" })
+                && (h.drift != nil || h.issues.contains { $0.code == .communicationOverdue })
             let offSeason = h.season != nil && h.inSeason == false && h.drift == nil
             if getInTouch || offSeason { toldAlready.formUnion(h.partners) }
         }

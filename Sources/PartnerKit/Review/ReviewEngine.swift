@@ -179,7 +179,7 @@ public enum ReviewEngine {
             let name = m.title.map { "\"\($0)\"" } ?? "milestone \(i + 1)"
             issues.append(
                 Issue(
-                    code: "milestone_overdue",
+                    code: .milestoneOverdue,
                     text: "\(name) was due \(due) (\(counted(asOf - due, "day")) ago) and is not done",
                     major: live, fix: "Get \(name) done with the partner, or agree a new date", due: due))
         }
@@ -202,7 +202,7 @@ public enum ReviewEngine {
                         ?? "no contact logged"
                     issues.append(
                         Issue(
-                            code: "communication_overdue",
+                            code: .communicationOverdue,
                             text:
                                 "contact is overdue: agreed every \(formatNumber(cadence)) days\(season == nil ? "" : " in season"), \(when)",
                             major: true,
@@ -215,7 +215,7 @@ public enum ReviewEngine {
             {
                 issues.append(
                     Issue(
-                        code: "communication_overdue",
+                        code: .communicationOverdue,
                         text: "no agreed cadence and no contact logged for \(counted(asOf - last, "day"))",
                         major: true,
                         fix: "Get in touch, and agree how often to meet"))
@@ -229,7 +229,7 @@ public enum ReviewEngine {
                 guard let target = g.target, achieved < target else { continue }
                 issues.append(
                     Issue(
-                        code: "goal_missed",
+                        code: .goalMissed,
                         text:
                             "\(name) was due \(due): \(formatNumber(achieved)) of \(formatNumber(target))\(g.metric.map { " \($0)" } ?? ""), not met",
                         major: live,
@@ -239,7 +239,7 @@ public enum ReviewEngine {
             } else {
                 issues.append(
                     Issue(
-                        code: "goal_unreported", text: "\(name) was due \(due) and has no recorded result",
+                        code: .goalUnreported, text: "\(name) was due \(due) and has no recorded result",
                         major: false,
                         fix: "Record the result of \(name) (the number reached against its target)",
                         bookkeeping: true))
@@ -254,22 +254,22 @@ public enum ReviewEngine {
             let name = party == LibraryProfile.party ? w.library.name : w.displayName(party)
             issues.append(
                 Issue(
-                    code: "no_contribution", text: "\(name) contributes nothing recorded",
+                    code: .noContribution, text: "\(name) contributes nothing recorded",
                     major: live && !p.contributions.isEmpty,
                     fix: "Agree what \(name) puts in (time, space, expertise, money) and write it down"))
         }
         // 5. Readiness gaps from the spectrum engine (milestone/communication gaps are above).
         // (Goal results are judged above, for the quarter.)
-        for r in placement.readiness where !r.ok && r.check != "milestones" && r.check != "goal_results" {
-            if r.check == "communication_plan"
-                && issues.contains(where: { $0.code == "communication_overdue" })
+        for r in placement.readiness where !r.ok && r.check != .milestones && r.check != .goalResults {
+            if r.check == .communicationPlan
+                && issues.contains(where: { $0.code == .communicationOverdue })
             {
                 continue
             }
             issues.append(
                 Issue(
-                    code: r.check, text: "\(r.name): \(r.detail)", major: false,
-                    fix: r.fixes.first ?? "Fix the plan: \(r.detail)", bookkeeping: r.check == "priority_link"
+                    code: .readiness(r.check), text: "\(r.name): \(r.detail)", major: false,
+                    fix: r.fixes.first ?? "Fix the plan: \(r.detail)", bookkeeping: r.check == .priorityLink
                 ))
         }
 
@@ -286,7 +286,7 @@ public enum ReviewEngine {
             let limit = max(rhythm, Double(policy.defaultSilenceDays))
             let inSeasonQuiet = season.map { $0.daysIn(from: from, to: asOf) } ?? since
             let neglected =
-                inSeason == false && issues.contains { $0.code == "milestone_overdue" }
+                inSeason == false && issues.contains { $0.code == .milestoneOverdue }
             // Between seasons, say why the quiet is not the expected kind: work due before the
             // next season left undone, or silence already too long in the last season. Never
             // "quiet is expected" beside "drifted" (two lines that contradict each other).
@@ -331,7 +331,7 @@ public enum ReviewEngine {
         let work = issues.filter { !$0.bookkeeping }
         // Talking comes first: overdue work cannot be re-planned without the partner.
         let majors = work.filter(\.major)
-        let lead = majors.first { $0.code == "communication_overdue" } ?? majors.first
+        let lead = majors.first { $0.code == .communicationOverdue } ?? majors.first
         let first = lead ?? work.first ?? issues.first
         var firstFix = first?.fix ?? ""
         var deadline = first?.due

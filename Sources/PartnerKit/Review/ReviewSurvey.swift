@@ -164,7 +164,7 @@ extension ReviewSurvey {
         ]
         // Communication: the review's contact rule. Without a logged contact the records are
         // silent rather than negative.
-        if let overdue = h.issues.first(where: { $0.code == "communication_overdue" }) {
+        if let overdue = h.issues.first(where: { $0.code == .communicationOverdue }) {
             out.append(.init(factor: .communication, met: false, evidence: overdue.text))
         } else if let last = h.lastContact {
             out.append(

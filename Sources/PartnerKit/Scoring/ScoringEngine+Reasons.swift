@@ -193,7 +193,7 @@ extension ScoringEngine {
         var reasons: [String] = []
         for h in hits {
             reasons.append(
-                "dealbreaker: its practices include \(workspace.phrase(h, .flags)), which the library will not accept; ranked last"
+                "dealbreaker: its recorded practices (\(workspace.phrase(h, .flags))) are on the library's dealbreaker list; ranked last"
             )
         }
         let order = Dimension.allCases.filter { rubric.weight($0) > 0 }.sorted {

@@ -96,7 +96,20 @@ public struct Criteria: Sendable, Hashable {
 /// One "nuts and bolts" check of a plan: `smart_goals`, `milestones`, `roles`,
 /// `communication_plan`, `in_writing`, `exit_plan`, `balance`.
 public struct ReadinessCheck: Sendable, Hashable {
-    public var check: String
+    /// Which check; the raw value is the JSON's `check` (CONTRACT.md).
+    public enum Check: String, Sendable, Hashable, CaseIterable {
+        case smartGoals = "smart_goals"
+        case priorityLink = "priority_link"
+        case goalResults = "goal_results"
+        case milestones
+        case roles
+        case communicationPlan = "communication_plan"
+        case inWriting = "in_writing"
+        case exitPlan = "exit_plan"
+        case balance
+    }
+
+    public var check: Check
     public var ok: Bool
     /// A sentence a librarian can read.
     public var detail: String
@@ -106,14 +119,14 @@ public struct ReadinessCheck: Sendable, Hashable {
     /// The check's name in plain words ("SMART goals", "linked to a priority").
     public var name: String {
         switch check {
-        case "smart_goals": "SMART goals"
-        case "priority_link": "linked to a priority"
-        case "goal_results": "goal results"
-        default: check.replacingUnderscores
+        case .smartGoals: "SMART goals"
+        case .priorityLink: "linked to a priority"
+        case .goalResults: "goal results"
+        default: check.rawValue.replacingUnderscores
         }
     }
 
-    public init(check: String, ok: Bool, detail: String, fixes: [String] = []) {
+    public init(check: Check, ok: Bool, detail: String, fixes: [String] = []) {
         self.check = check
         self.ok = ok
         self.detail = detail

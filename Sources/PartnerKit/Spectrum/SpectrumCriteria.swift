@@ -72,7 +72,7 @@ extension SpectrumEngine {
             if !hits.isEmpty {
                 aligned = false
                 valueNotes.append(
-                    "\(org.name)'s recorded practices include \(joinAnd(hits.map { workspace.phrase($0, .flags) })), on the library's dealbreaker list"
+                    "\(org.name)'s recorded practices (\(joinAnd(hits.map { workspace.phrase($0, .flags) }))) are on the library's dealbreaker list"
                 )
                 continue
             }

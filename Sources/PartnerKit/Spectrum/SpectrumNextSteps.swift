@@ -3,8 +3,9 @@ import Foundation
 // The next steps for a placement: up the spectrum first, then the fixes.
 
 extension SpectrumEngine {
-    /// Moving up the spectrum first (the one-step signal changes that raise the position most,
-    /// in the rubric's words), then fixes for a dealbreaker, the criteria and the readiness gaps.
+    /// Repairs first (contact overdue, work overdue: the biggest risk before any step up),
+    /// then moving up the spectrum (the one-step signal changes that raise the position most,
+    /// in the rubric's words), then fixes for the criteria and the other readiness gaps.
     static func nextSteps(
         _ f: Facts, kind: Placement.Kind, position: Double, level: SpectrumRubric.Level, criteria: Criteria,
         readiness: [ReadinessCheck], rubric: SpectrumRubric
@@ -15,14 +16,20 @@ extension SpectrumEngine {
             let h = sortedIntersection(org.tags[.flags], f.workspace.library.dealbreakers)
             return h.isEmpty
                 ? nil
-                : "\(org.name)'s recorded practices include \(joinAnd(h.map { f.workspace.phrase($0, .flags) }))"
+                : "\(org.name)'s recorded practices (\(joinAnd(h.map { f.workspace.phrase($0, .flags) })))"
         }
         if !hits.isEmpty {
             return [
-                "Resolve the dealbreaker or decline: \(hits.joined(separator: "; ")), which the library will not accept. Go no further until that is settled."
+                "Resolve the dealbreaker or decline: the library will not accept \(hits.joined(separator: "; ")). Go no further until that is settled."
             ]
         }
+        // The biggest risk first: contact overdue, then work overdue (talking comes first:
+        // overdue work cannot be re-planned without the partner), before any step up.
         var steps: [String] = []
+        // (A plan that lacks a cadence or milestones is a gap, listed with the others below.)
+        let overdueContact = readiness.filter { $0.check == .communicationPlan && $0.ok }
+        let overdueWork = readiness.filter { $0.check == .milestones && $0.detail.hasPrefix("overdue") }
+        for r in overdueContact + overdueWork { steps += r.fixes }
         switch kind {
         case .transaction:
             steps.append(
@@ -69,7 +76,10 @@ extension SpectrumEngine {
         if !criteria.mutualBenefit.met {
             steps.append("Name what each side gets out of it: \(criteria.mutualBenefit.evidence)")
         }
-        if !criteria.alignedValues.met, !criteria.alignedValues.evidence.contains("dealbreaker") {
+        // A dealbreaker returned its one step above, so unaligned values here are never one
+        // (this used to be told by the word "dealbreaker" in the evidence, which a partner's
+        // name could hold too).
+        if !criteria.alignedValues.met {
             steps.append(
                 "Check that values are aligned enough for the work: \(criteria.alignedValues.evidence)")
         }

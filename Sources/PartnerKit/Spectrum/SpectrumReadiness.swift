@@ -14,7 +14,7 @@ extension SpectrumEngine {
         if p.goals.isEmpty {
             out.append(
                 ReadinessCheck(
-                    check: "smart_goals", ok: false,
+                    check: .smartGoals, ok: false,
                     detail: "no goals: begin at the end and define the outcome together",
                     fixes: [
                         "Begin at the end: write down together the outcome you both want, with a metric, a target and a due date"
@@ -32,7 +32,7 @@ extension SpectrumEngine {
                 if g.target == nil { lacks.append("a target") }
                 if g.due == nil { lacks.append("a due date") }
                 guard !lacks.isEmpty else { continue }
-                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
                 gaps.append("\(label) has no \(joinAnd(lacks.map { replacingPrefix($0, "a ", "") }, "or"))")
                 fixes.append("Add \(joinAnd(lacks)) to \(label)")
             }
@@ -46,7 +46,7 @@ extension SpectrumEngine {
             let ok = gaps.isEmpty
             out.append(
                 ReadinessCheck(
-                    check: "smart_goals", ok: ok,
+                    check: .smartGoals, ok: ok,
                     detail: ok
                         ? "\(p.goals.count) goal\(p.goals.count == 1 ? "" : "s"), each specific, measurable and dated"
                         : gaps.joined(separator: "; "),
@@ -55,15 +55,15 @@ extension SpectrumEngine {
             // of the goal itself).
             let unlinked = p.goals.enumerated().filter { $0.element.priority == nil }
             let labels = unlinked.map { i, g in
-                "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
             }
             out.append(
                 unlinked.isEmpty
                     ? ReadinessCheck(
-                        check: "priority_link", ok: true,
+                        check: .priorityLink, ok: true,
                         detail: "every goal is linked to a library priority")
                     : ReadinessCheck(
-                        check: "priority_link", ok: false,
+                        check: .priorityLink, ok: false,
                         detail:
                             "\(joinAnd(labels)) \(unlinked.count == 1 ? "is" : "are") not linked to a library priority",
                         fixes: labels.map { "Link \($0) to the library priority it serves" }))
@@ -71,7 +71,7 @@ extension SpectrumEngine {
             var results: [String] = []
             var missed = false
             for (i, g) in p.goals.enumerated() {
-                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shorten($0))\")" } ?? "")
+                let label = "goal \(i + 1)" + (g.text.map { " (\"\(shortened($0))\")" } ?? "")
                 let due = g.due.map { $0 <= asOf } ?? false
                 if let a = g.achieved, let t = g.target {
                     let unit = g.metric.map { " \($0)" } ?? ""
@@ -89,25 +89,28 @@ extension SpectrumEngine {
             if !results.isEmpty {
                 out.append(
                     ReadinessCheck(
-                        check: "goal_results", ok: !missed, detail: results.joined(separator: "; ")))
+                        check: .goalResults, ok: !missed, detail: results.joined(separator: "; ")))
             }
         }
 
         // milestones
         let dated = p.milestones.filter { $0.due != nil }
         let lastGoalDue = p.goals.compactMap(\.due).max()
-        let overdue = live ? dated.filter { m in m.done == nil && (m.due.map { $0 < asOf } ?? false) } : []
+        // A paused partnership's late work is still late (the review lists it as overdue too).
+        let overdue =
+            live || p.status == .paused
+            ? dated.filter { m in m.done == nil && (m.due.map { $0 < asOf } ?? false) } : []
         if dated.isEmpty {
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: false,
+                    check: .milestones, ok: false,
                     detail: "no dated milestones: drift will not show until the goal is missed",
                     fixes: ["Add two or three dated milestones on the way to the goals, so drift shows early"]
                 ))
         } else if let lastGoalDue, !dated.contains(where: { ($0.due ?? lastGoalDue) < lastGoalDue }) {
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: false,
+                    check: .milestones, ok: false,
                     detail: "no milestone falls before the goals are due (\(lastGoalDue))",
                     fixes: ["Add milestones dated before \(lastGoalDue), when the goals are due"]))
         } else if !overdue.isEmpty {
@@ -116,7 +119,7 @@ extension SpectrumEngine {
             }
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: false,
+                    check: .milestones, ok: false,
                     detail: "overdue and not done: \(list.joined(separator: ", "))",
                     fixes: overdue.map {
                         "Get \"\($0.title ?? "untitled")\" done with the partner, or agree a new date"
@@ -125,7 +128,7 @@ extension SpectrumEngine {
             let done = dated.count { $0.done != nil }
             out.append(
                 ReadinessCheck(
-                    check: "milestones", ok: true,
+                    check: .milestones, ok: true,
                     detail:
                         "\(dated.count) dated milestone\(dated.count == 1 ? "" : "s"), \(done) done, none overdue"
                 ))
@@ -135,9 +138,9 @@ extension SpectrumEngine {
         let noRole = f.parties.filter { party in !p.roles.contains { $0.party == party && $0.does != nil } }
         out.append(
             noRole.isEmpty
-                ? ReadinessCheck(check: "roles", ok: true, detail: "every party has written responsibilities")
+                ? ReadinessCheck(check: .roles, ok: true, detail: "every party has written responsibilities")
                 : ReadinessCheck(
-                    check: "roles", ok: false,
+                    check: .roles, ok: false,
                     detail: "no written responsibilities for \(noRole.map(f.name).joined(separator: ", "))",
                     fixes: noRole.map { "Write down what \(f.name($0)) does" }))
 
@@ -151,17 +154,17 @@ extension SpectrumEngine {
                 if live, Double(days) > cadence {
                     detail += ", overdue"
                     fixes.append(
-                        "Get in touch with \(p.partners.map(f.name).joined(separator: ", ")): the last contact was \(days) days ago and the plan is every \(formatNumber(cadence))"
+                        "Get in touch with \(p.partners.map(f.name).joined(separator: ", ")): the last contact was \(counted(days, "day")) ago and the plan is every \(formatNumber(cadence)) days"
                     )
                 }
             } else {
                 detail += "; no contact logged yet"
             }
-            out.append(ReadinessCheck(check: "communication_plan", ok: true, detail: detail, fixes: fixes))
+            out.append(ReadinessCheck(check: .communicationPlan, ok: true, detail: detail, fixes: fixes))
         } else {
             out.append(
                 ReadinessCheck(
-                    check: "communication_plan", ok: false, detail: "no agreed cadence of contact",
+                    check: .communicationPlan, ok: false, detail: "no agreed cadence of contact",
                     fixes: [
                         "Agree how and how often you will talk (a cadence in days), respecting each side's norms"
                     ]))
@@ -173,7 +176,7 @@ extension SpectrumEngine {
         case nil, .some(.none):
             out.append(
                 ReadinessCheck(
-                    check: "in_writing", ok: false,
+                    check: .inWriting, ok: false,
                     detail: money
                         ? "nothing in writing, and money changes hands: a contract is expected"
                         : "nothing in writing",
@@ -186,14 +189,14 @@ extension SpectrumEngine {
             if money && a != .contract {
                 out.append(
                     ReadinessCheck(
-                        check: "in_writing", ok: false,
+                        check: .inWriting, ok: false,
                         detail:
                             "agreed in writing (\(a == .mou ? "an MOU" : "an email summary")), but money changes hands: a contract is expected",
                         fixes: ["Put the payment and the work in a contract"]))
             } else {
                 out.append(
                     ReadinessCheck(
-                        check: "in_writing", ok: true,
+                        check: .inWriting, ok: true,
                         detail: a == .mou ? "an MOU" : a == .email ? "an email summary" : "a contract"))
             }
         }
@@ -202,11 +205,11 @@ extension SpectrumEngine {
         out.append(
             p.exitPlan == nil
                 ? ReadinessCheck(
-                    check: "exit_plan", ok: false, detail: "no exit plan",
+                    check: .exitPlan, ok: false, detail: "no exit plan",
                     fixes: [
                         "Agree how this ends: a contingency and exit plan that ends the project without ending the relationship"
                     ])
-                : ReadinessCheck(check: "exit_plan", ok: true, detail: shorten(p.exitPlan ?? "", 80)))
+                : ReadinessCheck(check: .exitPlan, ok: true, detail: shortened(p.exitPlan ?? "", to: 80)))
 
         // balance
         var parts: [String] = []
@@ -231,7 +234,7 @@ extension SpectrumEngine {
         }
         out.append(
             ReadinessCheck(
-                check: "balance", ok: nonContributors.isEmpty, detail: detail,
+                check: .balance, ok: nonContributors.isEmpty, detail: detail,
                 fixes: nonContributors.map { "Agree what \(f.name($0)) puts in (staff, space, expertise, …)" }
                     + (imbalances.isEmpty
                         ? [] : ["Discuss the imbalance up front: \(imbalances.joined(separator: "; "))"])))

@@ -120,17 +120,10 @@ extension SpectrumRubric {
     }
 
     static func read(_ r: JSONField) -> SpectrumRubric? {
-        guard r.expectObject() else { return nil }
-        // Another kind of rubric given where a spectrum is wanted: say so once.
-        if RubricKind.reportOther(r, expected: .spectrum) {
+        guard let header = RubricKind.readHeader(r, expected: .spectrum, knownKeys: topKeys) else {
             return nil
         }
-        r.warnUnknownKeys(topKeys)
-        let name = r.string("name", required: true) ?? ""
-        let description = r.string("description") ?? ""
-        if r.child("description") == nil {
-            r.warning("a rubric should have a description saying what it is for")
-        }
+        let (name, description) = (header.name, header.description)
 
         var levels: [Level] = []
         if let items = r.required("levels")?.array {

@@ -3,11 +3,6 @@ import Foundation
 // Small prose helpers the spectrum engine's reasons and steps share.
 
 extension SpectrumEngine {
-    /// `s` cut to `limit` characters, an ellipsis marking the cut.
-    static func shorten(_ s: String, _ limit: Int = 40) -> String {
-        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
-    }
-
     /// "a", "a and b", "a, b and c" (or another last word, such as "or").
     static func joinAnd(_ items: [String], _ word: String = "and") -> String {
         switch items.count {

@@ -54,4 +54,24 @@ enum RubricKind: CaseIterable {
             hint: "\(found.use); \(expected.wanted)")
         return true
     }
+
+    /// What every rubric starts with, read the same way for the spectrum and survey rubrics:
+    /// an object of this kind (`reportOther`), no unknown top-level keys, a `name` (required)
+    /// and a `description` (a warning without one). Nil when the caller should read no further.
+    static func readHeader(_ r: JSONField, expected: RubricKind, knownKeys: Set<String>)
+        -> (name: String, description: String)?
+    {
+        guard r.expectObject() else { return nil }
+        // Another kind of rubric given where this one is wanted: say so once.
+        if reportOther(r, expected: expected) {
+            return nil
+        }
+        r.warnUnknownKeys(knownKeys)
+        let name = r.string("name", required: true) ?? ""
+        let description = r.string("description") ?? ""
+        if r.child("description") == nil {
+            r.warning("a rubric should have a description saying what it is for")
+        }
+        return (name, description)
+    }
 }

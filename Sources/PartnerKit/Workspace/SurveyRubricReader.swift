@@ -34,16 +34,10 @@ public enum SurveyRubricReader {
     /// - Complexity: O(size of the document).
     static func read(_ r: JSONField) -> SurveyRubric? {
         let before = r.sink.diagnostics.errorCount
-        guard r.expectObject() else { return nil }
-        if RubricKind.reportOther(r, expected: .survey) {
+        guard let header = RubricKind.readHeader(r, expected: .survey, knownKeys: topKeys) else {
             return nil
         }
-        r.warnUnknownKeys(topKeys)
-        let name = r.string("name", required: true) ?? ""
-        let description = r.string("description") ?? ""
-        if r.child("description") == nil {
-            r.warning("a rubric should have a description saying what it is for")
-        }
+        let (name, description) = (header.name, header.description)
 
         // The scale: whole numbers, min below max.
         var scaleMin = 1, scaleMax = 5
