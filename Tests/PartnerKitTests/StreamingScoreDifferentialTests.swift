@@ -176,18 +176,4 @@ import Testing
             open.withUnsafeBufferPointer { OrganizationBlocks.split($0, line: 2, end: false, pieces: 2) }
                 == nil)
     }
-
-    @Test func vectorCountsEqualTheChunkedReadersCounts() {
-        var rng = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = [0x22, 0x0A, 0x0D, 0x61, 0x2C]
-        for size in [0, 1, 31, 32, 33, 1000, 9000] {
-            let bytes = (0..<size).map { _ in alphabet[Int(rng.next() % 5)] }
-            bytes.withUnsafeBufferPointer { b in
-                for range in [0..<size, (size / 3)..<size, 0..<(size / 2)] {
-                    let fast = OrganizationBlocks.counts(b, range), slow = WorkspaceLoader.counts(b, range)
-                    #expect(fast.quotes == slow.quotes && fast.lines == slow.lines, "size \(size) \(range)")
-                }
-            }
-        }
-    }
 }

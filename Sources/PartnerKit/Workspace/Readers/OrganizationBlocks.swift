@@ -92,7 +92,7 @@ enum OrganizationBlocks {
         let ranges = (0..<p).map { k in (k * step)..<(k + 1 < p ? (k + 1) * step : n) }
         let shared = SharedBytes(buffer: b)
         let counted = parallelMap(ranges.indices.map { $0..<($0 + 1) }) { r in
-            counts(shared.buffer, ranges[r.lowerBound])
+            WorkspaceLoader.counts(shared.buffer, ranges[r.lowerBound])
         }
         let quotes = counted.reduce(0) { $0 + $1.quotes }
         let allLines = counted.reduce(0) { $0 + $1.lines }
@@ -126,43 +126,5 @@ enum OrganizationBlocks {
         }
         let lines = allLines - (cut < n ? WorkspaceLoader.counts(b, cut..<n).lines : 0)
         return (starts, cut, lines)
-    }
-
-    /// `WorkspaceLoader.counts` 32 bytes at a time: quotes and physical line ends (LF, or CR
-    /// not followed by LF) in `range`.
-    /// - Complexity: O(range.count).
-    static func counts(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> WorkspaceLoader.ByteCounts {
-        guard let base = b.baseAddress, !range.isEmpty else { return WorkspaceLoader.ByteCounts() }
-        let raw = UnsafeRawPointer(base)
-        var quotes = 0, lf = 0, cr = 0
-        var i = range.lowerBound
-        let end = range.upperBound
-        let zero = SIMD32<UInt8>(repeating: 0), one = SIMD32<UInt8>(repeating: 1)
-        while i + 32 <= end {
-            var q = zero, l = zero, r = zero
-            var k = 0
-            // At most 255 steps per lane before the byte counters could wrap.
-            while k < 255 && i + 32 <= end {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
-                q &+= zero.replacing(with: one, where: v .== 0x22)
-                l &+= zero.replacing(with: one, where: v .== 0x0A)
-                r &+= zero.replacing(with: one, where: v .== 0x0D)
-                i += 32
-                k += 1
-            }
-            quotes += Int(SIMD32<UInt16>(truncatingIfNeeded: q).wrappedSum())
-            lf += Int(SIMD32<UInt16>(truncatingIfNeeded: l).wrappedSum())
-            cr += Int(SIMD32<UInt16>(truncatingIfNeeded: r).wrappedSum())
-        }
-        while i < end {
-            let c = b[i]
-            if c == 0x22 { quotes += 1 } else if c == 0x0A { lf += 1 } else if c == 0x0D { cr += 1 }
-            i += 1
-        }
-        var crlf = 0
-        if cr > 0 {
-            for j in range where b[j] == 0x0D && j + 1 < b.count && b[j + 1] == 0x0A { crlf += 1 }
-        }
-        return WorkspaceLoader.ByteCounts(quotes: quotes, lines: lf + cr - crlf)
     }
 }
