@@ -116,33 +116,7 @@ extension StreamingScore {
         loader: inout WorkspaceLoader,
         path p: String, scratch: inout [UInt32]
     ) -> TagLists {
-        var storage: [UInt32] = []
-        var ends = SIMD8<UInt16>(repeating: 0)
-        var knownMask: UInt8 = 0
-        for f in TagField.allCases {
-            let column = cols.tagColumns[f.rawValue]
-            let i = column >= 0 ? cols.index[column] : -1
-            if i >= 0 {
-                scratch.removeAll(keepingCapacity: true)
-                let given = record.withBytes(i) { cell -> Bool in
-                    loader.internPieces(cell, field: f, path: p, line: record.line, into: &scratch)
-                    return !cell.isEmpty
-                }
-                if given { knownMask |= 1 << UInt8(f.rawValue) }
-                if scratch.count > 1 {
-                    scratch.sort()
-                    var last: UInt32?
-                    for t in scratch where t != last {
-                        storage.append(t)
-                        last = t
-                    }
-                } else {
-                    storage.append(contentsOf: scratch)
-                }
-            }
-            ends[f.rawValue] = UInt16(clamping: storage.count)
-        }
-        return TagLists(storage: storage, ends: ends, knownMask: knownMask)
+        loader.fastTagLists(record, cols, path: p, scratch: &scratch)
     }
 
     // MARK: - Pass 1

@@ -332,6 +332,22 @@ extension WorkspaceLoader {
             numbers[column.rawValue] = d
         }
         // Nothing to report: intern the tags (the only step that changes state).
+        return Organization(
+            id: id, name: name, sector: sector, ntee: ntee.isEmpty ? nil : ntee, ein: ein.isEmpty ? nil : ein,
+            mission: text(Column.mission.rawValue).nilIfEmpty,
+            tags: fastTagLists(record, cols, path: p, scratch: &scratch),
+            staffFTE: numbers[Column.staffFTE.rawValue], annualBudget: numbers[Column.annualBudget.rawValue],
+            volunteers: numbers[Column.volunteers.rawValue], replyDays: numbers[Column.replyDays.rawValue],
+            serviceArea: text(Column.serviceArea.rawValue).nilIfEmpty,
+            website: text(Column.website.rawValue).nilIfEmpty,
+            line: record.line)
+    }
+
+    /// Interns a clean record's tags as the fast path does: the six lists, each sorted and
+    /// unique. Shared by the chunked reader and the streaming score.
+    mutating func fastTagLists(
+        _ record: borrowing CSVRecord, _ cols: OrganizationColumns, path p: String, scratch: inout [UInt32]
+    ) -> TagLists {
         var storage: [UInt32] = []
         var ends = SIMD8<UInt16>(repeating: 0)
         var knownMask: UInt8 = 0
@@ -358,15 +374,7 @@ extension WorkspaceLoader {
             }
             ends[f.rawValue] = UInt16(clamping: storage.count)
         }
-        return Organization(
-            id: id, name: name, sector: sector, ntee: ntee.isEmpty ? nil : ntee, ein: ein.isEmpty ? nil : ein,
-            mission: text(Column.mission.rawValue).nilIfEmpty,
-            tags: TagLists(storage: storage, ends: ends, knownMask: knownMask),
-            staffFTE: numbers[Column.staffFTE.rawValue], annualBudget: numbers[Column.annualBudget.rawValue],
-            volunteers: numbers[Column.volunteers.rawValue], replyDays: numbers[Column.replyDays.rawValue],
-            serviceArea: text(Column.serviceArea.rawValue).nilIfEmpty,
-            website: text(Column.website.rawValue).nilIfEmpty,
-            line: record.line)
+        return TagLists(storage: storage, ends: ends, knownMask: knownMask)
     }
 
     /// `internCell` on bytes: each `;`-separated piece looked up by its bytes, so a repeated
