@@ -178,19 +178,9 @@ extension StreamingScore {
         mutating func header(_ h: UnsafeBufferPointer<UInt8>, _ block: UnsafeBufferPointer<UInt8>) -> Bool {
             problem = "the header"
             guard CSVDialect.detect(block) == CSVDialect() else { return false }
-            var fields: [String] = []
-            var unreadable = false, records = 0
-            let diagnostics = CSVParser.parse(h, file: file, limits: base.limits) { record in
-                records += 1
-                for k in 0..<record.count {
-                    if let s = record.string(k) {
-                        fields.append(s.trimmingWhitespace)
-                    } else {
-                        unreadable = true
-                    }
-                }
+            guard let fields = WorkspaceLoader.plainHeader(h, file: file, limits: base.limits) else {
+                return false
             }
-            guard diagnostics.isEmpty, !unreadable, records == 1 else { return false }
             let schema = OrganizationsSchema.schema
             guard
                 let map = base.columns(

@@ -143,25 +143,10 @@ extension WorkspaceLoader {
             let header = Self.nextRecordStart(b, from: 0, oddQuotes: false)
         else { return nil }
         // The header: plain, well-formed, every required column.
-        var headerFields: [String] = []
-        var headerProblem = false
-        var headerRecords = 0
-        let headerDiagnostics = CSVParser.parse(
-            UnsafeBufferPointer(rebasing: b[0..<header.offset]), file: p, limits: limits
-        ) {
-            record in
-            // A lone CR also ends a record: "id,name\r:\n" is a header and a record, not one
-            // three-column header (found by the `chunked` fuzz target).
-            headerRecords += 1
-            for k in 0..<record.count {
-                if let s = record.string(k) {
-                    headerFields.append(s.trimmingWhitespace)
-                } else {
-                    headerProblem = true
-                }
-            }
-        }
-        guard headerDiagnostics.isEmpty, !headerProblem, headerRecords == 1 else { return nil }
+        guard
+            let headerFields = Self.plainHeader(
+                UnsafeBufferPointer(rebasing: b[0..<header.offset]), file: p, limits: limits)
+        else { return nil }
         let headerSink = DiagnosticSink()
         let schema = OrganizationsSchema.schema
         guard
@@ -341,6 +326,22 @@ extension WorkspaceLoader {
             serviceArea: text(Column.serviceArea.rawValue).nilIfEmpty,
             website: text(Column.website.rawValue).nilIfEmpty,
             line: record.line)
+    }
+
+    /// A header's fields, trimmed, when the bytes hold exactly one record that reads without a
+    /// diagnostic; nil otherwise (the caller then takes the sequential reader). A lone CR also
+    /// ends a record: "id,name\r:\n" is a header and a record, not one three-column header
+    /// (found by the `chunked` fuzz target). Shared by the chunked reader and the streaming score.
+    static func plainHeader(_ h: UnsafeBufferPointer<UInt8>, file: String, limits: InputLimits) -> [String]? {
+        var fields: [String] = []
+        var unreadable = false, records = 0
+        let diagnostics = CSVParser.parse(h, file: file, limits: limits) { record in
+            records += 1
+            for k in 0..<record.count {
+                if let s = record.string(k) { fields.append(s.trimmingWhitespace) } else { unreadable = true }
+            }
+        }
+        return diagnostics.isEmpty && !unreadable && records == 1 ? fields : nil
     }
 
     /// Interns a clean record's tags as the fast path does: the six lists, each sorted and
