@@ -277,6 +277,10 @@ public struct ScoringEngine: Sendable {
         public var belowMinimum: UInt8 = 0
         /// Relationship credit came from a warm path, not a direct tie.
         public var viaWarmPath = false
+        /// The value-alignment total (share-weighted, not yet divided by the shares) before the
+        /// mission term is added: with the mission mask and `hasMission`, it fixes `values[0]`
+        /// whatever the mission IDF (the streaming path's candidates, `StreamingScore.ScoreKey`).
+        var alignmentBeforeMission = 0.0
     }
 
     /// Whether the rubric weighs mission words, so that every mission is scanned for IDF.
@@ -334,6 +338,7 @@ public struct ScoringEngine: Sendable {
                     total += p.topicsShare * unknown
                 }
             }
+            e.alignmentBeforeMission = total
             if !query.isEmpty, p.missionShare > 0 {
                 shares += p.missionShare
                 if hasMission {
@@ -469,6 +474,34 @@ public struct ScoringEngine: Sendable {
             let denom = priorityIDFTotal[k]
             guard denom > 0 else { continue }
             total += priorityWeights[k] * Self.sum(idf, over: pm & mask) / denom
+        }
+        return min(1, total / priorityFullCredit)
+    }
+
+    /// The most the mission term can add to a score: `100 × weight(value_alignment) ×
+    /// mission_share / shares`, where `shares` is the sum of the value-alignment shares that
+    /// `evaluate` counts (values, topics, mission). A mission's coverage is in 0…1, so its term
+    /// adds `mission_share × coverage` to the alignment total, `… / shares` to `values[0]`, and
+    /// `100 × weight × …` to the score (before the clamp, which only narrows the change).
+    var missionSwing: Double {
+        let p = rubric.parameters
+        guard !query.isEmpty, p.missionShare > 0 else { return 0 }
+        var shares = 0.0
+        if libraryValueCount > 0, p.valuesShare > 0 { shares += p.valuesShare }
+        if hasPriorityTopics, p.topicsShare > 0 { shares += p.topicsShare }
+        shares += p.missionShare
+        return 100 * max(0, rubric.weight(.valueAlignment)) * p.missionShare / shares
+    }
+
+    /// An upper bound of `missionCoverage(mask)` under any IDF weights: each priority's
+    /// IDF-weighted share of its words present is at most 1 (the IDF is positive,
+    /// `MissionQuery.idf` ≥ 1), so the coverage is at most the saturated weight of the
+    /// priorities the mask touches. 0 when the mask is empty (then the coverage is exactly 0).
+    func missionCoverageBound(_ mask: UInt64) -> Double {
+        guard mask != 0 else { return 0 }
+        var total = 0.0
+        for (k, pm) in query.priorityMasks.prefix(64).enumerated() where pm & mask != 0 {
+            total += priorityWeights[k]
         }
         return min(1, total / priorityFullCredit)
     }

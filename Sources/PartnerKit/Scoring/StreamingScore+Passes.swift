@@ -1,7 +1,9 @@
 import Foundation
 
-/// The two passes of `StreamingScore` over organizations.csv's blocks, each block split into
-/// record-aligned pieces parsed in parallel (`WorkspaceLoader.chunkStarts`), merged in order.
+/// The passes of `StreamingScore` over organizations.csv's blocks, each block split into
+/// record-aligned pieces parsed in parallel (`WorkspaceLoader.chunkStarts`), merged in order:
+/// `Scan`, which also keeps the candidates (`StreamingScore+Candidates.swift`), and `Rank`, the
+/// second pass that runs only when the candidates cannot prove the top K.
 extension StreamingScore {
     /// Pieces per block: a few per core so that uneven pieces even out.
     static var piecesPerBlock: Int { 2 * max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -119,22 +121,37 @@ extension StreamingScore {
         loader.fastTagLists(record, cols, path: p, scratch: &scratch)
     }
 
-    // MARK: - Pass 1
+    /// A row's four numbers (staff, budget, volunteers, reply days) parsed in place.
+    static func numbers(_ record: borrowing CSVRecord, _ columns: [Int]) -> [Double?] {
+        var numbers: [Double?] = [nil, nil, nil, nil]
+        for (n, i) in columns.enumerated() where i >= 0 && n < 4 {
+            numbers[n] = record.withBytes(i) { b -> Double? in
+                b.isEmpty ? nil : CellParser.plainNumber(String(decoding: b, as: UTF8.self))
+            }
+        }
+        return numbers
+    }
 
-    /// What pass 1 learns about the whole file.
+    // MARK: - The scan
+
+    /// What the scan learns about the whole file, and the rows that may be in the top K.
     struct Scan {
         let base: WorkspaceLoader
         let file: String
         let wanted: Set<UInt64>
         let query: MissionQuery
         let scansMissions: Bool
+        /// Scores rows with mission coverage 0 (the IDF is not known yet).
+        let provisional: ScoringEngine
+        /// `provisional.missionSwing`: the most a mission can add to a score.
+        let swing: Double
         var tags: TagTable
         var cols: WorkspaceLoader.OrganizationColumns?
         var headerBytes: [UInt8] = []
         var rows = 0
         var hashes: [UInt64] = []
-        /// Per row (when the rubric weighs mission words): the query words its mission uses.
-        var masks: [UInt64] = []
+        /// The rows not named elsewhere that may be in the top K.
+        var candidates: Bucket
         /// Per term, missions using it; [64]: missions at all.
         var df = [Int](repeating: 0, count: 65)
         var wantedRows: [Row] = []
@@ -143,14 +160,19 @@ extension StreamingScore {
         /// Why the pass stopped (tests).
         var problem = ""
 
-        init(loader: WorkspaceLoader, file: String, wanted: Set<UInt64>, query: MissionQuery, rubric: Rubric)
-        {
+        init(
+            loader: WorkspaceLoader, file: String, wanted: Set<UInt64>, query: MissionQuery, rubric: Rubric,
+            provisional: ScoringEngine, top: Int, maxCandidates: Int
+        ) {
             base = loader
             self.file = file
             self.wanted = wanted
             self.query = query
             scansMissions = ScoringEngine.scansMissions(query, rubric)
+            self.provisional = provisional
+            swing = scansMissions ? provisional.missionSwing : 0
             tags = loader.tags
+            candidates = Bucket(top: top, limit: maxCandidates)
         }
 
         struct Piece {
@@ -160,7 +182,7 @@ extension StreamingScore {
             var df = [Int](repeating: 0, count: 65)
             var wanted: [(local: Int, line: Int, fields: [String])] = []
             var newTags: ArraySlice<String> = []
-            var masks: [UInt64] = []
+            var candidates: Bucket
             var problem = ""
         }
 
@@ -202,11 +224,15 @@ extension StreamingScore {
             let (context, file, wanted, query, scans, tags) = (
                 PieceContext(base), file, wanted, query, scansMissions, tags
             )
+            let (provisional, swing) = (provisional, swing)
+            let (top, limit, cutoffs) = (candidates.top, candidates.limit, candidates.cutoffs)
+            let missionColumn = cols.index[OrganizationsSchema.Column.mission.rawValue]
+            let numberColumns = OrganizationsSchema.numberColumns.map { cols.index[$0.rawValue] }
             guard
                 let (results, bytes, lines) = StreamingScore.pieces(
                     block, line: line, end: end,
                     { _, slice, start -> Piece in
-                        var piece = Piece()
+                        var piece = Piece(candidates: Bucket(top: top, limit: limit, cutoffs: cutoffs))
                         var local = StreamingScore.pieceLoader(context, tags: tags)
                         var scratch: [UInt32] = []
                         let problems = CSVParser.parse(
@@ -224,29 +250,44 @@ extension StreamingScore {
                                 piece.problem = "line \(record.line) needs the full reader"
                                 return
                             }
-                            _ = StreamingScore.tagLists(
+                            let tagLists = StreamingScore.tagLists(
                                 record, cols, loader: &local, path: file, scratch: &scratch)
                             let h = StreamingScore.idHash(record, cols)
                             piece.hashes.append(h)
+                            let hasMission =
+                                missionColumn >= 0 && record.withBytes(missionColumn) { !$0.isEmpty }
+                            var mask: UInt64 = 0
+                            if scans && hasMission {
+                                mask = record.withBytes(missionColumn) { query.matches($0) }
+                                piece.df[64] += 1
+                                var rest = mask
+                                while rest != 0 {
+                                    piece.df[rest.trailingZeroBitCount] += 1
+                                    rest &= rest - 1
+                                }
+                            }
                             if wanted.contains(h) {
                                 piece.wanted.append((piece.rows, record.line, StreamingScore.fields(record)))
-                            }
-                            if scans {
-                                let i = cols.index[OrganizationsSchema.Column.mission.rawValue]
-                                if i < 0 {
-                                    piece.masks.append(0)
-                                } else {
-                                    let m: UInt64? = record.withBytes(i) {
-                                        $0.isEmpty ? nil : query.matches($0)
-                                    }
-                                    piece.masks.append(m ?? 0)
-                                    if var rest = m {
-                                        piece.df[64] += 1
-                                        while rest != 0 {
-                                            piece.df[rest.trailingZeroBitCount] += 1
-                                            rest &= rest - 1
-                                        }
-                                    }
+                            } else {
+                                let numbers = StreamingScore.numbers(record, numberColumns)
+                                let e = provisional.evaluate(
+                                    tags: tagLists, hasMission: hasMission, missionMask: 0,
+                                    staffFTE: numbers[0], annualBudget: numbers[1], volunteers: numbers[2],
+                                    replyDays: numbers[3], index: nil)
+                                let bound = hasMission ? swing * provisional.missionCoverageBound(mask) : 0
+                                if piece.candidates.admits(
+                                    provisional: e.score, bound: bound, dealbreaker: e.dealbreaker)
+                                {
+                                    piece.candidates.insert(
+                                        Candidate(
+                                            ordinal: piece.rows, line: record.line,
+                                            id: StreamingScore.text(record, cols, .id),
+                                            fields: StreamingScore.fields(record), provisional: e.score,
+                                            bound: bound, key: ScoreKey(e),
+                                            group: Group(
+                                                mask: mask, hasMission: hasMission, dealbreaker: e.dealbreaker
+                                            ),
+                                            tags: tagLists, numbers: numbers))
                                 }
                             }
                             piece.rows += 1
@@ -270,7 +311,7 @@ extension StreamingScore {
                     wantedRows.append(Row(ordinal: rows + w.local, line: w.line, fields: w.fields))
                 }
                 hashes.append(contentsOf: piece.hashes)
-                masks.append(contentsOf: piece.masks)
+                candidates.merge(piece.candidates, ordinalBase: rows)
                 for t in 0..<65 { df[t] += piece.df[t] }
                 rows += piece.rows
                 counts.append(piece.rows)
@@ -287,7 +328,7 @@ extension StreamingScore {
         }
     }
 
-    // MARK: - Pass 2
+    // MARK: - The second pass
 
     /// A row kept by a part's heap.
     struct Kept {
@@ -307,7 +348,8 @@ extension StreamingScore {
             idB: b.id)
     }
 
-    /// Pass 2: every row scored from its bytes, the best `top` of each part kept.
+    /// The second pass, when the scan's candidates cannot prove the top K: every row scored
+    /// from its bytes (its mission matched again), the best `top` of each part kept.
     struct Rank {
         let base: WorkspaceLoader
         let tags: TagTable
@@ -318,18 +360,14 @@ extension StreamingScore {
         let top: Int
         let pieceRows: [[Int]]
         let scansMissions: Bool
-        /// Pass 1's mission masks, by row.
-        let masks: [UInt64]
         var lanes: [TopK<Kept>]
         var rows = 0
         var blockIndex = 0
 
         init(
             loader: WorkspaceLoader, tags: TagTable, file: String, wanted: Set<UInt64>, engine: ScoringEngine,
-            cols: WorkspaceLoader.OrganizationColumns, top: Int, pieceRows: [[Int]], scansMissions: Bool,
-            masks: [UInt64]
+            cols: WorkspaceLoader.OrganizationColumns, top: Int, pieceRows: [[Int]], scansMissions: Bool
         ) {
-            self.masks = masks
             base = loader
             self.tags = tags
             self.file = file
@@ -373,7 +411,6 @@ extension StreamingScore {
             let starts = firsts
             let missionColumn = cols.index[OrganizationsSchema.Column.mission.rawValue]
             let numberColumns = OrganizationsSchema.numberColumns.map { cols.index[$0.rawValue] }
-            let masks = self.masks
             let split = lanes.withUnsafeMutableBufferPointer { lanePointer in
                 let laneBuffer = WorkspaceLoader.UncheckedSendable(lanePointer)
                 return StreamingScore.pieces(block, line: line, end: end) { k, slice, start -> Piece in
@@ -399,14 +436,11 @@ extension StreamingScore {
                             record, cols, loader: &local, path: file, scratch: &scratch)
                         let h = StreamingScore.idHash(record, cols)
                         if wanted.contains(h) { return }
-                        var numbers: [Double?] = [nil, nil, nil, nil]
-                        for (n, i) in numberColumns.enumerated() where i >= 0 && n < 4 {
-                            numbers[n] = record.withBytes(i) { b -> Double? in
-                                b.isEmpty ? nil : CellParser.plainNumber(String(decoding: b, as: UTF8.self))
-                            }
-                        }
+                        let numbers = StreamingScore.numbers(record, numberColumns)
                         let hasMission = missionColumn >= 0 && record.withBytes(missionColumn) { !$0.isEmpty }
-                        let mask = scans && ordinal < masks.count ? masks[ordinal] : 0
+                        let mask =
+                            scans && hasMission
+                            ? record.withBytes(missionColumn) { engine.query.matches($0) } : 0
                         let e = engine.evaluate(
                             tags: tagLists, hasMission: hasMission, missionMask: mask, staffFTE: numbers[0],
                             annualBudget: numbers[1], volunteers: numbers[2], replyDays: numbers[3],

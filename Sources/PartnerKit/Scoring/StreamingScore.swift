@@ -14,16 +14,20 @@ struct MissionStatistics: Sendable, Equatable {
 /// those rows and for the rows the other files refer to, and the ordinary loader and engine
 /// score that small workspace, so the output is the full path's, byte for byte.
 ///
-/// Two passes over the file: the first proves every row clean (it would raise no diagnostic
+/// One pass over the file, as a rule: it proves every row clean (it would raise no diagnostic
 /// at all), finds duplicate ids (by 64-bit hashes of the id bytes), builds the tag table in
-/// file order and counts the mission words over all rows (their IDF is corpus-wide, so no
-/// score is final before the end of the file); the second scores. Anything the fast path
-/// cannot prove (a row that would be reported, an unknown tag, a repeated id hash, a malformed
-/// record, any error in the other files) returns nil: the caller loads the whole workspace
-/// as before, so every message is the full reader's by construction.
+/// file order and counts the mission words over all rows. Their IDF is corpus-wide, so no
+/// score is final before the end of the file: each row is scored provisionally (mission
+/// coverage 0) and kept as a candidate unless K rows are certain to rank before it whatever the
+/// IDF (`StreamingScore+Candidates.swift` has the argument); at the end the candidates are
+/// scored with the final IDF. When the candidates cannot prove the top K (too many of them),
+/// a second pass scores every row again (`Rank`). Anything the fast path cannot prove (a row
+/// that would be reported, an unknown tag, a repeated id hash, a malformed record, any error
+/// in the other files) returns nil: the caller loads the whole workspace as before, so every
+/// message is the full reader's by construction.
 ///
-/// Memory: the block buffer, the parts' top-K rows, the tag table, 8 bytes per row for the id
-/// hashes (freed before the second pass) and the rows referred to by people, ties,
+/// Memory: the block buffer, the candidates (at most `maxCandidates`; a few K in practice),
+/// the tag table, 8 bytes per row for the id hashes and the rows referred to by people, ties,
 /// partnerships and surveys. Never the file.
 public enum StreamingScore {
     /// What the streaming path produced: the scorecard and the workspace's diagnostics
@@ -31,6 +35,8 @@ public enum StreamingScore {
     public struct Result: Sendable {
         public var scorecard: Scorecard
         public var diagnostics: [Diagnostic]
+        /// Passes over organizations.csv: 1, or 2 when the candidates could not prove the top K.
+        var passes = 1
     }
 
     /// Bytes per block read from the source (record-aligned, grown only for a longer record).
@@ -56,12 +62,12 @@ public enum StreamingScore {
     /// `WorkspaceLoader.load(files:…)`'s conventions.
     static func score(
         files: [String: [UInt8]], directory: String = "mem", defaultVocabulary: [UInt8]? = nil,
-        rubric: Rubric, asOf: Day, top: Int, limits: InputLimits = .default, blockBytes: Int
+        rubric: Rubric, asOf: Day, top: Int, limits: InputLimits = .default, blockBytes: Int,
+        maxCandidates: Int = maxCandidates
     ) -> Result? {
         try? outcome(
             files: files, directory: directory, defaultVocabulary: defaultVocabulary, rubric: rubric,
-            asOf: asOf,
-            top: top, limits: limits, blockBytes: blockBytes
+            asOf: asOf, top: top, limits: limits, blockBytes: blockBytes, maxCandidates: maxCandidates
         ).get()
     }
 
@@ -72,7 +78,8 @@ public enum StreamingScore {
 
     static func outcome(
         files: [String: [UInt8]], directory: String = "mem", defaultVocabulary: [UInt8]? = nil,
-        rubric: Rubric, asOf: Day, top: Int, limits: InputLimits = .default, blockBytes: Int
+        rubric: Rubric, asOf: Day, top: Int, limits: InputLimits = .default, blockBytes: Int,
+        maxCandidates: Int = maxCandidates
     ) -> Swift.Result<Result, Declined> {
         var memory = files
         if let v = defaultVocabulary, memory["vocabulary.json"] == nil { memory["vocabulary.json"] = v }
@@ -83,12 +90,12 @@ public enum StreamingScore {
         let loader = WorkspaceLoader(directory: directory, limits: limits, memory: memory)
         return run(
             loader, defaultVocabulary: nil, source: &source, rubric: rubric, asOf: asOf, top: top,
-            blockBytes: blockBytes)
+            blockBytes: blockBytes, maxCandidates: maxCandidates)
     }
 
     static func run(
         _ base: WorkspaceLoader, defaultVocabulary: String?, source: inout some ByteSource, rubric: Rubric,
-        asOf: Day, top: Int, blockBytes: Int
+        asOf: Day, top: Int, blockBytes: Int, maxCandidates: Int = maxCandidates
     ) -> Swift.Result<Result, Declined> {
         func decline(_ why: String) -> Swift.Result<Result, Declined> { .failure(Declined(reason: why)) }
         guard top >= 1, top <= maxTop else { return decline("top") }
@@ -99,10 +106,18 @@ public enum StreamingScore {
         let file = base.path(OrganizationsSchema.schema.file)
         let wanted = referencedIDs(base)
 
-        // Pass 1: clean rows, unique ids, the tag table in file order, mission statistics.
+        // The scan: clean rows, unique ids, the tag table in file order, mission statistics,
+        // and the candidates, scored with mission coverage 0 (no IDF yet). The library's tags
+        // are all in `base.tags`: the rows' new tags are none of its, so they score the same.
+        let provisional = ScoringEngine(
+            workspace: Workspace(
+                library: library, organizations: [], vocabulary: base.vocabulary, tags: base.tags),
+            rubric: rubric, asOf: asOf, warmPathStrength: nil,
+            missions: MissionStatistics(df: [Int](repeating: 0, count: 64), documents: 0))
         var scan = Scan(
             loader: base, file: file, wanted: wanted,
-            query: MissionQuery(library: library, tags: base.tags), rubric: rubric)
+            query: MissionQuery(library: library, tags: base.tags), rubric: rubric, provisional: provisional,
+            top: top, maxCandidates: maxCandidates)
         guard scan.run(&source, blockBytes: blockBytes), let cols = scan.cols else {
             return decline("pass 1: \(scan.problem)")
         }
@@ -111,24 +126,34 @@ public enum StreamingScore {
         scan.hashes = []
         let missions = MissionStatistics(df: Array(scan.df.prefix(64)), documents: scan.df[64])
 
-        // Pass 2: score every row not referred to elsewhere; keep each part's best `top`.
+        // The candidates scored with the final IDF; when they cannot prove the top K, a second
+        // pass scores every row not referred to elsewhere and keeps each part's best `top`.
         let scoring = ScoringEngine(
             workspace: Workspace(
                 library: library, organizations: [], vocabulary: base.vocabulary, tags: scan.tags),
             rubric: rubric, asOf: asOf, warmPathStrength: nil, missions: missions)
-        var rank = Rank(
-            loader: base, tags: scan.tags, file: file, wanted: wanted, engine: scoring, cols: cols, top: top,
-            pieceRows: scan.pieceRows, scansMissions: scan.scansMissions, masks: scan.masks)
-        scan.masks = []
-        guard rank.run(&source, blockBytes: blockBytes), rank.rows == scan.rows else {
-            return decline("pass 2")
+        var passes = 1
+        var best: [Row]
+        if let rows = finalists(scan.candidates, engine: scoring, scansMissions: scan.scansMissions) {
+            best = rows
+        } else {
+            scan.candidates = Bucket(top: top, limit: 0)
+            var rank = Rank(
+                loader: base, tags: scan.tags, file: file, wanted: wanted, engine: scoring, cols: cols,
+                top: top,
+                pieceRows: scan.pieceRows, scansMissions: scan.scansMissions)
+            guard rank.run(&source, blockBytes: blockBytes), rank.rows == scan.rows else {
+                return decline("pass 2")
+            }
+            best = rank.lanes.flatMap(\.heap).map {
+                Row(ordinal: $0.ordinal, line: $0.line, fields: $0.fields)
+            }
+            passes = 2
         }
 
         // The rows needed in full, in file order, as a small organizations.csv with the same
         // lines, read by the ordinary loader with the file's tag table.
-        var needed =
-            scan.wantedRows
-            + rank.lanes.flatMap(\.heap).map { Row(ordinal: $0.ordinal, line: $0.line, fields: $0.fields) }
+        var needed = scan.wantedRows + best
         needed.sort { $0.line < $1.line }
         var loader = WorkspaceLoader(directory: base.directory, limits: base.limits, memory: base.memory)
         loader.overlay[OrganizationsSchema.schema.file] = subsetFile(header: scan.headerBytes, rows: needed)
@@ -148,7 +173,7 @@ public enum StreamingScore {
             Result(
                 scorecard: Scorecard(
                     rubric: rubric.name, asOf: asOf, considered: scan.rows, candidates: candidates),
-                diagnostics: loaded.diagnostics))
+                diagnostics: loaded.diagnostics, passes: passes))
     }
 
     // MARK: - The ids other files refer to
