@@ -49,13 +49,15 @@ import Testing
         let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: Self.asOf)
         let checked = try #require(engine.vet("cu"))
         let unchecked = try #require(engine.vet("wf"))
-        func ok(_ v: Vetting, _ check: String) -> Bool? { v.readiness.first { $0.check == check }?.ok }
-        #expect(ok(checked, "no_dealbreaker") == true)
-        #expect(ok(unchecked, "no_dealbreaker") == false)
+        func ok(_ v: Vetting, _ check: Vetting.Check.Code) -> Bool? {
+            v.readiness.first { $0.check == check }?.ok
+        }
+        #expect(ok(checked, .noDealbreaker) == true)
+        #expect(ok(unchecked, .noDealbreaker) == false)
         // Completeness and confidence tell the same story as the dealbreaker check.
         #expect(!checked.missing.contains { $0.contains("dealbreaker") })
         #expect(unchecked.missing.contains { $0.contains("dealbreaker") })
-        #expect(ok(unchecked, "data_complete") == false)
+        #expect(ok(unchecked, .dataComplete) == false)
         #expect(checked.candidate.confidence >= unchecked.candidate.confidence)
     }
 
@@ -68,7 +70,7 @@ import Testing
         var seen = 0
         for o in w.organizations {
             let v = try #require(engine.vet(o.id))
-            guard let minimums = v.readiness.first(where: { $0.check == "minimums_met" }), minimums.ok else {
+            guard let minimums = v.readiness.first(where: { $0.check == .minimumsMet }), minimums.ok else {
                 continue
             }
             for (d, band) in zip(v.candidate.dimensions, v.bands) where band == .concern {
@@ -110,7 +112,7 @@ import Testing
         #expect(big.candidate.dimensions[k].known < 1)
         #expect(none.bands[k] == .unknown)
         // An unknown dimension is not listed as weak beside the minimums.
-        let detail = none.readiness.first { $0.check == "minimums_met" }?.detail ?? ""
+        let detail = none.readiness.first { $0.check == .minimumsMet }?.detail ?? ""
         #expect(!detail.contains("capacity ("))
     }
 

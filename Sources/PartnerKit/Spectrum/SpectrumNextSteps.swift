@@ -27,8 +27,8 @@ extension SpectrumEngine {
         // overdue work cannot be re-planned without the partner), before any step up.
         var steps: [String] = []
         // (A plan that lacks a cadence or milestones is a gap, listed with the others below.)
-        let overdueContact = readiness.filter { $0.check == .communicationPlan && $0.ok }
-        let overdueWork = readiness.filter { $0.check == .milestones && $0.detail.hasPrefix("overdue") }
+        let overdueContact = readiness.filter { $0.check == .communicationPlan && $0.overdue }
+        let overdueWork = readiness.filter { $0.check == .milestones && $0.overdue }
         for r in overdueContact + overdueWork { steps += r.fixes }
         switch kind {
         case .transaction:
