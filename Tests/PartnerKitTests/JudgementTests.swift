@@ -119,7 +119,8 @@ import Testing
     @Test func theReviewCountsQuietTiesOnceByTheNetworksRule() throws {
         let w = try #require(HeldOutJudgement.workspace())
         let r = HeldOutJudgement.review(w)
-        let stale = RelationshipGraph(workspace: w).staleTies(asOf: Self.asOf, days: 180, strongStrength: 3)
+        let stale = RelationshipGraph(workspace: w).staleTies(
+            asOf: Self.asOf, days: 180, strongStrength: 3, logged: w.loggedContacts())
         #expect(r.quietTies.count == stale.count)
         #expect(r.quietTies.count == 2)
         // The sample's renew advice counts the library's own quiet ties and the network's,
@@ -130,6 +131,36 @@ import Testing
         #expect(
             renew.text.contains(
                 "library's own \(own) strong ties gone quiet; \(sample.quietTies.count) across"))
+    }
+
+    /// One last contact per partner: the sample's tie with Seaside Senior Center says
+    /// 2026-04-10, the tutoring partnership's log says 2026-05-12. The review's quiet ties, the
+    /// network's nudge list and the partnership's own line all use the later date.
+    @Test func aQuietTieCountsContactLoggedInAPartnership() throws {
+        let (sample, w) = try Self.sampleReview()
+        let tutors = try #require(sample.partnerships.first { $0.id == "senior-tech-tutors" })
+        #expect(tutors.lastContact == Day("2026-05-12"))
+        let tie = try #require(
+            sample.quietTies.first { $0.a == "seaside-seniors" || $0.b == "seaside-seniors" })
+        #expect(tie.lastContact == Day("2026-05-12"))
+        let summary = NetworkSummary(workspace: w, asOf: Self.asOf)
+        let nudge = try #require(
+            summary.staleTies.first { $0.source == "seaside-seniors" || $0.target == "seaside-seniors" })
+        #expect(nudge.lastContact == Day("2026-05-12"))
+        // Without the logs the tie's own date stands: the rule is what moved it.
+        let bare = RelationshipGraph(workspace: w).staleTies(asOf: Self.asOf, days: 180)
+        #expect(
+            bare.first { $0.source == "seaside-seniors" || $0.target == "seaside-seniors" }?.lastContact
+                == Day("2026-04-10"))
+        #expect(w.loggedContacts()[TiePair("seaside-seniors", w.library.id)] == Day("2026-05-12"))
+        // The lunch partnership had two partners: its log says nothing about which one, so the
+        // library's tie with the food bank keeps its own date.
+        #expect(w.loggedContacts()[TiePair("tidewater-food-bank", w.library.id)] == nil)
+        #expect(
+            sample.quietTies.contains {
+                TiePair($0.a, $0.b) == TiePair("hcpl", "tidewater-food-bank")
+                    && $0.lastContact == Day("2025-08-29")
+            })
     }
 
     /// One thing, said once: a partner a repair already says to get in touch with (the

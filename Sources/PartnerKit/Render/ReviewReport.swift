@@ -343,7 +343,7 @@ public struct ReviewReport: Sendable {
         let own = r.quietTies.count { workspace.isLibrary($0.a) || workspace.isLibrary($0.b) }
         s +=
             (md ? "- " : "  ")
-            + "Strong ties (strength 3 or more) with no contact for 180 days or more: \(r.quietTies.count), \(own) of them the library's own\(r.quietTies.count > quiet.count ? " (the longest-quiet \(quiet.count) below; `partnerkit network` lists all)" : "")\n"
+            + "Strong ties (strength 3 or more) with no contact for more than 180 days: \(r.quietTies.count), \(own) of them the library's own\(r.quietTies.count > quiet.count ? " (the longest-quiet \(quiet.count) below; `partnerkit network` lists all)" : "")\n"
         for t in quiet {
             let line =
                 "\(workspace.displayName(t.a)) — \(workspace.displayName(t.b)) (strength \(formatNumber(t.strength))): "
