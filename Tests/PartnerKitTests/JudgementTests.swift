@@ -133,6 +133,34 @@ import Testing
                 "library's own \(own) strong ties gone quiet; \(sample.quietTies.count) across"))
     }
 
+    /// One tie, one way of saying how strong it is: the text says the scale's words, and the
+    /// numbers (the tie's 3 of 4, its worth after the recency discount, the path's 0.75 of 1)
+    /// are behind --explain, where each is named for what it is.
+    @Test func vetSaysTieStrengthInWordsAndTheNumbersOnlyWhenAsked() throws {
+        let result = WorkspaceLoader.load(
+            directory: repositoryRoot + "/Data/sample", defaultVocabulary: toolkitVocabulary)
+        let w = try #require(result.workspace)
+        let rubric = try #require(Self.grantPartner())
+        let engine = ScoringEngine.withWarmPaths(workspace: w, rubric: rubric, asOf: Self.asOf)
+        let v = try #require(engine.vetWithWarmPaths("seaside-seniors"))
+        let plain = ScoreRendering.text(v, rubric: rubric.name, asOf: Self.asOf)
+        let explained = ScoreRendering.text(v, rubric: rubric.name, asOf: Self.asOf, explain: true)
+        let relationship = try #require(plain.components(separatedBy: "\nRelationship:\n").last)
+        #expect(
+            relationship.contains(
+                "trusted tie (partnered) between Harbor City Public Library and Seaside Senior Center"))
+        #expect(
+            relationship.contains("Harbor City Public Library → Seaside Senior Center (direct: trusted)"),
+            "\(relationship)")
+        for number in ["of 4", "of a full relationship", "of 1:"] {
+            #expect(!plain.contains(number), "\(number) in \(plain)")
+            #expect(explained.contains(number), "\(number) missing from \(explained)")
+        }
+        #expect(explained.contains("strength 3 of 4, worth 0.4"))
+        #expect(
+            explained.contains("strength 0.75 of 1: Harbor City Public Library → Seaside Senior Center\n"))
+    }
+
     /// One last contact per partner: the sample's tie with Seaside Senior Center says
     /// 2026-04-10, the tutoring partnership's log says 2026-05-12. The review's quiet ties, the
     /// network's nudge list and the partnership's own line all use the later date.

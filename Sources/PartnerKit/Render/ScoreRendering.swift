@@ -213,13 +213,22 @@ public enum ScoreRendering {
                 ? "  no direct tie with the library or its people\n"
                 : "  no direct tie with the library or its people, but a warm path through \(v.warmPathVia.joined(separator: " and "))\n"
         }
-        for t in v.ties { out += "  - \(t.description)\n" }
+        for t in v.ties {
+            // The numbers behind the words, for whoever checks the arithmetic.
+            let numbers =
+                explain
+                ? "; strength \(formatNumber(t.strength)) of 4, worth \(formatNumber(t.credit, maxFractionDigits: 2)) of a full relationship after the recency discount"
+                : ""
+            out += "  - \(t.description)\(numbers)\n"
+        }
         if (v.warmPaths?.lines ?? []).isEmpty {
             out +=
                 "  warm path: none within 3 intermediaries (`partnerkit path \(c.id) --max-intermediaries 5` looks further)\n"
         } else {
             out += "  warm paths (most trusted first):\n"
-            for line in v.warmPaths?.lines ?? [] { out += "    \(line)\n" }
+            for line in (explain ? v.warmPaths?.explainedLines : v.warmPaths?.lines) ?? [] {
+                out += "    \(line)\n"
+            }
         }
         out += "\nGrant readiness:\n"
         for r in v.readiness {
