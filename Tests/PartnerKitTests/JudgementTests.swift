@@ -574,7 +574,9 @@ import Testing
 
     /// Two commands, one story: a paused partnership whose milestones are late is "overdue" in
     /// spectrum as in the review (the archive's "Phase 2: museum glass plates"), never
-    /// "none overdue", and spectrum's first step re-plans that work before any step up.
+    /// "none overdue", and spectrum's first step is the review's advice: decide whether to
+    /// resume it or end it. Neither finishing the late work nor a step up comes before (both
+    /// presume it resumes).
     @Test func spectrumAndReviewAgreeOnAPausedPartnershipsLateWork() throws {
         let (r, w) = try Self.sampleReview()
         let archive = try #require(r.partnerships.first { $0.id == "maritime-archive" })
@@ -585,6 +587,36 @@ import Testing
         let milestones = try #require(placement.readiness.first { $0.check == .milestones })
         #expect(!milestones.ok)
         #expect(milestones.detail.contains("\"Phase 2: museum glass plates\""))
-        #expect(placement.nextSteps.first?.hasPrefix("Get \"Phase 2: museum glass plates\" done") == true)
+        let decide =
+            "Decide with Harbor City Historical Society, Harbor Maritime Museum whether to resume it (and re-plan what is overdue) or end it gracefully"
+        #expect(placement.nextSteps.first == decide, "\(placement.nextSteps)")
+        #expect(
+            archive.suggestion.text.lowercased().contains(decide.lowercased()), "\(archive.suggestion.text)")
+        #expect(
+            !placement.nextSteps.contains { $0.hasPrefix("Get \"") || $0.contains(" toward ") },
+            "\(placement.nextSteps)")
+        // No direction is named in words for it, in either command (the JSON keeps the fact).
+        #expect(archive.edgingToward != nil && archive.namedEdging == nil)
+        let spectrumText = SpectrumReport.text([placement], rubric: SpectrumFixture.rubric("spectrum-iap2"))
+        #expect(!spectrumText.contains("edging toward"), "\(spectrumText)")
+        // Nothing overdue: still the decision, without the re-planning.
+        var quiet = p
+        quiet.milestones = quiet.milestones.map {
+            var m = $0; m.done = m.done ?? m.due; return m
+        }
+        let calm = SpectrumEngine.place(
+            quiet, workspace: w, rubric: SpectrumFixture.rubric("spectrum-iap2"), asOf: Self.asOf)
+        #expect(
+            calm.nextSteps.first
+                == "Decide with Harbor City Historical Society, Harbor Maritime Museum when to resume it, or end it gracefully",
+            "\(calm.nextSteps)")
+        // An active plan with the same late work gets the work done before any step up.
+        var active = p
+        active.status = .active
+        let live = SpectrumEngine.place(
+            active, workspace: w, rubric: SpectrumFixture.rubric("spectrum-iap2"), asOf: Self.asOf)
+        let work = live.nextSteps.firstIndex { $0.hasPrefix("Get \"Phase 2: museum glass plates\" done") }
+        let up = live.nextSteps.firstIndex { $0.contains(" toward ") }
+        #expect(try #require(work) < #require(up), "\(live.nextSteps)")
     }
 }

@@ -239,7 +239,7 @@ public struct ReviewReport: Sendable {
         }
         for h in r.partnerships.sorted(by: { ($1.health, $0.title) < ($0.health, $1.title) }) {
             let level = SpectrumReport.levelPhrase(
-                levelName: h.levelName, position: h.position, edgingToward: h.edgingToward, levels: r.levels,
+                levelName: h.levelName, position: h.position, edgingToward: h.namedEdging, levels: r.levels,
                 digits: 1)
             let kind = h.kind == .partnership ? "" : " (\(h.kind.rawValue))"
             if md {

@@ -53,6 +53,9 @@ public struct Placement: Sendable, Hashable {
     /// The partners whose recorded practices hit a library dealbreaker. When any does, the
     /// only next step is to resolve it or decline, and no direction up the spectrum is named.
     public var dealbreakerPartners: [String] = []
+    /// The partnership is paused: its next step is to decide whether it resumes, and no
+    /// direction along the spectrum is named in words.
+    public var paused = false
 }
 
 /// One criterion of a partnership, met or not, with the evidence.

@@ -3,7 +3,8 @@ import Foundation
 // The next steps for a placement: up the spectrum first, then the fixes.
 
 extension SpectrumEngine {
-    /// Repairs first (contact overdue, work overdue: the biggest risk before any step up),
+    /// A paused partnership's decision first (resume or end); otherwise repairs first (contact
+    /// overdue, work overdue: the biggest risk before any step up),
     /// then moving up the spectrum (the one-step signal changes that raise the position most,
     /// in the rubric's words), then fixes for the criteria and the other readiness gaps.
     static func nextSteps(
@@ -26,10 +27,21 @@ extension SpectrumEngine {
         // The biggest risk first: contact overdue, then work overdue (talking comes first:
         // overdue work cannot be re-planned without the partner), before any step up.
         var steps: [String] = []
+        // A paused partnership: the decision comes first, and it is the review's ("paused with
+        // work outstanding: decide with …"); neither finishing overdue work nor a step up is
+        // advised before it, since both presume that the work resumes.
+        let paused = f.p.status == .paused
+        if paused {
+            let names = f.p.partners.map(f.name).joined(separator: ", ")
+            steps.append(
+                readiness.contains(where: \.overdue)
+                    ? "Decide with \(names) whether to resume it (and re-plan what is overdue) or end it gracefully"
+                    : "Decide with \(names) when to resume it, or end it gracefully")
+        }
         // (A plan that lacks a cadence or milestones is a gap, listed with the others below.)
         let overdueContact = readiness.filter { $0.check == .communicationPlan && $0.overdue }
         let overdueWork = readiness.filter { $0.check == .milestones && $0.overdue }
-        for r in overdueContact + overdueWork { steps += r.fixes }
+        for r in overdueContact + overdueWork where !paused { steps += r.fixes }
         switch kind {
         case .transaction:
             steps.append(
@@ -41,7 +53,9 @@ extension SpectrumEngine {
             )
         case .partnership: break
         }
-        if f.p.status != .ended, let up = rubric.levels.first(where: { $0.position > level.position }) {
+        if f.p.status != .ended, !paused,
+            let up = rubric.levels.first(where: { $0.position > level.position })
+        {
             var options: [(delta: Double, key: String, signals: Signals)] = []
             let s = f.signals
             func consider(_ key: String, _ change: (inout Signals) -> Void) {
@@ -83,7 +97,7 @@ extension SpectrumEngine {
             steps.append(
                 "Check that values are aligned enough for the work: \(criteria.alignedValues.evidence)")
         }
-        for r in readiness { steps += r.fixes }
+        for r in readiness where !(paused && r.overdue) { steps += r.fixes }
         var seen = Set<String>()
         return steps.filter { seen.insert($0).inserted }
     }
