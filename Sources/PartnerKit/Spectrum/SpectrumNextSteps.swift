@@ -1,12 +1,13 @@
 import Foundation
 
-// The next steps for a placement: up the spectrum first, then the fixes.
+// The next steps for a placement: the biggest risk first, then up the spectrum, then the fixes.
 
 extension SpectrumEngine {
-    /// A paused partnership's decision first (resume or end); otherwise repairs first (contact
-    /// overdue, work overdue: the biggest risk before any step up),
-    /// then moving up the spectrum (the one-step signal changes that raise the position most,
-    /// in the rubric's words), then fixes for the criteria and the other readiness gaps.
+    /// In order: a dealbreaker's one step (and nothing else); a paused partnership's decision
+    /// (resume or end); repairs (contact overdue, then work overdue: the biggest risk before any
+    /// step up); moving up the spectrum (the one-step signal changes that raise the position
+    /// most, in the rubric's words); fixes for the criteria and the other readiness gaps. A
+    /// proposal's step up comes after its gaps: a plan is made before it is deepened.
     static func nextSteps(
         _ f: Facts, kind: Placement.Kind, position: Double, level: SpectrumRubric.Level, criteria: Criteria,
         readiness: [ReadinessCheck], rubric: SpectrumRubric
@@ -53,8 +54,11 @@ extension SpectrumEngine {
             )
         case .partnership: break
         }
+        // The steps up the spectrum: first for running work, last for a proposal, whose plan
+        // (goals, roles, a way of talking, an agreement) must exist before it is deepened.
+        var up: [String] = []
         if f.p.status != .ended, !paused,
-            let up = rubric.levels.first(where: { $0.position > level.position })
+            let next = rubric.levels.first(where: { $0.position > level.position })
         {
             var options: [(delta: Double, key: String, signals: Signals)] = []
             let s = f.signals
@@ -82,11 +86,13 @@ extension SpectrumEngine {
             options.sort { $0.delta != $1.delta ? $0.delta > $1.delta : $0.key < $1.key }
             for o in options.prefix(2) {
                 guard let template = rubric.steps[o.key] else { continue }
-                steps.append(
+                up.append(
                     template.replacingOccurrences(of: "{from}", with: level.name).replacingOccurrences(
-                        of: "{to}", with: up.name))
+                        of: "{to}", with: next.name))
             }
         }
+        let proposal = f.p.status == .proposed
+        if !proposal { steps += up }
         if !criteria.mutualBenefit.met {
             steps.append("Name what each side gets out of it: \(criteria.mutualBenefit.evidence)")
         }
@@ -98,6 +104,7 @@ extension SpectrumEngine {
                 "Check that values are aligned enough for the work: \(criteria.alignedValues.evidence)")
         }
         for r in readiness where !(paused && r.overdue) { steps += r.fixes }
+        if proposal { steps += up }
         var seen = Set<String>()
         return steps.filter { seen.insert($0).inserted }
     }
