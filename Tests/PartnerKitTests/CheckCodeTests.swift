@@ -61,15 +61,7 @@ import Testing
     /// Vetting lists every check once, in the contract's order, and the JSON's `check` is the
     /// code's raw value while the text names it in plain words.
     @Test func vettingListsEveryCheckOnceAndNamesItInWords() throws {
-        let orgs = """
-            id,name,topics,audiences,offers,needs,flags,staff_fte,annual_budget
-            cu,Harbor Credit Union,employment,job-seekers,financial-expertise,meeting-space,none,40,1200000
-            wf,Workforce Council,employment,job-seekers,financial-expertise,meeting-space,,40,1200000
-            """
-        let (w, _) = JudgementTests.mini(["organizations.csv": orgs])
-        let workspace = try #require(w)
-        let rubric = try #require(JudgementTests.grantPartner())
-        let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: JudgementTests.asOf)
+        let (engine, rubric) = try JudgementTests.checkedAndUnchecked()
         let v = try #require(engine.vet("cu"))
         #expect(Set(v.readiness.map(\.check)) == Set(Vetting.Check.Code.allCases))
         #expect(v.readiness.count == Vetting.Check.Code.allCases.count)

@@ -37,7 +37,9 @@ import Testing
         #expect(SpectrumFixture.place(p).nextSteps.count > 1)
     }
 
-    @Test func flagsNoneMeansCheckedAndCleanAndEmptyMeansNotChecked() throws {
+    /// Two organizations alike but for `flags`: "cu" checked and clean (`none`), "wf" not
+    /// checked (empty), vetted against the grant-partner rubric.
+    static func checkedAndUnchecked() throws -> (engine: ScoringEngine, rubric: Rubric) {
         let orgs = """
             id,name,topics,audiences,offers,needs,flags,staff_fte,annual_budget
             cu,Harbor Credit Union,employment,job-seekers,financial-expertise,meeting-space,none,40,1200000
@@ -46,7 +48,11 @@ import Testing
         let (w, _) = Self.mini(["organizations.csv": orgs])
         let workspace = try #require(w)
         let rubric = try #require(Self.grantPartner())
-        let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: Self.asOf)
+        return (ScoringEngine(workspace: workspace, rubric: rubric, asOf: Self.asOf), rubric)
+    }
+
+    @Test func flagsNoneMeansCheckedAndCleanAndEmptyMeansNotChecked() throws {
+        let (engine, _) = try Self.checkedAndUnchecked()
         let checked = try #require(engine.vet("cu"))
         let unchecked = try #require(engine.vet("wf"))
         func ok(_ v: Vetting, _ check: Vetting.Check.Code) -> Bool? {
