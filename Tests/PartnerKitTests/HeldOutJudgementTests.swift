@@ -73,12 +73,12 @@ enum HeldOutJudgement {
         let rubric = try #require(JudgementTests.grantPartner())
         let engine = ScoringEngine(workspace: w, rubric: rubric, asOf: HeldOutJudgement.asOf)
         let readers = try #require(engine.vet("readers"))
-        #expect(readers.readiness.first { $0.check == "no_dealbreaker" }?.ok == true)
-        #expect(readers.readiness.first { $0.check == "data_complete" }?.ok == true)
+        #expect(readers.readiness.first { $0.check == .noDealbreaker }?.ok == true)
+        #expect(readers.readiness.first { $0.check == .dataComplete }?.ok == true)
         #expect(readers.candidate.confidence == 1)
         let unchecked = try #require(engine.vet("unchecked"))
-        #expect(unchecked.readiness.first { $0.check == "no_dealbreaker" }?.ok == false)
-        #expect(unchecked.readiness.first { $0.check == "data_complete" }?.ok == false)
+        #expect(unchecked.readiness.first { $0.check == .noDealbreaker }?.ok == false)
+        #expect(unchecked.readiness.first { $0.check == .dataComplete }?.ok == false)
         #expect(unchecked.candidate.confidence < 1)
     }
 

@@ -37,7 +37,9 @@ import Testing
         #expect(SpectrumFixture.place(p).nextSteps.count > 1)
     }
 
-    @Test func flagsNoneMeansCheckedAndCleanAndEmptyMeansNotChecked() throws {
+    /// Two organizations alike but for `flags`: "cu" checked and clean (`none`), "wf" not
+    /// checked (empty), vetted against the grant-partner rubric.
+    static func checkedAndUnchecked() throws -> (engine: ScoringEngine, rubric: Rubric) {
         let orgs = """
             id,name,topics,audiences,offers,needs,flags,staff_fte,annual_budget
             cu,Harbor Credit Union,employment,job-seekers,financial-expertise,meeting-space,none,40,1200000
@@ -46,16 +48,22 @@ import Testing
         let (w, _) = Self.mini(["organizations.csv": orgs])
         let workspace = try #require(w)
         let rubric = try #require(Self.grantPartner())
-        let engine = ScoringEngine(workspace: workspace, rubric: rubric, asOf: Self.asOf)
+        return (ScoringEngine(workspace: workspace, rubric: rubric, asOf: Self.asOf), rubric)
+    }
+
+    @Test func flagsNoneMeansCheckedAndCleanAndEmptyMeansNotChecked() throws {
+        let (engine, _) = try Self.checkedAndUnchecked()
         let checked = try #require(engine.vet("cu"))
         let unchecked = try #require(engine.vet("wf"))
-        func ok(_ v: Vetting, _ check: String) -> Bool? { v.readiness.first { $0.check == check }?.ok }
-        #expect(ok(checked, "no_dealbreaker") == true)
-        #expect(ok(unchecked, "no_dealbreaker") == false)
+        func ok(_ v: Vetting, _ check: Vetting.Check.Code) -> Bool? {
+            v.readiness.first { $0.check == check }?.ok
+        }
+        #expect(ok(checked, .noDealbreaker) == true)
+        #expect(ok(unchecked, .noDealbreaker) == false)
         // Completeness and confidence tell the same story as the dealbreaker check.
         #expect(!checked.missing.contains { $0.contains("dealbreaker") })
         #expect(unchecked.missing.contains { $0.contains("dealbreaker") })
-        #expect(ok(unchecked, "data_complete") == false)
+        #expect(ok(unchecked, .dataComplete) == false)
         #expect(checked.candidate.confidence >= unchecked.candidate.confidence)
     }
 
@@ -68,7 +76,7 @@ import Testing
         var seen = 0
         for o in w.organizations {
             let v = try #require(engine.vet(o.id))
-            guard let minimums = v.readiness.first(where: { $0.check == "minimums_met" }), minimums.ok else {
+            guard let minimums = v.readiness.first(where: { $0.check == .minimumsMet }), minimums.ok else {
                 continue
             }
             for (d, band) in zip(v.candidate.dimensions, v.bands) where band == .concern {
@@ -110,14 +118,15 @@ import Testing
         #expect(big.candidate.dimensions[k].known < 1)
         #expect(none.bands[k] == .unknown)
         // An unknown dimension is not listed as weak beside the minimums.
-        let detail = none.readiness.first { $0.check == "minimums_met" }?.detail ?? ""
+        let detail = none.readiness.first { $0.check == .minimumsMet }?.detail ?? ""
         #expect(!detail.contains("capacity ("))
     }
 
     @Test func theReviewCountsQuietTiesOnceByTheNetworksRule() throws {
         let w = try #require(HeldOutJudgement.workspace())
         let r = HeldOutJudgement.review(w)
-        let stale = RelationshipGraph(workspace: w).staleTies(asOf: Self.asOf, days: 180, strongStrength: 3)
+        let stale = RelationshipGraph(workspace: w).staleTies(
+            asOf: Self.asOf, days: 180, strongStrength: 3, logged: w.loggedContacts())
         #expect(r.quietTies.count == stale.count)
         #expect(r.quietTies.count == 2)
         // The sample's renew advice counts the library's own quiet ties and the network's,
@@ -128,6 +137,64 @@ import Testing
         #expect(
             renew.text.contains(
                 "library's own \(own) strong ties gone quiet; \(sample.quietTies.count) across"))
+    }
+
+    /// One tie, one way of saying how strong it is: the text says the scale's words, and the
+    /// numbers (the tie's 3 of 4, its worth after the recency discount, the path's 0.75 of 1)
+    /// are behind --explain, where each is named for what it is.
+    @Test func vetSaysTieStrengthInWordsAndTheNumbersOnlyWhenAsked() throws {
+        let result = WorkspaceLoader.load(
+            directory: repositoryRoot + "/Data/sample", defaultVocabulary: toolkitVocabulary)
+        let w = try #require(result.workspace)
+        let rubric = try #require(Self.grantPartner())
+        let engine = ScoringEngine.withWarmPaths(workspace: w, rubric: rubric, asOf: Self.asOf)
+        let v = try #require(engine.vetWithWarmPaths("seaside-seniors"))
+        let plain = ScoreRendering.text(v, rubric: rubric.name, asOf: Self.asOf)
+        let explained = ScoreRendering.text(v, rubric: rubric.name, asOf: Self.asOf, explain: true)
+        let relationship = try #require(plain.components(separatedBy: "\nRelationship:\n").last)
+        #expect(
+            relationship.contains(
+                "trusted tie (partnered) between Harbor City Public Library and Seaside Senior Center"))
+        #expect(
+            relationship.contains("Harbor City Public Library → Seaside Senior Center (direct: trusted)"),
+            "\(relationship)")
+        for number in ["of 4", "of a full relationship", "of 1:"] {
+            #expect(!plain.contains(number), "\(number) in \(plain)")
+            #expect(explained.contains(number), "\(number) missing from \(explained)")
+        }
+        #expect(explained.contains("strength 3 of 4, worth 0.4"))
+        #expect(
+            explained.contains("strength 0.75 of 1: Harbor City Public Library → Seaside Senior Center\n"))
+    }
+
+    /// One last contact per partner: the sample's tie with Seaside Senior Center says
+    /// 2026-04-10, the tutoring partnership's log says 2026-05-12. The review's quiet ties, the
+    /// network's nudge list and the partnership's own line all use the later date.
+    @Test func aQuietTieCountsContactLoggedInAPartnership() throws {
+        let (sample, w) = try Self.sampleReview()
+        let tutors = try #require(sample.partnerships.first { $0.id == "senior-tech-tutors" })
+        #expect(tutors.lastContact == Day("2026-05-12"))
+        let tie = try #require(
+            sample.quietTies.first { $0.a == "seaside-seniors" || $0.b == "seaside-seniors" })
+        #expect(tie.lastContact == Day("2026-05-12"))
+        let summary = NetworkSummary(workspace: w, asOf: Self.asOf)
+        let nudge = try #require(
+            summary.staleTies.first { $0.source == "seaside-seniors" || $0.target == "seaside-seniors" })
+        #expect(nudge.lastContact == Day("2026-05-12"))
+        // Without the logs the tie's own date stands: the rule is what moved it.
+        let bare = RelationshipGraph(workspace: w).staleTies(asOf: Self.asOf, days: 180)
+        #expect(
+            bare.first { $0.source == "seaside-seniors" || $0.target == "seaside-seniors" }?.lastContact
+                == Day("2026-04-10"))
+        #expect(w.loggedContacts()[TiePair("seaside-seniors", w.library.id)] == Day("2026-05-12"))
+        // The lunch partnership had two partners: its log says nothing about which one, so the
+        // library's tie with the food bank keeps its own date.
+        #expect(w.loggedContacts()[TiePair("tidewater-food-bank", w.library.id)] == nil)
+        #expect(
+            sample.quietTies.contains {
+                TiePair($0.a, $0.b) == TiePair("hcpl", "tidewater-food-bank")
+                    && $0.lastContact == Day("2025-08-29")
+            })
     }
 
     /// One thing, said once: a partner a repair already says to get in touch with (the
@@ -513,7 +580,9 @@ import Testing
 
     /// Two commands, one story: a paused partnership whose milestones are late is "overdue" in
     /// spectrum as in the review (the archive's "Phase 2: museum glass plates"), never
-    /// "none overdue", and spectrum's first step re-plans that work before any step up.
+    /// "none overdue", and spectrum's first step is the review's advice: decide whether to
+    /// resume it or end it. Neither finishing the late work nor a step up comes before (both
+    /// presume it resumes).
     @Test func spectrumAndReviewAgreeOnAPausedPartnershipsLateWork() throws {
         let (r, w) = try Self.sampleReview()
         let archive = try #require(r.partnerships.first { $0.id == "maritime-archive" })
@@ -524,6 +593,36 @@ import Testing
         let milestones = try #require(placement.readiness.first { $0.check == .milestones })
         #expect(!milestones.ok)
         #expect(milestones.detail.contains("\"Phase 2: museum glass plates\""))
-        #expect(placement.nextSteps.first?.hasPrefix("Get \"Phase 2: museum glass plates\" done") == true)
+        let decide =
+            "Decide with Harbor City Historical Society, Harbor Maritime Museum whether to resume it (and re-plan what is overdue) or end it gracefully"
+        #expect(placement.nextSteps.first == decide, "\(placement.nextSteps)")
+        #expect(
+            archive.suggestion.text.lowercased().contains(decide.lowercased()), "\(archive.suggestion.text)")
+        #expect(
+            !placement.nextSteps.contains { $0.hasPrefix("Get \"") || $0.contains(" toward ") },
+            "\(placement.nextSteps)")
+        // No direction is named in words for it, in either command (the JSON keeps the fact).
+        #expect(archive.edgingToward != nil && archive.namedEdging == nil)
+        let spectrumText = SpectrumReport.text([placement], rubric: SpectrumFixture.rubric("spectrum-iap2"))
+        #expect(!spectrumText.contains("edging toward"), "\(spectrumText)")
+        // Nothing overdue: still the decision, without the re-planning.
+        var quiet = p
+        quiet.milestones = quiet.milestones.map {
+            var m = $0; m.done = m.done ?? m.due; return m
+        }
+        let calm = SpectrumEngine.place(
+            quiet, workspace: w, rubric: SpectrumFixture.rubric("spectrum-iap2"), asOf: Self.asOf)
+        #expect(
+            calm.nextSteps.first
+                == "Decide with Harbor City Historical Society, Harbor Maritime Museum when to resume it, or end it gracefully",
+            "\(calm.nextSteps)")
+        // An active plan with the same late work gets the work done before any step up.
+        var active = p
+        active.status = .active
+        let live = SpectrumEngine.place(
+            active, workspace: w, rubric: SpectrumFixture.rubric("spectrum-iap2"), asOf: Self.asOf)
+        let work = live.nextSteps.firstIndex { $0.hasPrefix("Get \"Phase 2: museum glass plates\" done") }
+        let up = live.nextSteps.firstIndex { $0.contains(" toward ") }
+        #expect(try #require(work) < #require(up), "\(live.nextSteps)")
     }
 }

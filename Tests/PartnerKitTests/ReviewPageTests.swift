@@ -255,7 +255,7 @@ extension ReviewPageTests {
         let numbered = lines[(start + 1)...].prefix { !$0.isEmpty }.filter { !$0.hasPrefix("     ") }
         #expect(numbered.count == first.count)
         for (k, (line, a)) in zip(numbered, first).enumerated() {
-            #expect(line == "  \(k + 1). \(a.line)", "action \(k + 1)")
+            #expect(line == "  \(k + 1). \(ReviewReport.listLine(a))", "action \(k + 1)")
         }
         #expect(text.contains("EVERYTHING ELSE, BY KIND (\(rest.count))"))
         #expect(!text.contains("  \(ReviewHTML.firstScreen + 1). "), "only the first five are numbered")
@@ -269,10 +269,16 @@ extension ReviewPageTests {
             }
             #expect(text.contains("  \(g.heading) (\(items.count))\n"), "\(g)")
             #expect(markdown.contains("### \(g.heading) (\(items.count))"), "\(g)")
-            for a in items { #expect(text.contains("    - \(a.line)\n")) }
+            for a in items { #expect(text.contains("    - \(ReviewReport.listLine(a))\n")) }
             listed += items.count
         }
         #expect(listed == rest.count)
         #expect(markdown.contains("## What to do first this quarter"))
+        // The amber lead-in is said by the partnership's own line, not repeated down the lists.
+        let lists = try #require(text.components(separatedBy: "WHAT TO DO FIRST THIS QUARTER").last)
+        #expect(work.contains { $0.leadIn == .fixFirst }, "the sample has amber repairs")
+        #expect(!lists.contains("the one thing to fix first"), "\(lists)")
+        #expect(text.contains("→ the one thing to fix first: "))
+        #expect(lists.contains(": repair first: "), "red keeps its lead-in")
     }
 }

@@ -307,6 +307,24 @@ import Testing
         #expect(!p.nextSteps.contains { $0.hasPrefix("Mark ") }, "\(p.nextSteps)")
     }
 
+    /// A proposal is planned before it is deepened: its gaps (goals, roles, contact, an
+    /// agreement) come before any step up the spectrum; running work gets the step up first.
+    @Test func aProposalsGapsComeBeforeItsStepUp() {
+        var plan = F.signals(input: .feedback, partnerResources: true)
+        plan.status = .proposed
+        let p = F.place(plan)
+        let up = p.nextSteps.firstIndex { $0.contains(" toward ") }
+        let gap = p.nextSteps.firstIndex {
+            $0.hasPrefix("Write down what") || $0.hasPrefix("Begin at the end")
+        }
+        #expect(up != nil && gap != nil, "\(p.nextSteps)")
+        if let up, let gap { #expect(gap < up, "\(p.nextSteps)") }
+        #expect(p.nextSteps.last?.contains(" toward ") == true, "\(p.nextSteps)")
+
+        plan.status = .active
+        #expect(F.place(plan).nextSteps.first?.contains(" toward ") == true)
+    }
+
     @Test func nextStepsSayHowToMoveUp() {
         let p = F.place(F.signals(input: .feedback, partnerResources: true))
         #expect(p.level == "consult")

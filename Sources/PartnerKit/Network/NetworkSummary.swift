@@ -89,7 +89,8 @@ extension NetworkSummary {
         isolatedOrganizations = orgs.filter { g.degree($0) == 0 }.map { g.ids[$0] }.sorted()
         unreachableOrganizations = orgs.filter { label[$0] != label[0] }.map { g.ids[$0] }.sorted()
         self.staleDays = staleDays
-        staleTies = g.staleTies(asOf: asOf, days: staleDays, strongStrength: strongStrength)
+        staleTies = g.staleTies(
+            asOf: asOf, days: staleDays, strongStrength: strongStrength, logged: w.loggedContacts())
     }
 }
 
@@ -99,11 +100,19 @@ extension RelationshipGraph {
     /// not counted (there is nothing to be late on). Duplicate ties count once (merged). The
     /// one definition behind `network`'s nudge list and the review's quiet ties.
     ///
+    /// `logged` holds contact recorded elsewhere (`Workspace.loggedContacts`: a partnership's
+    /// communication log): a tie's last contact is the later of its `last_contact` and that, so
+    /// a partner the review says was contacted in May is not listed as quiet since April.
+    ///
     /// - Complexity: O(m log m).
-    public func staleTies(asOf: Day, days: Int, strongStrength: Double = 3) -> [NetworkSummary.StaleTie] {
+    public func staleTies(
+        asOf: Day, days: Int, strongStrength: Double = 3, logged: [TiePair: Day] = [:]
+    ) -> [NetworkSummary.StaleTie] {
         var stale: [NetworkSummary.StaleTie] = []
         for e in edges where !e.implicit && e.strength >= strongStrength {
-            guard let last = e.lastContact, asOf - last > days else { continue }
+            let elsewhere = logged.isEmpty ? nil : logged[TiePair(ids[e.a], ids[e.b])]
+            guard let last = [e.lastContact, elsewhere].compactMap({ $0 }).max(), asOf - last > days
+            else { continue }
             stale.append(
                 .init(
                     source: ids[e.a], target: ids[e.b], strength: e.strength, kind: e.kind,
@@ -111,5 +120,32 @@ extension RelationshipGraph {
         }
         stale.sort { ($0.lastContact, $0.source, $0.target) < ($1.lastContact, $1.source, $1.target) }
         return stale
+    }
+}
+
+/// Two parties of a tie, in either order.
+public struct TiePair: Hashable, Sendable {
+    public let first: String
+    public let second: String
+    public init(_ a: String, _ b: String) {
+        (first, second) = a <= b ? (a, b) : (b, a)
+    }
+}
+
+extension Workspace {
+    /// The latest contact logged (`communication.log`) in a partnership between the library
+    /// and one partner, by pair: contact recorded there is contact on their tie. A log of a
+    /// partnership with several partners does not say which of them was in touch, so it moves
+    /// no tie (a quiet member of a lively partnership is worth knowing about).
+    ///
+    /// - Complexity: O(total log entries).
+    public func loggedContacts() -> [TiePair: Day] {
+        var out: [TiePair: Day] = [:]
+        for p in partnerships where p.partners.count == 1 {
+            guard let last = p.communication?.log.max() else { continue }
+            let key = TiePair(library.id, p.partners[0])
+            if out[key].map({ $0 < last }) ?? true { out[key] = last }
+        }
+        return out
     }
 }

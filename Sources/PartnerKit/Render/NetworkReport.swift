@@ -225,7 +225,7 @@ public enum NetworkReport {
         }
         let own = s.staleTies.count { w.isLibrary($0.source) || w.isLibrary($0.target) }
         out +=
-            "\n\(h)Strong ties (strength 3 or more) with no contact for \(s.staleDays) days or more: \(s.staleTies.count), \(own) of them the library's own (a nudge list)\n\n"
+            "\n\(h)Strong ties (strength 3 or more) with no contact for more than \(s.staleDays) days: \(s.staleTies.count), \(own) of them the library's own (a nudge list)\n\n"
         if s.staleTies.isEmpty { out += "none\n" }
         for st in s.staleTies {
             out +=

@@ -100,8 +100,20 @@ extension WarmRoutes {
         return .object([("from", .string(from)), ("target", .string(target)), ("paths", .array(list))])
     }
 
-    /// The paths in words, best first ("strength 0.42 of 1: Library → Ana Ruiz (…) → Org").
+    /// The paths in words, best first, each with its ties' strengths in the scale's words
+    /// ("Library → Ana Ruiz (…) → Org (ties: close partner, trusted)", "Library → Org (direct:
+    /// trusted)").
     public var lines: [String] {
+        routes.map { r in
+            let words = r.ties.map { RelationshipsSchema.strengthWord($0.strength) }
+            return "\(r.chain) (\(words.count == 1 ? "direct" : "ties"): \(words.joined(separator: ", ")))"
+        }
+    }
+
+    /// The paths with the path strength's number (`vet --explain`): "strength 0.42 of 1: Library
+    /// → Ana Ruiz (…) → Org": the ties' strengths out of 4 multiplied, each discounted when
+    /// untouched for more than a year (`WarmPathOptions`).
+    public var explainedLines: [String] {
         routes.map { "strength \(formatNumber($0.strength, maxFractionDigits: 2)) of 1: \($0.chain)" }
     }
 }

@@ -40,7 +40,7 @@ extension ReviewHTML {
         s += "<dl>"
         s += "<dt>Health</dt><dd>\(badge(p.health))</dd>"
         s +=
-            "<dt>Level</dt><dd>\(h("\(p.levelName) \(String(format: "%.1f", p.position))"))\(p.edgingToward.map { " <span class=\"muted\">edging toward \(h($0))</span>" } ?? "")</dd>"
+            "<dt>Level</dt><dd>\(h("\(p.levelName) \(String(format: "%.1f", p.position))"))\(p.namedEdging.map { " <span class=\"muted\">edging toward \(h($0))</span>" } ?? "")</dd>"
         s += "<dt>Trend</dt><dd>\(h(trend(p)))</dd>"
         s += "<dt>Goals</dt><dd>\(h(goalsMet(p)))</dd>"
         if let note = ReviewSurveyRendering.note(p.id, r, w) {

@@ -239,7 +239,7 @@ public struct ReviewReport: Sendable {
         }
         for h in r.partnerships.sorted(by: { ($1.health, $0.title) < ($0.health, $1.title) }) {
             let level = SpectrumReport.levelPhrase(
-                levelName: h.levelName, position: h.position, edgingToward: h.edgingToward, levels: r.levels,
+                levelName: h.levelName, position: h.position, edgingToward: h.namedEdging, levels: r.levels,
                 digits: 1)
             let kind = h.kind == .partnership ? "" : " (\(h.kind.rawValue))"
             if md {
@@ -343,7 +343,7 @@ public struct ReviewReport: Sendable {
         let own = r.quietTies.count { workspace.isLibrary($0.a) || workspace.isLibrary($0.b) }
         s +=
             (md ? "- " : "  ")
-            + "Strong ties (strength 3 or more) with no contact for 180 days or more: \(r.quietTies.count), \(own) of them the library's own\(r.quietTies.count > quiet.count ? " (the longest-quiet \(quiet.count) below; `partnerkit network` lists all)" : "")\n"
+            + "Strong ties (strength 3 or more) with no contact for more than 180 days: \(r.quietTies.count), \(own) of them the library's own\(r.quietTies.count > quiet.count ? " (the longest-quiet \(quiet.count) below; `partnerkit network` lists all)" : "")\n"
         for t in quiet {
             let line =
                 "\(workspace.displayName(t.a)) — \(workspace.displayName(t.b)) (strength \(formatNumber(t.strength))): "
@@ -380,7 +380,7 @@ public struct ReviewReport: Sendable {
             s += md ? "Nothing to act on this quarter.\n" : "  Nothing to act on this quarter.\n"
         }
         for (k, rec) in first.enumerated() {
-            s += md ? "\(k + 1). \(esc(rec.line))\n" : "  \(k + 1). \(rec.line)\n"
+            s += md ? "\(k + 1). \(esc(Self.listLine(rec)))\n" : "  \(k + 1). \(Self.listLine(rec))\n"
             if rec.group == .dealbreaker {
                 for e in rec.evidence { s += md ? "   - Evidence: \(esc(e))\n" : "     evidence: \(e)\n" }
             } else if !rec.why.isEmpty, !rec.text.hasSuffix(rec.why) {
@@ -399,7 +399,7 @@ public struct ReviewReport: Sendable {
                     md
                     ? "\n### \(group.heading) (\(items.count))\n\n" : "  \(group.heading) (\(items.count))\n"
                 for rec in items {
-                    s += md ? "- \(esc(rec.line))\n" : "    - \(rec.line)\n"
+                    s += md ? "- \(esc(Self.listLine(rec)))\n" : "    - \(Self.listLine(rec))\n"
                     if rec.group == .dealbreaker {
                         for e in rec.evidence {
                             s += md ? "  - Evidence: \(esc(e))\n" : "      evidence: \(e)\n"
@@ -413,9 +413,19 @@ public struct ReviewReport: Sendable {
                 md
                 ? "\n## Records to complete\n\n"
                 : "\nRECORDS TO COMPLETE (bookkeeping: no change to the work)\n"
-            for rec in records { s += md ? "- \(esc(rec.line))\n" : "  - \(rec.line)\n" }
+            for rec in records { s += md ? "- \(esc(Self.listLine(rec)))\n" : "  - \(Self.listLine(rec))\n" }
         }
         return s
+    }
+
+    /// An action as a line of the lists: "Subject: advice". The amber lead-in "the one thing
+    /// to fix first" is left out there (a list of what to do first says it once, by its title;
+    /// it read five times over), while "repair first" (red) and a deepen step's "healthy and
+    /// edging toward …" stay: they say something the list does not. The partnership's own
+    /// line and the JSON keep the lead-in.
+    static func listLine(_ rec: Recommendation) -> String {
+        let text = rec.leadIn == .fixFirst ? rec.advice : rec.text
+        return rec.subject.map { "\($0): \(text)" } ?? text
     }
 
     /// "in season (01-20 to 04-15)" or "between seasons: the next starts 2027-01-20".

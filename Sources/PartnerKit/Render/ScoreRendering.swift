@@ -93,7 +93,7 @@ public enum ScoreRendering {
                 .array(
                     v.readiness.map {
                         .object([
-                            ("check", .string($0.check)), ("ok", .bool($0.ok)),
+                            ("check", .string($0.check.rawValue)), ("ok", .bool($0.ok)),
                             ("detail", .string($0.detail)),
                         ])
                     })
@@ -112,15 +112,14 @@ public enum ScoreRendering {
     ]
 
     /// A readiness check's name in plain words (the JSON keeps `check`).
-    public static func checkName(_ check: String) -> String {
+    public static func checkName(_ check: Vetting.Check.Code) -> String {
         switch check {
-        case "no_dealbreaker": "No dealbreaker"
-        case "minimums_met": "Meets the minimums"
-        case "existing_relationship": "Existing relationship"
-        case "shared_priority": "Serves a library priority"
-        case "mutual_benefit": "Benefit both ways"
-        case "data_complete": "Complete information"
-        default: check.replacingUnderscores.capitalizedFirst
+        case .noDealbreaker: "No dealbreaker"
+        case .minimumsMet: "Meets the minimums"
+        case .existingRelationship: "Existing relationship"
+        case .sharedPriority: "Serves a library priority"
+        case .mutualBenefit: "Benefit both ways"
+        case .dataComplete: "Complete information"
         }
     }
 
@@ -214,17 +213,26 @@ public enum ScoreRendering {
                 ? "  no direct tie with the library or its people\n"
                 : "  no direct tie with the library or its people, but a warm path through \(v.warmPathVia.joined(separator: " and "))\n"
         }
-        for t in v.ties { out += "  - \(t.description)\n" }
+        for t in v.ties {
+            // The numbers behind the words, for whoever checks the arithmetic.
+            let numbers =
+                explain
+                ? "; strength \(formatNumber(t.strength)) of 4, worth \(formatNumber(t.credit, maxFractionDigits: 2)) of a full relationship after the recency discount"
+                : ""
+            out += "  - \(t.description)\(numbers)\n"
+        }
         if (v.warmPaths?.lines ?? []).isEmpty {
             out +=
                 "  warm path: none within 3 intermediaries (`partnerkit path \(c.id) --max-intermediaries 5` looks further)\n"
         } else {
             out += "  warm paths (most trusted first):\n"
-            for line in v.warmPaths?.lines ?? [] { out += "    \(line)\n" }
+            for line in (explain ? v.warmPaths?.explainedLines : v.warmPaths?.lines) ?? [] {
+                out += "    \(line)\n"
+            }
         }
         out += "\nGrant readiness:\n"
         for r in v.readiness {
-            out += "  [\(r.ok ? "x" : " ")] \(explain ? r.check : checkName(r.check)): \(r.detail)\n"
+            out += "  [\(r.ok ? "x" : " ")] \(explain ? r.check.rawValue : checkName(r.check)): \(r.detail)\n"
         }
         return out
     }

@@ -82,9 +82,10 @@ public enum SpectrumReport {
     }
 
     /// The direction to name: none for a placement with a dealbreaker, whose one next step is
-    /// to resolve it or decline, not to move up.
+    /// to resolve it or decline, not to move up, nor for a paused one, whose first step is to
+    /// decide whether it resumes.
     static func shownEdging(_ p: Placement) -> String? {
-        p.dealbreakerPartners.isEmpty ? p.edgingToward : nil
+        p.dealbreakerPartners.isEmpty && !p.paused ? p.edgingToward : nil
     }
 
     public static func text(_ placements: [Placement], rubric: SpectrumRubric) -> String {
@@ -162,6 +163,6 @@ public enum SpectrumReport {
     /// ✓ in place, ✗ missing, and "!" for a check that is in place on paper but needs action
     /// now (a contact plan whose last contact is overdue): never a tick beside "overdue".
     static func mark(_ r: ReadinessCheck) -> String {
-        r.ok ? (r.fixes.isEmpty ? "✓" : "!") : "✗"
+        r.ok ? (r.overdue ? "!" : "✓") : "✗"
     }
 }

@@ -88,6 +88,10 @@ public struct PortfolioReview: Sendable {
         public var levelName: String
         public var position: Double
         public var edgingToward: String?
+        /// The direction to name in words: none for a paused partnership, whose advice is to
+        /// decide whether it resumes, not to move it along the spectrum (the JSON keeps
+        /// `edging_toward`, a fact of the placement).
+        public var namedEdging: String? { status == .paused ? nil : edgingToward }
         public var kind: Placement.Kind
         /// The level and health at the last snapshot, when there is one with this partnership.
         public var previous: SnapshotEntry?

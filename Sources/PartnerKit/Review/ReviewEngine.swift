@@ -153,7 +153,7 @@ public enum ReviewEngine {
     /// list (`RelationshipGraph.staleTies`), with the policy's thresholds.
     static func quietTies(_ w: Workspace, asOf: Day, policy: ReviewPolicy) -> [PortfolioReview.QuietTie] {
         RelationshipGraph(workspace: w).staleTies(
-            asOf: asOf, days: policy.quietDays, strongStrength: policy.strongTie
+            asOf: asOf, days: policy.quietDays, strongStrength: policy.strongTie, logged: w.loggedContacts()
         )
         .map {
             .init(

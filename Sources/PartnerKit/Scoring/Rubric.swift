@@ -216,19 +216,10 @@ public enum RubricReader {
     /// - Complexity: O(size of the document).
     static func read(_ root: JSONField) -> Rubric? {
         let before = root.sink.diagnostics.errorCount
-        guard root.expectObject() else { return nil }
-        // Another kind of rubric (a spectrum, a health survey) given where a scoring one is
-        // wanted: say so once, not as a list of unknown keys and a missing "weights".
-        if RubricKind.reportOther(root, expected: .scoring) {
-            return nil
-        }
-        root.warnUnknownKeys(knownKeys)
-        let name = root.string("name", required: true) ?? ""
-        let description = root.string("description") ?? ""
-        if root.child("description") == nil {
-            root.sink.warning(
-                root.file, .field("description"), "a rubric should say what it is for in \"description\"")
-        }
+        // An object; another kind of rubric (a spectrum, a health survey) given where a scoring
+        // one is wanted is said once, not as a list of unknown keys and a missing "weights".
+        guard let (name, description) = RubricKind.readHeader(root, expected: .scoring, knownKeys: knownKeys)
+        else { return nil }
 
         var weights: [Dimension: Double] = [:]
         if let w = root.required("weights"), w.expectObject(), case .object(let members) = w.node.value {

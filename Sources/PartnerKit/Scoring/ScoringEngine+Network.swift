@@ -49,7 +49,7 @@ extension ScoringEngine {
             v.warmPathVia = through
             let text =
                 "no direct tie, but a warm path through \(through.joined(separator: " and ")) (strength \(formatNumber(best.strength, maxFractionDigits: 2)) of 1): ask \(through.first ?? "them") for an introduction"
-            if let k = v.readiness.firstIndex(where: { $0.check == "existing_relationship" }) {
+            if let k = v.readiness.firstIndex(where: { $0.check == .existingRelationship }) {
                 v.readiness[k].detail = text
             }
             if let d = v.candidate.dimensions.firstIndex(where: { $0.dimension == .relationship }) {

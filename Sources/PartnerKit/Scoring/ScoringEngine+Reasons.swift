@@ -311,28 +311,19 @@ extension ScoringEngine {
         return out
     }
 
-    /// "trusted tie (3 of 4) between Ana Ruiz (Outreach librarian) and Lee Park (Director),
-    /// partnered, last contact 2026-09-01 (89 days ago)": people by name and role, never by
-    /// email or phone.
+    /// "trusted tie (partnered) between Ana Ruiz (Outreach librarian) and Lee Park (Director),
+    /// last contact 2026-09-01 (89 days ago)": people by name and role, never by email or phone.
     public func describeTie(_ t: Tie, organization: String) -> String {
-        let strengthWord: String
-        switch Int(min(4, max(1, t.strength.rounded()))) {
-        case 4: strengthWord = "close partner"
-        case 3: strengthWord = "trusted"
-        case 2: strengthWord = "working contact"
-        default: strengthWord = "acquainted"
-        }
+        // Words only: the strength's number and the tie's credit are in the JSON's `ties` and
+        // behind `vet --explain`; the relationship dimension's own value is shown beside it.
         var s =
-            "\(strengthWord) tie (\(formatNumber(t.strength)) of 4, \(t.kind)) between \(who(t.source)) and \(who(t.target))"
+            "\(RelationshipsSchema.strengthWord(t.strength)) tie (\(t.kind)) between \(who(t.source)) and \(who(t.target))"
         if let last = t.lastContact {
             let days = asOf - last
             s += ", last contact \(last) (\(days >= 0 ? "\(days) days ago" : "in \(-days) days"))"
         } else {
-            s +=
-                ", last contact not recorded (counted at \(formatNumber(rubric.parameters.undatedTieFactor)) of its strength)"
+            s += ", last contact not recorded, so it counts for less"
         }
-        s +=
-            "; worth \(formatNumber(Self.tieCredit(t, asOf: asOf, rubric.parameters), maxFractionDigits: 2)) of a full relationship"
         return s
     }
 

@@ -3,10 +3,20 @@
 public struct Vetting: Sendable, Equatable {
     /// One item of the grant-readiness checklist (`{ "check", "ok", "detail" }`).
     public struct Check: Sendable, Equatable {
-        public var check: String
+        /// Which check; the raw value is the JSON's `check` (CONTRACT.md).
+        public enum Code: String, Sendable, Hashable, CaseIterable {
+            case minimumsMet = "minimums_met"
+            case existingRelationship = "existing_relationship"
+            case sharedPriority = "shared_priority"
+            case mutualBenefit = "mutual_benefit"
+            case dataComplete = "data_complete"
+            case noDealbreaker = "no_dealbreaker"
+        }
+
+        public var check: Code
         public var ok: Bool
         public var detail: String
-        public init(check: String, ok: Bool, detail: String) {
+        public init(check: Code, ok: Bool, detail: String) {
             self.check = check
             self.ok = ok
             self.detail = detail
@@ -98,12 +108,12 @@ extension ScoringEngine {
         if rubric.minimums.isEmpty {
             checks.append(
                 .init(
-                    check: "minimums_met", ok: true,
+                    check: .minimumsMet, ok: true,
                     detail: "the rubric \(rubric.name) sets no minimums\(weakNote)"))
         } else if below.isEmpty {
             checks.append(
                 .init(
-                    check: "minimums_met", ok: true,
+                    check: .minimumsMet, ok: true,
                     detail: "meets the \(rubric.name) rubric's minimum on every dimension\(weakNote)"))
         } else {
             let list = below.map {
@@ -111,7 +121,7 @@ extension ScoringEngine {
             }
             checks.append(
                 .init(
-                    check: "minimums_met", ok: false,
+                    check: .minimumsMet, ok: false,
                     detail:
                         "below the minimum: \(list.joined(separator: "; "))\(weak.isEmpty ? "" : "; also weak: \(joinAnd(weakList))")"
                 ))
@@ -125,12 +135,12 @@ extension ScoringEngine {
                 : best.strength >= 3
                     ? " — a strong tie gone quiet: get back in touch before asking"
                     : " — not in touch for a while: reconnect before asking"
-            checks.append(.init(check: "existing_relationship", ok: true, detail: best.description + note))
+            checks.append(.init(check: .existingRelationship, ok: true, detail: best.description + note))
         } else {
             // `vetWithWarmPaths` rewrites this when a warm path exists.
             checks.append(
                 .init(
-                    check: "existing_relationship", ok: false,
+                    check: .existingRelationship, ok: false,
                     detail:
                         "no direct tie between the library (or its people) and \(org.name) (or its people): look for a warm path or an introduction"
                 ))
@@ -150,12 +160,12 @@ extension ScoringEngine {
         checks.append(
             served.isEmpty
                 ? .init(
-                    check: "shared_priority", ok: false,
+                    check: .sharedPriority, ok: false,
                     detail: org.tags.isKnown(.topics) || org.mission != nil
                         ? "its topics and mission serve none of the library's priorities"
                         : "unknown: its topics and mission are not recorded")
                 : .init(
-                    check: "shared_priority", ok: true, detail: "serves \(served.joined(separator: "; "))"))
+                    check: .sharedPriority, ok: true, detail: "serves \(served.joined(separator: "; "))"))
 
         let give = sortedIntersection(org.tags[.offers], lib.needs)
         let take = sortedIntersection(org.tags[.needs], lib.offers)
@@ -165,7 +175,7 @@ extension ScoringEngine {
         if !give.isEmpty && !take.isEmpty {
             checks.append(
                 .init(
-                    check: "mutual_benefit", ok: true,
+                    check: .mutualBenefit, ok: true,
                     detail: "it offers \(names(give)); the library offers \(names(take))"))
         } else if !give.isEmpty || !take.isEmpty {
             // One direction matched; the other may be a real "no" or simply not recorded.
@@ -182,11 +192,11 @@ extension ScoringEngine {
                     ? "one-way: it needs \(names(take)) but offers nothing the library needs — find what it can give"
                     : "it needs \(names(take)); what it offers is not recorded — ask what it could bring"
             }
-            checks.append(.init(check: "mutual_benefit", ok: false, detail: detail))
+            checks.append(.init(check: .mutualBenefit, ok: false, detail: detail))
         } else {
             checks.append(
                 .init(
-                    check: "mutual_benefit", ok: false,
+                    check: .mutualBenefit, ok: false,
                     detail: org.tags.isKnown(.offers) || org.tags.isKnown(.needs)
                         ? "no recorded offer or need matches the library's"
                         : "unknown: what it offers and needs is not recorded"))
@@ -195,9 +205,9 @@ extension ScoringEngine {
         let missing = missingInputs(i)
         checks.append(
             missing.isEmpty
-                ? .init(check: "data_complete", ok: true, detail: "every input the rubric uses is recorded")
+                ? .init(check: .dataComplete, ok: true, detail: "every input the rubric uses is recorded")
                 : .init(
-                    check: "data_complete", ok: false,
+                    check: .dataComplete, ok: false,
                     detail:
                         "not recorded: \(missing.joined(separator: ", ")) (confidence \(percent(c.confidence)))"
                 ))
@@ -208,7 +218,7 @@ extension ScoringEngine {
             }
             checks.insert(
                 .init(
-                    check: "no_dealbreaker", ok: false,
+                    check: .noDealbreaker, ok: false,
                     detail:
                         "its practices hit the library's dealbreakers: \(joinAnd(tags.map { midSentence(workspace.vocabulary.label(of: $0, in: .flags) ?? $0.replacingHyphensWithSpaces) }))"
                 ),
@@ -216,7 +226,7 @@ extension ScoringEngine {
         } else {
             checks.insert(
                 .init(
-                    check: "no_dealbreaker", ok: lib.dealbreakers.isEmpty || org.tags.isKnown(.flags),
+                    check: .noDealbreaker, ok: lib.dealbreakers.isEmpty || org.tags.isKnown(.flags),
                     detail: lib.dealbreakers.isEmpty
                         ? "the library lists no dealbreakers"
                         : org.tags.isKnown(.flags)

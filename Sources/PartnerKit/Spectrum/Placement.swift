@@ -53,6 +53,9 @@ public struct Placement: Sendable, Hashable {
     /// The partners whose recorded practices hit a library dealbreaker. When any does, the
     /// only next step is to resolve it or decline, and no direction up the spectrum is named.
     public var dealbreakerPartners: [String] = []
+    /// The partnership is paused: its next step is to decide whether it resumes, and no
+    /// direction along the spectrum is named in words.
+    public var paused = false
 }
 
 /// One criterion of a partnership, met or not, with the evidence.
@@ -115,6 +118,10 @@ public struct ReadinessCheck: Sendable, Hashable {
     public var detail: String
     /// Concrete fixes, one per gap ("add a target to goal 2").
     public var fixes: [String]
+    /// Something dated has passed: contact later than the agreed cadence (`communication_plan`,
+    /// which is still `ok`: the plan exists) or milestones due and not done (`milestones`).
+    /// The next steps put these first; read this, never the wording of `detail`.
+    public var overdue: Bool
 
     /// The check's name in plain words ("SMART goals", "linked to a priority").
     public var name: String {
@@ -126,10 +133,11 @@ public struct ReadinessCheck: Sendable, Hashable {
         }
     }
 
-    public init(check: Check, ok: Bool, detail: String, fixes: [String] = []) {
+    public init(check: Check, ok: Bool, detail: String, fixes: [String] = [], overdue: Bool = false) {
         self.check = check
         self.ok = ok
         self.detail = detail
         self.fixes = fixes
+        self.overdue = overdue
     }
 }

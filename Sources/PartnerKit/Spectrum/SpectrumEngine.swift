@@ -53,6 +53,7 @@ public enum SpectrumEngine {
             confidence: max(0, (confidence * 100).rounded() / 100),
             signals: reading.readings, reasons: reasons, criteria: criteria, readiness: readiness,
             nextSteps: steps)
+        placement.paused = p.status == .paused
         placement.dealbreakerPartners = p.partners.filter { id in
             workspace.organization(id).map {
                 sortedIntersectionCount($0.tags[.flags], workspace.library.dealbreakers) > 0

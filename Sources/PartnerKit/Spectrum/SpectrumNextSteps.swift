@@ -1,11 +1,13 @@
 import Foundation
 
-// The next steps for a placement: up the spectrum first, then the fixes.
+// The next steps for a placement: the biggest risk first, then up the spectrum, then the fixes.
 
 extension SpectrumEngine {
-    /// Repairs first (contact overdue, work overdue: the biggest risk before any step up),
-    /// then moving up the spectrum (the one-step signal changes that raise the position most,
-    /// in the rubric's words), then fixes for the criteria and the other readiness gaps.
+    /// In order: a dealbreaker's one step (and nothing else); a paused partnership's decision
+    /// (resume or end); repairs (contact overdue, then work overdue: the biggest risk before any
+    /// step up); moving up the spectrum (the one-step signal changes that raise the position
+    /// most, in the rubric's words); fixes for the criteria and the other readiness gaps. A
+    /// proposal's step up comes after its gaps: a plan is made before it is deepened.
     static func nextSteps(
         _ f: Facts, kind: Placement.Kind, position: Double, level: SpectrumRubric.Level, criteria: Criteria,
         readiness: [ReadinessCheck], rubric: SpectrumRubric
@@ -26,10 +28,21 @@ extension SpectrumEngine {
         // The biggest risk first: contact overdue, then work overdue (talking comes first:
         // overdue work cannot be re-planned without the partner), before any step up.
         var steps: [String] = []
+        // A paused partnership: the decision comes first, and it is the review's ("paused with
+        // work outstanding: decide with …"); neither finishing overdue work nor a step up is
+        // advised before it, since both presume that the work resumes.
+        let paused = f.p.status == .paused
+        if paused {
+            let names = f.p.partners.map(f.name).joined(separator: ", ")
+            steps.append(
+                readiness.contains(where: \.overdue)
+                    ? "Decide with \(names) whether to resume it (and re-plan what is overdue) or end it gracefully"
+                    : "Decide with \(names) when to resume it, or end it gracefully")
+        }
         // (A plan that lacks a cadence or milestones is a gap, listed with the others below.)
-        let overdueContact = readiness.filter { $0.check == .communicationPlan && $0.ok }
-        let overdueWork = readiness.filter { $0.check == .milestones && $0.detail.hasPrefix("overdue") }
-        for r in overdueContact + overdueWork { steps += r.fixes }
+        let overdueContact = readiness.filter { $0.check == .communicationPlan && $0.overdue }
+        let overdueWork = readiness.filter { $0.check == .milestones && $0.overdue }
+        for r in overdueContact + overdueWork where !paused { steps += r.fixes }
         switch kind {
         case .transaction:
             steps.append(
@@ -41,7 +54,12 @@ extension SpectrumEngine {
             )
         case .partnership: break
         }
-        if f.p.status != .ended, let up = rubric.levels.first(where: { $0.position > level.position }) {
+        // The steps up the spectrum: first for running work, last for a proposal, whose plan
+        // (goals, roles, a way of talking, an agreement) must exist before it is deepened.
+        var up: [String] = []
+        if f.p.status != .ended, !paused,
+            let next = rubric.levels.first(where: { $0.position > level.position })
+        {
             var options: [(delta: Double, key: String, signals: Signals)] = []
             let s = f.signals
             func consider(_ key: String, _ change: (inout Signals) -> Void) {
@@ -68,11 +86,13 @@ extension SpectrumEngine {
             options.sort { $0.delta != $1.delta ? $0.delta > $1.delta : $0.key < $1.key }
             for o in options.prefix(2) {
                 guard let template = rubric.steps[o.key] else { continue }
-                steps.append(
+                up.append(
                     template.replacingOccurrences(of: "{from}", with: level.name).replacingOccurrences(
-                        of: "{to}", with: up.name))
+                        of: "{to}", with: next.name))
             }
         }
+        let proposal = f.p.status == .proposed
+        if !proposal { steps += up }
         if !criteria.mutualBenefit.met {
             steps.append("Name what each side gets out of it: \(criteria.mutualBenefit.evidence)")
         }
@@ -83,7 +103,8 @@ extension SpectrumEngine {
             steps.append(
                 "Check that values are aligned enough for the work: \(criteria.alignedValues.evidence)")
         }
-        for r in readiness { steps += r.fixes }
+        for r in readiness where !(paused && r.overdue) { steps += r.fixes }
+        if proposal { steps += up }
         var seen = Set<String>()
         return steps.filter { seen.insert($0).inserted }
     }

@@ -123,7 +123,7 @@ extension SpectrumEngine {
                     detail: "overdue and not done: \(list.joined(separator: ", "))",
                     fixes: overdue.map {
                         "Get \"\($0.title ?? "untitled")\" done with the partner, or agree a new date"
-                    }))
+                    }, overdue: true))
         } else {
             let done = dated.count { $0.done != nil }
             out.append(
@@ -148,11 +148,13 @@ extension SpectrumEngine {
         if let cadence = p.communication?.cadenceDays {
             var detail = "contact every \(formatNumber(cadence)) days"
             var fixes: [String] = []
+            var overdue = false
             if let last = p.communication?.log.last {
                 let days = asOf - last
                 detail += "; last contact \(last) (\(days) days ago)"
                 if live, Double(days) > cadence {
                     detail += ", overdue"
+                    overdue = true
                     fixes.append(
                         "Get in touch with \(p.partners.map(f.name).joined(separator: ", ")): the last contact was \(counted(days, "day")) ago and the plan is every \(formatNumber(cadence)) days"
                     )
@@ -160,7 +162,9 @@ extension SpectrumEngine {
             } else {
                 detail += "; no contact logged yet"
             }
-            out.append(ReadinessCheck(check: .communicationPlan, ok: true, detail: detail, fixes: fixes))
+            out.append(
+                ReadinessCheck(
+                    check: .communicationPlan, ok: true, detail: detail, fixes: fixes, overdue: overdue))
         } else {
             out.append(
                 ReadinessCheck(

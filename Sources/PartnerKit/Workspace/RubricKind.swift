@@ -55,7 +55,7 @@ enum RubricKind: CaseIterable {
         return true
     }
 
-    /// What every rubric starts with, read the same way for the spectrum and survey rubrics:
+    /// What every rubric starts with, read the same way for the scoring, spectrum and survey rubrics:
     /// an object of this kind (`reportOther`), no unknown top-level keys, a `name` (required)
     /// and a `description` (a warning without one). Nil when the caller should read no further.
     static func readHeader(_ r: JSONField, expected: RubricKind, knownKeys: Set<String>)
@@ -70,7 +70,8 @@ enum RubricKind: CaseIterable {
         let name = r.string("name", required: true) ?? ""
         let description = r.string("description") ?? ""
         if r.child("description") == nil {
-            r.warning("a rubric should have a description saying what it is for")
+            r.sink.warning(
+                r.file, .field("description"), "a rubric should say what it is for in \"description\"")
         }
         return (name, description)
     }

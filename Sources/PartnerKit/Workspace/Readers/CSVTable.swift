@@ -67,6 +67,31 @@ extension WorkspaceLoader {
                 : "a missing comma, or a line break inside a value that is not in double quotes")
     }
 
+    /// Streams one workspace CSV through its schema: the header checked against it
+    /// (`columnIndex`), then `row` gets each good record with the field position of every
+    /// schema column (-1 when absent) and `rejected` each record that is not passed on. A file
+    /// that does not load is marked failed, so references into it are not each reported (one
+    /// root cause, one error). The one loop behind the organizations, people and ties readers.
+    @discardableResult
+    func streamTable(
+        _ schema: CSVSchema, _ bytes: [UInt8], path p: String,
+        rejected: (_ line: Int, _ fields: [String], _ index: [Int]) -> Void = { _, _, _ in },
+        row: (_ line: Int, _ fields: [String], _ index: [Int]) -> Void
+    ) -> Bool {
+        var index: [Int] = []
+        let loaded = Self.streamTable(
+            bytes, path: p, sink: sink, limits: limits,
+            header: { header in
+                guard let i = columnIndex(header, file: p, schema: schema) else { return false }
+                index = i
+                return true
+            },
+            rejected: { rejected($0, $1, index) }
+        ) { row($0, $1, index) }
+        if !loaded { failures.fail(schema.file) }
+        return loaded
+    }
+
     /// Streams a CSV file: `header` gets the header row (and returns false to skip the body),
     /// then `row` gets each record with the right number of fields, as trimmed strings in a
     /// reused array. No table of all rows is ever built, so a million-row file costs only the

@@ -7,19 +7,12 @@ extension WorkspaceLoader {
         if let parallel = bytes.withUnsafeBufferPointer({ readOrganizationsInChunks($0, path: p) }) {
             return parallel
         }
-        var index: [Int] = []  // field position per `OrganizationsSchema.Column`, -1 when absent
         var out: [Organization] = []
         out.reserveCapacity(bytes.count / 200)
+        var rejected: [(line: Int, fields: [String], index: [Int])] = []
         let decimalComma = CSVDialect.detect(bytes).decimalComma
-        let loaded = Self.streamTable(
-            bytes, path: p, sink: sink, limits: limits,
-            header: { header in
-                guard let i = columnIndex(header, file: p, schema: schema) else { return false }
-                index = i
-                return true
-            },
-            rejected: { line, fields in rejectOrganization(line: line, fields: fields, index: index) }
-        ) { line, fields in
+        streamTable(schema, bytes, path: p, rejected: { rejected.append(($0, $1, $2)) }) {
+            line, fields, index in
             if let o = organizationRow(
                 line: line, fields: fields, index: index, tagColumns: OrganizationsSchema.tagColumns, path: p,
                 decimalComma: decimalComma)
@@ -27,7 +20,7 @@ extension WorkspaceLoader {
                 out.append(o)
             }
         }
-        if !loaded { failures.fail(schema.file) }
+        for r in rejected { rejectOrganization(line: r.line, fields: r.fields, index: r.index) }
         return out
     }
 

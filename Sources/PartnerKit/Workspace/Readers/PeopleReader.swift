@@ -5,15 +5,10 @@ extension WorkspaceLoader {
         guard let (p, bytes) = readBytes(schema.file, required: schema.requiredFile) else { return [] }
         var index: [Int] = []
         var rows: [(line: Int, fields: [String])] = []
-        let loaded = Self.streamTable(
-            bytes, path: p, sink: sink, limits: limits,
-            header: { header in
-                guard let i = columnIndex(header, file: p, schema: schema) else { return false }
-                index = i
-                return true
-            }
-        ) { line, fields in rows.append((line, fields)) }
-        if !loaded { failures.fail(schema.file) }
+        streamTable(schema, bytes, path: p) { line, fields, columns in
+            index = columns
+            rows.append((line, fields))
+        }
         var out: [Person] = []
         for row in rows {
             if let person = personRow(

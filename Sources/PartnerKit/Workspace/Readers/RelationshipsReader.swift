@@ -18,19 +18,11 @@ extension WorkspaceLoader {
     func readTies(libraryID: String?, node: (String) -> Int?, allIDs: () -> [String]) -> [Tie] {
         let schema = RelationshipsSchema.schema
         guard let (p, bytes) = readBytes(schema.file, required: schema.requiredFile) else { return [] }
-        var index: [Int] = []
         var out: [Tie] = []
         out.reserveCapacity(bytes.count / 40)
         var state = TieRowState()
         let decimalComma = CSVDialect.detect(bytes).decimalComma
-        let loaded = Self.streamTable(
-            bytes, path: p, sink: sink, limits: limits,
-            header: { header in
-                guard let i = columnIndex(header, file: p, schema: schema) else { return false }
-                index = i
-                return true
-            }
-        ) { line, fields in
+        streamTable(schema, bytes, path: p) { line, fields, index in
             if let tie = tieRow(
                 line: line, fields: fields, index: index, path: p, libraryID: libraryID, node: node,
                 allIDs: allIDs, state: &state, decimalComma: decimalComma)
@@ -38,7 +30,6 @@ extension WorkspaceLoader {
                 out.append(tie)
             }
         }
-        if !loaded { failures.fail(schema.file) }
         return out
     }
 

@@ -37,6 +37,16 @@ public enum RelationshipsSchema {
     /// What to write in `strength`, for messages: the scale in words.
     public static let strengthScale = "1 acquainted, 2 working contact, 3 trusted, 4 close partner"
 
+    /// A strength in the scale's words ("trusted"), rounded to the nearest step of 1–4.
+    public static func strengthWord(_ strength: Double) -> String {
+        switch Int(min(4, max(1, strength.rounded()))) {
+        case 4: "close partner"
+        case 3: "trusted"
+        case 2: "working contact"
+        default: "acquainted"
+        }
+    }
+
     /// Validates one row given as column name → value, exactly as the reader would at `line`.
     /// `knownIDs`, when given, are the ids an end may name (besides `library` and `libraryID`).
     public static func validate(
