@@ -36,7 +36,7 @@ extension ReviewEngine {
                     Recommendation(
                         group: .dealbreaker, partnership: h.id, subject: h.title,
                         text:
-                            "\(hit.organization.name) hits the library's dealbreaker\(hit.labels.count == 1 ? "" : "s") (\(what)): resolve the dealbreaker or decline.",
+                            "\(hit.organization.name) hits the library's dealbreaker\(hit.labels.count == 1 ? "" : "s") (\(what)): resolve the dealbreaker or decline (\(SpectrumEngine.resolvingDealbreaker([hit.organization.name]))).",
                         why:
                             "The library does not partner with an organization whose recorded practices are on its dealbreaker list (here: \(what)); this \(p.status == .proposed ? "proposal" : "active partnership") should not go further until that is resolved.",
                         urgency: .now, organizations: [hit.organization.id],

@@ -337,7 +337,10 @@ public enum ReviewEngine {
         var deadline = first?.due
         let offSeason = season != nil && inSeason == false
         if offSeason, let season, let start = season.nextStart(after: asOf) {
-            firstFix += " before the season starts (\(start), in \(counted(start - asOf, "day")))"
+            // "either way": the deadline is the whole step's (after "or agree a new date" alone
+            // it read as the new date's). The fix stays first: the advice begins with it.
+            firstFix +=
+                "; either way, before the season starts (\(start), in \(counted(start - asOf, "day")))"
             deadline = start
         }
         // Why the one fix: the problem it mends first, then at most one other serious problem

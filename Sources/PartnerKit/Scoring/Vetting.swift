@@ -244,9 +244,3 @@ extension ScoringEngine {
             warmPaths: nil)
     }
 }
-
-/// "a, b and c".
-func joinAnd(_ items: [String]) -> String {
-    items.count <= 1
-        ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
-}

@@ -13,16 +13,17 @@ extension SpectrumEngine {
         readiness: [ReadinessCheck], rubric: SpectrumRubric
     ) -> [String] {
         // A partner on the library's dealbreaker list: one next step, and only one.
+        var who: [String] = []
         let hits = f.p.partners.compactMap { id -> String? in
             guard let org = f.workspace.organization(id) else { return nil }
             let h = sortedIntersection(org.tags[.flags], f.workspace.library.dealbreakers)
-            return h.isEmpty
-                ? nil
-                : "\(org.name)'s recorded practices (\(joinAnd(h.map { f.workspace.phrase($0, .flags) })))"
+            if h.isEmpty { return nil }
+            who.append(org.name)
+            return "\(org.name)'s recorded practices (\(joinAnd(h.map { f.workspace.phrase($0, .flags) })))"
         }
         if !hits.isEmpty {
             return [
-                "Resolve the dealbreaker or decline: the library will not accept \(hits.joined(separator: "; ")). Go no further until that is settled."
+                "Resolve the dealbreaker or decline: the library will not accept \(hits.joined(separator: "; ")); \(Self.resolvingDealbreaker(who)). Go no further until that is settled."
             ]
         }
         // The biggest risk first: contact overdue, then work overdue (talking comes first:
@@ -107,5 +108,14 @@ extension SpectrumEngine {
         if proposal { steps += up }
         var seen = Set<String>()
         return steps.filter { seen.insert($0).inserted }
+    }
+}
+
+extension SpectrumEngine {
+    /// What "resolve the dealbreaker" asks of the library, said where the advice is given (the
+    /// spectrum's one next step and the review's first recommendation): the organization's
+    /// practices are not the library's to change, so the way out is evidence.
+    static func resolvingDealbreaker(_ organizations: [String]) -> String {
+        "to resolve it, \(joinAnd(organizations)) must show that the record is wrong or that the practice has stopped, and its flags in organizations.csv are corrected"
     }
 }

@@ -6,3 +6,13 @@ extension String {
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+/// "a", "a and b", "a, b and c" (or another last word, such as "or"): the one list-in-words
+/// join of the engines' prose.
+func joinAnd(_ items: [String], _ word: String = "and") -> String {
+    switch items.count {
+    case 0: ""
+    case 1: items[0]
+    default: items.dropLast().joined(separator: ", ") + " \(word) " + (items.last ?? "")
+    }
+}
