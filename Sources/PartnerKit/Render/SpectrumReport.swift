@@ -81,13 +81,6 @@ public enum SpectrumReport {
         return s
     }
 
-    /// The direction to name: none for a placement with a dealbreaker, whose one next step is
-    /// to resolve it or decline, not to move up, nor for a paused one, whose first step is to
-    /// decide whether it resumes.
-    static func shownEdging(_ p: Placement) -> String? {
-        p.dealbreakerPartners.isEmpty && !p.paused ? p.edgingToward : nil
-    }
-
     public static func text(_ placements: [Placement], rubric: SpectrumRubric) -> String {
         var out = "Spectrum: \(rubric.name) (\(rubric.levels.map(\.id).joined(separator: ", ")))\n"
         if placements.isEmpty { out += "\nNo partnerships to place.\n" }
@@ -96,7 +89,7 @@ public enum SpectrumReport {
             out += "  \(scale(p.position, rubric: rubric))\n"
             let levels = rubric.levels.map { (id: $0.id, name: $0.name) }
             out +=
-                "  \(levelPhrase(levelName: p.levelName, position: p.position, edgingToward: shownEdging(p), levels: levels))"
+                "  \(levelPhrase(levelName: p.levelName, position: p.position, edgingToward: p.namedEdging, levels: levels))"
                 + " · \(p.kind.rawValue) · confidence \(percent(p.confidence))\n"
             if let l = rubric.level(p.level) {
                 out +=
@@ -125,7 +118,7 @@ public enum SpectrumReport {
             out += "\n## \(escape(p.title)) (`\(p.id)`)\n\n"
             let levels = rubric.levels.map { (id: $0.id, name: $0.name) }
             let line = levelPhrase(
-                levelName: p.levelName, position: p.position, edgingToward: shownEdging(p), levels: levels)
+                levelName: p.levelName, position: p.position, edgingToward: p.namedEdging, levels: levels)
             out +=
                 escape(line)
                 + " on the IAP2 scale — \(p.kind.rawValue), confidence \(percent(p.confidence)).\n\n"

@@ -88,10 +88,9 @@ public struct PortfolioReview: Sendable {
         public var levelName: String
         public var position: Double
         public var edgingToward: String?
-        /// The direction to name in words: none for a paused partnership, whose advice is to
-        /// decide whether it resumes, not to move it along the spectrum (the JSON keeps
-        /// `edging_toward`, a fact of the placement).
-        public var namedEdging: String? { status == .paused ? nil : edgingToward }
+        /// The direction to name in words: the placement's (`Placement.namedEdging`: none when
+        /// paused or with a dealbreaker); the JSON keeps `edging_toward`.
+        public var namedEdging: String? = nil
         public var kind: Placement.Kind
         /// The level and health at the last snapshot, when there is one with this partnership.
         public var previous: SnapshotEntry?

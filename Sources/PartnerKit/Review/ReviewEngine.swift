@@ -408,7 +408,8 @@ public enum ReviewEngine {
         return .init(
             id: p.id, title: p.title, status: p.status, partners: p.partners, health: health, issues: issues,
             level: placement.level, levelName: placement.levelName, position: placement.position,
-            edgingToward: placement.edgingToward, kind: placement.kind, previous: previous,
+            edgingToward: placement.edgingToward, namedEdging: placement.namedEdging, kind: placement.kind,
+            previous: previous,
             movement: movement,
             suggestion: suggestion, lastContact: last, goals: p.goals, season: season,
             seasonInferred: recorded == nil && season != nil, inSeason: inSeason, drift: drift)

@@ -61,7 +61,8 @@ extension StreamingScore {
     }
 
     /// The checks of `WorkspaceLoader.fastOrganization` on a plain record: true when the row
-    /// raises nothing (tags aside, checked as they are interned).
+    /// raises nothing (tags aside, checked as they are interned; the number cells are checked
+    /// by `numbers`, which parses them once for the score too).
     static func checksPass(_ record: borrowing CSVRecord, _ cols: WorkspaceLoader.OrganizationColumns) -> Bool
     {
         typealias Column = OrganizationsSchema.Column
@@ -73,10 +74,6 @@ extension StreamingScore {
         if !ntee.isEmpty && !CellParser.looksLikeNTEE(ntee) { return false }
         let ein = text(record, cols, .ein)
         if !ein.isEmpty && !CellParser.looksLikeEIN(ein) { return false }
-        for column in OrganizationsSchema.numberColumns {
-            let cell = text(record, cols, column)
-            if !cell.isEmpty && CellParser.plainNumber(cell) == nil { return false }
-        }
         return true
     }
 
@@ -121,13 +118,18 @@ extension StreamingScore {
         loader.fastTagLists(record, cols, path: p, scratch: &scratch)
     }
 
-    /// A row's four numbers (staff, budget, volunteers, reply days) parsed in place.
-    static func numbers(_ record: borrowing CSVRecord, _ columns: [Int]) -> [Double?] {
+    /// A row's four numbers (staff, budget, volunteers, reply days; `columns` in
+    /// `OrganizationsSchema.numberColumns` order) parsed in place; nil when a cell that is not
+    /// empty is not a plain number (the row needs the full reader).
+    static func numbers(_ record: borrowing CSVRecord, _ columns: [Int]) -> [Double?]? {
         var numbers: [Double?] = [nil, nil, nil, nil]
-        for (n, i) in columns.enumerated() where i >= 0 && n < 4 {
-            numbers[n] = record.withBytes(i) { b -> Double? in
-                b.isEmpty ? nil : CellParser.plainNumber(String(decoding: b, as: UTF8.self))
+        // Every number column is checked; the score reads the first four.
+        for (n, i) in columns.enumerated() where i >= 0 {
+            let parsed = record.withBytes(i) { b -> Double?? in
+                b.isEmpty ? .some(nil) : CellParser.plainNumber(String(decoding: b, as: UTF8.self)).map { $0 }
             }
+            guard let parsed else { return nil }
+            if n < 4 { numbers[n] = parsed }
         }
         return numbers
     }
@@ -244,7 +246,8 @@ extension StreamingScore {
                                 StreamingScore.plainFields(
                                     record, count: cols.headerCount,
                                     id: cols.index[OrganizationsSchema.Column.id.rawValue]),
-                                StreamingScore.checksPass(record, cols)
+                                StreamingScore.checksPass(record, cols),
+                                let numbers = StreamingScore.numbers(record, numberColumns)
                             else {
                                 piece.clean = false
                                 piece.problem = "line \(record.line) needs the full reader"
@@ -269,7 +272,6 @@ extension StreamingScore {
                             if wanted.contains(h) {
                                 piece.wanted.append((piece.rows, record.line, StreamingScore.fields(record)))
                             } else {
-                                let numbers = StreamingScore.numbers(record, numberColumns)
                                 let e = provisional.evaluate(
                                     tags: tagLists, hasMission: hasMission, missionMask: 0,
                                     staffFTE: numbers[0], annualBudget: numbers[1], volunteers: numbers[2],
@@ -436,7 +438,10 @@ extension StreamingScore {
                             record, cols, loader: &local, path: file, scratch: &scratch)
                         let h = StreamingScore.idHash(record, cols)
                         if wanted.contains(h) { return }
-                        let numbers = StreamingScore.numbers(record, numberColumns)
+                        guard let numbers = StreamingScore.numbers(record, numberColumns) else {
+                            piece.sameTags = false  // proved plain by the scan: a changed file
+                            return
+                        }
                         let hasMission = missionColumn >= 0 && record.withBytes(missionColumn) { !$0.isEmpty }
                         let mask =
                             scans && hasMission

@@ -56,6 +56,11 @@ public struct Placement: Sendable, Hashable {
     /// The partnership is paused: its next step is to decide whether it resumes, and no
     /// direction along the spectrum is named in words.
     public var paused = false
+
+    /// The direction to name in words, agreeing with the next steps: none for a placement with
+    /// a dealbreaker (its one step is to resolve it or decline) or a paused one (its first step
+    /// is to decide whether it resumes). The JSON keeps `edging_toward`, a fact of the position.
+    public var namedEdging: String? { dealbreakerPartners.isEmpty && !paused ? edgingToward : nil }
 }
 
 /// One criterion of a partnership, met or not, with the evidence.
