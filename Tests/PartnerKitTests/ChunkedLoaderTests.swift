@@ -58,4 +58,36 @@ import Testing
         files["organizations.csv"] = Array(text.utf8)
         same(files)
     }
+
+    /// `counts` works eight bytes at a time; it must agree with a byte-by-byte count for every
+    /// range, aligned or not, including CR LF pairs split across the range's end.
+    @Test func byteCountsAgreeWithANaiveCount() {
+        var rng = SeededGenerator(seed: 13)
+        let alphabet: [UInt8] = [0x22, 0x0A, 0x0D, 0x41, 0x2C, 0xE2, 0x80, 0x7F, 0xFF, 0x00]
+        // Longer than one batch of the vector count (255 steps of 16 bytes).
+        let bytes = (0..<9000).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        bytes.withUnsafeBufferPointer { b in
+            for _ in 0..<400 {
+                let x = Int(rng.next() % 9001), y = Int(rng.next() % 9001)
+                let range = min(x, y)..<max(x, y)
+                var quotes = 0, lines = 0
+                for i in range {
+                    if b[i] == 0x22 { quotes += 1 }
+                    if b[i] == 0x0A { lines += 1 }
+                    if b[i] == 0x0D && !(i + 1 < b.count && b[i + 1] == 0x0A) { lines += 1 }
+                }
+                let counted = WorkspaceLoader.counts(b, range)
+                #expect(counted.quotes == quotes && counted.lines == lines, "\(range)")
+            }
+        }
+        // Every byte a match: a lane that overflowed its byte would show here.
+        for byte: UInt8 in [0x22, 0x0A] {
+            let same = [UInt8](repeating: byte, count: 8200)
+            let counted = same.withUnsafeBufferPointer { WorkspaceLoader.counts($0, 0..<8200) }
+            #expect(byte == 0x22 ? counted.quotes == 8200 : counted.lines == 8200)
+        }
+        let crlf = [UInt8](repeating: 0, count: 8200).indices.map { $0 % 2 == 0 ? UInt8(0x0D) : 0x0A }
+        let counted = crlf.withUnsafeBufferPointer { WorkspaceLoader.counts($0, 0..<8200) }
+        #expect(counted.lines == 4100)
+    }
 }

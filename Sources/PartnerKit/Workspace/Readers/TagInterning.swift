@@ -40,7 +40,7 @@ extension WorkspaceLoader {
         var out: [UInt32] = []
         for piece in cell.split(separator: ";") {
             let raw = String(piece)
-            let slot = TagCategory.allCases.firstIndex(of: category) ?? 0
+            let slot = category.slot
             if let hit = internCache[slot][raw] {
                 out.append(hit.id)
                 if let n = hit.unknown { unknownTags[category]?[n]?.count += 1 }
