@@ -176,4 +176,41 @@ import Testing
             open.withUnsafeBufferPointer { OrganizationBlocks.split($0, line: 2, end: false, pieces: 2) }
                 == nil)
     }
+
+    /// The byte-level sector check decides as `Sector(rawValue: text.lowercased())` does, for
+    /// every case of every sector and for near misses, including non-ASCII cells whose
+    /// lowercase could be ASCII.
+    @Test func sectorBytesDecideAsTheSectorNamesDo() {
+        var cells = [
+            "", "librar", "libraryx", "other ", "non-profit", "\u{212A}", "\u{212A}ELVIN", "ÉDUCATION",
+        ]
+        for sector in Sector.allCases {
+            cells += [sector.rawValue, sector.rawValue.uppercased(), sector.rawValue.capitalized]
+        }
+        for cell in cells {
+            let bytes = Array(cell.utf8)
+            let byBytes = bytes.withUnsafeBufferPointer { StreamingScore.isSectorOrEmpty($0) }
+            #expect(byBytes == (cell.isEmpty || Sector(rawValue: cell.lowercased()) != nil), "\(cell)")
+        }
+    }
+
+    /// The byte-level whole-number path gives what `CellParser.plainNumber` gives, and declines
+    /// (so the `String` path decides) everything that is not 1 to 15 plain digits.
+    @Test func wholeNumbersParseAsThePlainNumberReaderDoes() {
+        let cells = [
+            "0", "7", "007", "51", "3289182", "999999999999999", "1000000000000000", "12.5", ".5", "5.",
+            "1,200", "-3", "+3", "1e3", " 4", "4 ", "", "٣",
+        ]
+        for cell in cells {
+            let bytes = Array(cell.utf8)
+            let whole = bytes.withUnsafeBufferPointer { StreamingScore.wholeNumber($0) }
+            if let whole {
+                #expect(whole == CellParser.plainNumber(cell), "\(cell)")
+            } else {
+                let plainDigits =
+                    !bytes.isEmpty && bytes.count <= 15 && bytes.allSatisfy { $0 >= 48 && $0 <= 57 }
+                #expect(!plainDigits, "\(cell)")
+            }
+        }
+    }
 }

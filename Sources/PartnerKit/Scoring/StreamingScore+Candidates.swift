@@ -97,7 +97,7 @@ extension StreamingScore {
         var key: ScoreKey
         var group: Group
         var tags: TagLists
-        var numbers: [Double?]
+        var numbers: StreamingScore.RowNumbers
 
         /// The most its final score can be.
         var ceiling: Double { provisional + bound + StreamingScore.margin }

@@ -35,10 +35,12 @@ extension StreamingScore {
     /// `String`s, a duplicate the byte hashes would not see.
     static func plainFields(_ record: borrowing CSVRecord, count: Int, id: Int) -> Bool {
         guard record.count == count else { return false }
+        let ascii = record.isASCII
         for k in 0..<record.count {
             let plain = record.withBytes(k) { f -> Bool in
                 guard let first = f.first, let last = f.last else { return true }
                 guard first > 0x20, first < 0x7F, last > 0x20, last < 0x7F else { return false }
+                if ascii { return true }
                 var acc: UInt8 = 0
                 for c in f { acc |= c }
                 if acc < 0x80 { return true }
@@ -66,15 +68,33 @@ extension StreamingScore {
     static func checksPass(_ record: borrowing CSVRecord, _ cols: WorkspaceLoader.OrganizationColumns) -> Bool
     {
         typealias Column = OrganizationsSchema.Column
-        let id = text(record, cols, .id), name = text(record, cols, .name)
-        guard !id.isEmpty, !name.isEmpty, !id.utf8.contains(UInt8(ascii: ";")) else { return false }
-        let s = text(record, cols, .sector)
-        if !s.isEmpty && Sector(rawValue: s.lowercased()) == nil { return false }
+        // On the bytes (a plain record's field is empty exactly when its text is): the id, the
+        // name and the sector of every row; the rarer NTEE code and EIN as text.
+        let idIndex = cols.index[Column.id.rawValue], nameIndex = cols.index[Column.name.rawValue]
+        guard idIndex >= 0, nameIndex >= 0,
+            record.withBytes(idIndex, { !$0.isEmpty && !$0.contains(UInt8(ascii: ";")) }),
+            record.withBytes(nameIndex, { !$0.isEmpty })
+        else { return false }
+        let sectorIndex = cols.index[Column.sector.rawValue]
+        if sectorIndex >= 0 && !record.withBytes(sectorIndex, { isSectorOrEmpty($0) }) { return false }
         let ntee = text(record, cols, .ntee).uppercased()
         if !ntee.isEmpty && !CellParser.looksLikeNTEE(ntee) { return false }
         let ein = text(record, cols, .ein)
         if !ein.isEmpty && !CellParser.looksLikeEIN(ein) { return false }
         return true
+    }
+
+    /// Whether a sector cell is empty or names a `Sector` in any case, as
+    /// `Sector(rawValue: text.lowercased())` decides: compared byte for byte (ASCII folded)
+    /// when the cell is ASCII, as text otherwise.
+    static func isSectorOrEmpty(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        if f.isEmpty { return true }
+        guard f.allSatisfy({ $0 < 0x80 }) else {
+            return Sector(rawValue: String(decoding: f, as: UTF8.self).lowercased()) != nil
+        }
+        return Sector.allCases.contains { sector in
+            sector.rawValue.utf8.elementsEqual(f.lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 })
+        }
     }
 
     /// The id field's hash.
@@ -118,20 +138,63 @@ extension StreamingScore {
         loader.fastTagLists(record, cols, path: p, scratch: &scratch)
     }
 
+    /// A row's four scored numbers, held inline (no array per row).
+    struct RowNumbers {
+        var staffFTE: Double?
+        var annualBudget: Double?
+        var volunteers: Double?
+        var replyDays: Double?
+
+        subscript(n: Int) -> Double? {
+            get {
+                switch n {
+                case 0: staffFTE
+                case 1: annualBudget
+                case 2: volunteers
+                default: replyDays
+                }
+            }
+            set {
+                switch n {
+                case 0: staffFTE = newValue
+                case 1: annualBudget = newValue
+                case 2: volunteers = newValue
+                default: replyDays = newValue
+                }
+            }
+        }
+    }
+
     /// A row's four numbers (staff, budget, volunteers, reply days; `columns` in
     /// `OrganizationsSchema.numberColumns` order) parsed in place; nil when a cell that is not
     /// empty is not a plain number (the row needs the full reader).
-    static func numbers(_ record: borrowing CSVRecord, _ columns: [Int]) -> [Double?]? {
-        var numbers: [Double?] = [nil, nil, nil, nil]
+    static func numbers(_ record: borrowing CSVRecord, _ columns: [Int]) -> RowNumbers? {
+        var numbers = RowNumbers()
         // Every number column is checked; the score reads the first four.
         for (n, i) in columns.enumerated() where i >= 0 {
             let parsed = record.withBytes(i) { b -> Double?? in
-                b.isEmpty ? .some(nil) : CellParser.plainNumber(String(decoding: b, as: UTF8.self)).map { $0 }
+                if b.isEmpty { return .some(nil) }
+                if let whole = wholeNumber(b) { return .some(whole) }
+                return CellParser.plainNumber(String(decoding: b, as: UTF8.self)).map { $0 }
             }
             guard let parsed else { return nil }
             if n < 4 { numbers[n] = parsed }
         }
         return numbers
+    }
+
+    /// A cell of 1 to 15 ASCII digits as its exact value (what `CellParser.plainNumber` gives:
+    /// every such integer is a `Double` exactly), without a `String`; nil for anything else.
+    @inline(__always)
+    static func wholeNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard !b.isEmpty, b.count <= 15 else { return nil }
+        var v = 0
+        for c in b {
+            let d = Int(c) &- 48
+            guard d >= 0, d <= 9 else { return nil }
+            v = v &* 10 &+ d
+        }
+        return Double(v)
     }
 
     // MARK: - The scan
