@@ -1,4 +1,5 @@
 import Foundation
+import PartnerKitSynthetic
 import Testing
 
 @testable import PartnerKit
@@ -223,6 +224,121 @@ import Testing
                 "career", "train", "library", "family",
             ])
         #expect(MissionTokenizer.tokens("") == [])
+    }
+
+    /// The bit-set test for word bytes is the plain definition: ASCII letters and digits, and
+    /// every byte of a multi-byte character.
+    @Test func wordBytesAreLettersDigitsAndNonASCII() {
+        for v in 0...255 {
+            let b = UInt8(v)
+            let plain = (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+            #expect(MissionTokenizer.isWordByte(b) == plain, "\(v)")
+        }
+        #expect(MissionTokenizer.tokens("a–b x—y 7th “Quoted” don't") == ["7th", "quot", "don"])
+    }
+
+    /// The tokenizer finds the tokens the plain definition finds (written here as simply as
+    /// possible), on text mixing ASCII, General Punctuation, other UTF-8, stray high
+    /// bytes and control bytes that case folding would turn into digits.
+    @Test func tokensMatchTheByteAtATimeDefinition() {
+        func reference(_ bytes: [UInt8]) -> [[Int]] {
+            func word(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 122) }
+            func punctuation(_ i: Int) -> Bool {
+                bytes[i] == 0xE2 && i + 1 < bytes.count && (bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81)
+            }
+            var out: [[Int]] = []
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                while i < n {
+                    if bytes[i] < 0x80 {
+                        if word(bytes[i]) { break }
+                        i += 1
+                    } else if punctuation(i) {
+                        i += 3
+                    } else {
+                        break
+                    }
+                }
+                guard i < n else { break }
+                let start = i
+                while i < n && (bytes[i] < 0x80 ? word(bytes[i]) : !punctuation(i)) { i += 1 }
+                var end = i
+                var y = 0
+                let lower = bytes[start..<end].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+                let len = end - start
+                if len >= 4, lower.suffix(3) == Array("ies".utf8)[...] {
+                    end -= 3
+                    y = 1
+                } else if len >= 5, lower.suffix(3) == Array("ing".utf8)[...] {
+                    end -= 3
+                } else if len >= 5, lower.suffix(2) == Array("ed".utf8)[...] {
+                    end -= 2
+                } else if len >= 4, lower.last == 0x73, lower[len - 2] != 0x73 {
+                    end -= 1
+                }
+                if len > 1 { out.append([start, end, y]) }
+            }
+            return out
+        }
+        let pieces: [[UInt8]] = [
+            Array("Families".utf8), Array("training".utf8), Array("TRAINED".utf8), Array("class".utf8),
+            Array("ab".utf8), Array("7th".utf8), Array("x".utf8), Array(" ".utf8), Array(", ".utf8),
+            Array("'s".utf8), Array("Intergenerational".utf8), [0xE2, 0x80, 0x94], [0xE2, 0x81, 0x41],
+            [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80], [0xE2], [0xE2, 0x80], [0xFF], [0x10], [0x19], [0x1F],
+            [0x40], [0x5B], [0x60], [0x7B], Array("0189".utf8), Array("\n".utf8),
+        ]
+        var rng = SeededGenerator(seed: 37)
+        for round in 0..<800 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 30) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            var got: [[Int]] = []
+            bytes.withUnsafeBufferPointer { b in
+                MissionTokenizer.forEachToken(b) { s, e, y in got.append([s, e, y ? 1 : 0]) }
+            }
+            #expect(got == reference(bytes), "round \(round): \(bytes)")
+        }
+    }
+
+    /// The packed-word lookup finds exactly the query terms among the text's tokens: short and
+    /// long terms (over sixteen bytes), `-ies` → `-y`, any case, non-ASCII, tokens at the very
+    /// end of the text (where fewer than eight bytes are left to load).
+    @Test func missionMatchesAreTheTokensThatAreTerms() {
+        var tags = TagTable()
+        let library = LibraryProfile(
+            id: "library", name: "Test Library",
+            priorities: [
+                .init(id: "a", label: "Intergenerational entrepreneurship", weight: 3),
+                .init(
+                    id: "b", label: "Families and libraries", weight: 2,
+                    topics: [tags.intern("digital-literacy")]),
+                .init(id: "c", label: "Café counselling, internationalization", weight: 1),
+                .init(id: "d", label: "Job skills 4 teens", weight: 1),
+            ])
+        let query = MissionQuery(library: library, tags: tags)
+        #expect(query.terms.contains("intergenerational") && query.terms.contains("internationalization"))
+        let pool = [
+            "Intergenerational", "INTERGENERATIONALS", "intergenerationally", "entrepreneurship",
+            "entrepreneurships", "families", "Family", "librarIES", "library", "digital", "literacy",
+            "café", "CAFÉ", "counselling", "internationalization", "internationalizations", "job",
+            "jobs", "skills", "skill", "teens", "4", "the", "famil", "x", "a—b", "“teens”",
+            "internationalizatio", "cafés",
+        ]
+        var rng = SeededGenerator(seed: 29)
+        let separators = [" ", ", ", ". ", "—", "-", "\n", "'s "]
+        for _ in 0..<500 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 8) {
+                text += pool[Int(rng.next() % UInt64(pool.count))]
+                text += separators[Int(rng.next() % UInt64(separators.count))]
+            }
+            if rng.next() % 2 == 0 { text += pool[Int(rng.next() % UInt64(pool.count))] }
+            var naive: UInt64 = 0
+            for token in MissionTokenizer.tokens(text) {
+                if let k = query.terms.firstIndex(of: token) { naive |= 1 << UInt64(k) }
+            }
+            #expect(query.matches(text) == naive, "\(text)")
+        }
     }
 
     /// Below a rubric minimum raises `below-minimum:DIMENSION`.

@@ -32,21 +32,26 @@ public enum MissionTokenizer {
             // Skip separators.
             while i < n {
                 let b = bytes[i]
+                if b < 0x80 {
+                    if isASCIIWordByte(b) { break }
+                    i += 1
+                    continue
+                }
                 if b == 0xE2, i + 1 < n, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
                     i += 3
                     continue
                 }
-                if isWordByte(b) { break }
-                i += 1
+                break
             }
             guard i < n else { return }
             let start = i
+            // Keep "'s" handling simple: an apostrophe ends the word and "s" after it is
+            // skipped as a separate one-letter token below.
             while i < n {
                 let b = bytes[i]
-                if b == 0xE2, i + 1 < n, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 { break }
-                if !isWordByte(b) {
-                    // Keep "'s" handling simple: an apostrophe ends the word and "s" after it is
-                    // skipped as a separate one-letter token below.
+                if b < 0x80 {
+                    if !isASCIIWordByte(b) { break }
+                } else if b == 0xE2, i + 1 < n, bytes[i + 1] == 0x80 || bytes[i + 1] == 0x81 {
                     break
                 }
                 i += 1
@@ -73,8 +78,14 @@ public enum MissionTokenizer {
     }
 
     @inlinable @inline(__always)
-    static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 0x80
+    static func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || isASCIIWordByte(b) }
+
+    /// An ASCII letter or digit (`b` < 0x80), by one shift of a bit set: digits are bits 48–57
+    /// of the low word (bytes 0–63); letters bits 1–26 and 33–58 of the high word (64–127).
+    @inlinable @inline(__always)
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        let set: UInt64 = b < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return (set >> UInt64(b & 63)) & 1 != 0
     }
 
     /// The tokens of a text as strings (for building queries and for tests).
@@ -103,8 +114,9 @@ public enum MissionTokenizer {
 ///
 /// Each priority contributes the stemmed, non-stop words of its label and topics; at most 64
 /// distinct terms are kept (heaviest priorities first) so that a mission's matches fit in one
-/// `UInt64` bit mask. Lookup is an open-addressing table keyed by FNV-1a of the case-folded
-/// token bytes, compared byte for byte on a hit.
+/// `UInt64` bit mask. Lookup is an open-addressing table keyed by a hash of the case-folded
+/// token's first sixteen bytes packed in two words, compared as those words (and the rest byte
+/// for byte, for a longer term) on a hit.
 public struct MissionQuery: Sendable {
     public static let maxTerms = 64
 
@@ -116,6 +128,11 @@ public struct MissionQuery: Sendable {
     public private(set) var priorityMasks: [UInt64] = []
 
     private var termBytes: [[UInt8]] = []
+    /// Each term's first sixteen bytes as two little-endian words (zero above its end) and its
+    /// length: a token is packed the same way and compared in two word comparisons.
+    private var termLo: [UInt64] = []
+    private var termHi: [UInt64] = []
+    private var termLength: [Int] = []
     private var slots: [Int32] = []
     private var slotMask = 0
     /// Bit b set when some term starts with byte b (case-folded), and the term lengths: most
@@ -160,23 +177,22 @@ public struct MissionQuery: Sendable {
             longestTerm = Swift.max(longestTerm, t.count)
         }
         for (i, t) in termBytes.enumerated() {
-            var h = Int(truncatingIfNeeded: Self.hash(t))
+            let (lo, hi) = t.withUnsafeBufferPointer { b in
+                (
+                    Self.packed(b, from: 0, count: Swift.min(b.count, 8)),
+                    b.count > 8 ? Self.packed(b, from: 8, count: Swift.min(b.count - 8, 8)) : 0
+                )
+            }
+            termLo.append(lo)
+            termHi.append(hi)
+            termLength.append(t.count)
+            var h = Self.slot(lo, hi, t.count)
             while slots[h & slotMask] >= 0 { h &+= 1 }
             slots[h & slotMask] = Int32(i)
         }
     }
 
     public var isEmpty: Bool { terms.isEmpty }
-
-    @inlinable @inline(__always)
-    static func fnvStep(_ h: UInt64, _ b: UInt8) -> UInt64 { (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var h = fnvBasis
-        for b in bytes { h = fnvStep(h, b) }
-        return h
-    }
 
     /// The mask of query terms present in `text`.
     ///
@@ -189,40 +205,71 @@ public struct MissionQuery: Sendable {
 
     func matches(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var mask: UInt64 = 0
+        let shortest = shortestTerm, longest = longestTerm, first = firstBytes
         MissionTokenizer.forEachToken(buf) { s, e, y in
             let len = e - s + (y ? 1 : 0)
-            guard len >= shortestTerm, len <= longestTerm else { return }
+            guard len >= shortest, len <= longest else { return }
             let f0 = buf[s] >= 65 && buf[s] <= 90 ? buf[s] | 0x20 : buf[s]
-            guard firstBytes[Int(f0 >> 6)] & (1 << UInt64(f0 & 63)) != 0 else { return }
-            var h = Self.fnvBasis
-            for k in s..<e {
-                let b = buf[k]
-                h = Self.fnvStep(h, b >= 65 && b <= 90 ? b | 0x20 : b)
+            guard first[Int(f0 >> 6)] & (1 << UInt64(f0 & 63)) != 0 else { return }
+            // The token's first sixteen bytes, case-folded, with the `y` of `-ies` → `-y`.
+            let m = e - s
+            var lo = Self.packed(buf, from: s, count: Swift.min(m, 8))
+            var hi = m > 8 ? Self.packed(buf, from: s + 8, count: Swift.min(m - 8, 8)) : 0
+            if y && m < 16 {
+                if m < 8 { lo |= 0x79 << UInt64(8 * m) } else { hi |= 0x79 << UInt64(8 * (m - 8)) }
             }
-            if y { h = Self.fnvStep(h, UInt8(ascii: "y")) }
-            var slot = Int(truncatingIfNeeded: h)
+            var slot = Self.slot(lo, hi, len)
             while true {
                 let t = slots[slot & slotMask]
                 if t < 0 { return }
-                let term = termBytes[Int(t)]
-                if term.count == len {
-                    var same = true
-                    for k in 0..<(e - s) {
-                        let b = buf[s + k]
-                        if (b >= 65 && b <= 90 ? b | 0x20 : b) != term[k] {
-                            same = false
-                            break
-                        }
-                    }
-                    if same && (!y || term[len - 1] == UInt8(ascii: "y")) {
-                        mask |= 1 << UInt64(t)
-                        return
-                    }
+                let k = Int(t)
+                if termLo[k] == lo && termHi[k] == hi && termLength[k] == len
+                    && (len <= 16 || sameTail(buf, s, e, y, termBytes[k]))
+                {
+                    mask |= 1 << UInt64(t)
+                    return
                 }
                 slot &+= 1
             }
         }
         return mask
+    }
+
+    /// Up to eight bytes of `buf` from `from`, ASCII case-folded, little-endian, zero above.
+    @inline(__always)
+    static func packed(_ buf: UnsafeBufferPointer<UInt8>, from: Int, count: Int) -> UInt64 {
+        guard count > 0 else { return 0 }
+        var w: UInt64 = 0
+        if from + 8 <= buf.count, let base = buf.baseAddress {
+            w = UInt64(
+                littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: from, as: UInt64.self))
+        } else {
+            for k in 0..<count { w |= UInt64(buf[from + k]) << UInt64(8 * k) }
+        }
+        // A token's ASCII bytes are letters and digits: setting 0x20 folds A–Z and keeps the
+        // rest (digits have it); bytes of 0x80 and above are left alone.
+        w |= (~w & 0x8080_8080_8080_8080) >> 2
+        return count == 8 ? w : w & ((1 << UInt64(8 * count)) - 1)
+    }
+
+    @inline(__always)
+    static func slot(_ lo: UInt64, _ hi: UInt64, _ len: Int) -> Int {
+        let h = (lo ^ (hi &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(len)) &* 0xFF51_AFD7_ED55_8CCD
+        return Int(truncatingIfNeeded: h >> 29)
+    }
+
+    /// Whether a token longer than sixteen bytes ends as `term` does after its first sixteen.
+    private func sameTail(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ y: Bool, _ term: [UInt8])
+        -> Bool
+    {
+        var j = 16
+        for k in (s + 16)..<Swift.max(s + 16, e) {
+            let b = buf[k]
+            if (b >= 65 && b <= 90 ? b | 0x20 : b) != term[j] { return false }
+            j += 1
+        }
+        // A `y` at index 16 is in the packed bytes' length but not in them.
+        return !y || term[term.count - 1] == UInt8(ascii: "y")
     }
 
     /// Smoothed inverse document frequency, as scikit-learn's `TfidfVectorizer` computes it:
