@@ -90,4 +90,25 @@ import Testing
         let (_, diagnostics) = CSVParser.rows(Array("a\nb\nc\nd\n".utf8), file: "t.csv", limits: limits)
         #expect(diagnostics.hasErrors)
     }
+
+    /// `isASCII` says whether any field byte of the record is 0x80 or above, wherever it sits:
+    /// an unquoted field, a quoted one, one with `""` escapes, or one with a line break.
+    @Test func recordsKnowWhetherTheyAreASCII() {
+        let input = "a,b\nsé,x\n\"é\",x\n\"\"\"é\",x\n\"a\nb\",c\n\"q\"\"\",x\nz,ü\n"
+        var seen: [Bool] = []
+        let bytes = Array(input.utf8)
+        _ = bytes.withUnsafeBufferPointer { buf in
+            CSVParser.parse(buf, file: "t.csv") { record in seen.append(record.isASCII) }
+        }
+        #expect(seen == [true, false, false, false, true, true, false])
+        // A delimiter above 63 (`|`) still splits fields.
+        let piped = Array("a|b\nc|\"d|e\"\n".utf8)
+        var fields: [[String]] = []
+        _ = piped.withUnsafeBufferPointer { buf in
+            CSVParser.parse(buf, file: "t.csv", delimiter: UInt8(ascii: "|")) { record in
+                fields.append((0..<record.count).map { record.string($0) ?? "?" })
+            }
+        }
+        #expect(fields == [["a", "b"], ["c", "d|e"]])
+    }
 }

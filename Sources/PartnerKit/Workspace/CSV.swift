@@ -23,26 +23,38 @@ public struct CSVRecord: ~Copyable {
     public internal(set) var line: Int = 0
     /// Physical lines the record spans (more than one when a quoted field holds a line break).
     public internal(set) var lineCount: Int = 1
-    @usableFromInline var starts: [Int] = []
-    @usableFromInline var ends: [Int] = []
-    /// Per field: true when its bytes live in `scratch` (a quoted field with `""` escapes).
-    @usableFromInline var inScratch: [Bool] = []
+    /// Per field: where its bytes are, in `source` or (a quoted field with `""` escapes) in
+    /// `scratch`. One array, so a field costs one append.
+    @usableFromInline var fields: [Field] = []
     @usableFromInline var scratch: [UInt8] = []
     @usableFromInline var source: UnsafeBufferPointer<UInt8>
+    /// The OR of every byte of the record's fields: below 0x80 when the record is all ASCII.
+    public internal(set) var byteUnion: UInt8 = 0
+
+    @usableFromInline
+    struct Field {
+        @usableFromInline var start: Int
+        @usableFromInline var end: Int
+        @usableFromInline var inScratch: Bool
+    }
 
     init(source: UnsafeBufferPointer<UInt8>) { self.source = source }
 
-    public var count: Int { starts.count }
+    public var count: Int { fields.count }
+
+    /// Whether every byte of every field is ASCII.
+    public var isASCII: Bool { byteUnion < 0x80 }
 
     /// The raw bytes of field `i` (quotes removed, `""` unescaped).
     @inlinable
     public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if inScratch[i] {
+        let f = fields[i]
+        if f.inScratch {
             return try scratch.withUnsafeBufferPointer {
-                try body(UnsafeBufferPointer(rebasing: $0[starts[i]..<ends[i]]))
+                try body(UnsafeBufferPointer(rebasing: $0[f.start..<f.end]))
             }
         }
-        return try body(UnsafeBufferPointer(rebasing: source[starts[i]..<ends[i]]))
+        return try body(UnsafeBufferPointer(rebasing: source[f.start..<f.end]))
     }
 
     /// Field `i` as text, or nil when it is not valid UTF-8.
@@ -53,9 +65,8 @@ public struct CSVRecord: ~Copyable {
     mutating func reset(line: Int) {
         self.line = line
         lineCount = 1
-        starts.removeAll(keepingCapacity: true)
-        ends.removeAll(keepingCapacity: true)
-        inScratch.removeAll(keepingCapacity: true)
+        byteUnion = 0
+        fields.removeAll(keepingCapacity: true)
         scratch.removeAll(keepingCapacity: true)
     }
 }
@@ -90,6 +101,17 @@ public enum CSVParser {
         if let problem = detected?.problem(file: file) { diagnostics.append(problem) }
         let comma = delimiter ?? detected?.delimiter ?? UInt8(ascii: ",")
         let quote = UInt8(ascii: "\""), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        // The bytes below 64 that end or break a field, as bit sets; a delimiter of 64 or
+        // above (`|`) is `highComma`, compared on its own (0, never a byte above 63, otherwise).
+        let quotedStops: UInt64 = 1 | 1 << UInt64(quote) | 1 << UInt64(lf) | 1 << UInt64(cr)
+        let unquotedStops = quotedStops | (comma < 64 ? 1 << UInt64(comma) : 0)
+        let highComma: UInt8 = comma >= 64 ? comma : 0
+        var union: UInt8 = 0
+        // Fields are scanned sixteen bytes at a time up to their first stop (`ByteLanes.skip`);
+        // the bytes passed over are ORed into `seen`, folded into `union` at the record's end.
+        let raw = bytes.baseAddress.map { UnsafeRawPointer($0) }
+        let lanes = ByteLanes(quote: quote, comma: comma)
+        var seen = ByteLanes.Lanes(repeating: 0)
         // The header's names (the first record of a file read from its start), so that a field
         // over the length limit names its column (issue 18).
         var header: [String]?
@@ -120,6 +142,8 @@ public enum CSVParser {
         recordLoop: while i < n {
             let recordLine = line
             record.reset(line: recordLine)
+            union = 0
+            seen = .init(repeating: 0)
             // A blank line is not a record.
             if bytes[i] == lf || bytes[i] == cr {
                 if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 1 }
@@ -151,6 +175,15 @@ public enum CSVParser {
                     var scratchStart = 0
                     var runStart = i
                     while true {
+                        if let raw { i = lanes.skip(raw, from: i, count: n, quoted: true, seen: &seen) }
+                        // The last few bytes, one at a time, up to a quote, NUL, LF or CR (a test
+                        // of a bit set); after a skip that found one, none.
+                        while i < n {
+                            let c = bytes[i]
+                            if c < 64 && (quotedStops >> UInt64(c)) & 1 != 0 { break }
+                            union |= c
+                            i += 1
+                        }
                         guard i < n else {
                             diagnostics.append(
                                 .error(
@@ -161,6 +194,7 @@ public enum CSVParser {
                             return diagnostics
                         }
                         let c = bytes[i]
+                        union |= c
                         if c == quote {
                             if i + 1 < n && bytes[i + 1] == quote {
                                 // An escaped quote: from here on the field is built in scratch.
@@ -194,19 +228,16 @@ public enum CSVParser {
                     // bytes[i] is the closing quote.
                     let end = i
                     i += 1
+                    let field: CSVRecord.Field
                     if usesScratch {
                         record.scratch.append(
                             contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
-                        record.starts.append(scratchStart)
-                        record.ends.append(record.scratch.count)
-                        record.inScratch.append(true)
+                        field = .init(start: scratchStart, end: record.scratch.count, inScratch: true)
                     } else {
-                        record.starts.append(start)
-                        record.ends.append(end)
-                        record.inScratch.append(false)
+                        field = .init(start: start, end: end, inScratch: false)
                     }
-                    if record.ends[record.count - 1] - record.starts[record.count - 1] > limits.maxFieldBytes
-                    {
+                    record.fields.append(field)
+                    if field.end - field.start > limits.maxFieldBytes {
                         diagnostics.append(tooLong(field: record.count - 1, at: openLine))
                         skipLine()
                         continue recordLoop
@@ -227,8 +258,21 @@ public enum CSVParser {
                 } else {
                     // Unquoted field.
                     let start = i
+                    if let raw { i = lanes.skip(raw, from: i, count: n, quoted: false, seen: &seen) }
                     while i < n {
                         let c = bytes[i]
+                        union |= c
+                        // Most bytes stop nothing: one test of a bit set (a delimiter at 64
+                        // or above is compared on its own).
+                        if c >= 64 {
+                            if c == highComma { break }
+                            i += 1
+                            continue
+                        }
+                        if (unquotedStops >> UInt64(c)) & 1 == 0 {
+                            i += 1
+                            continue
+                        }
                         if c == comma || c == lf || c == cr { break }
                         if c == quote {
                             diagnostics.append(
@@ -253,9 +297,7 @@ public enum CSVParser {
                         skipLine()
                         continue recordLoop
                     }
-                    record.starts.append(start)
-                    record.ends.append(i)
-                    record.inScratch.append(false)
+                    record.fields.append(.init(start: start, end: i, inScratch: false))
                     if i < n && bytes[i] == comma {
                         i += 1
                         continue fieldLoop
@@ -270,6 +312,7 @@ public enum CSVParser {
                 line += 1
             }
             record.lineCount = line - recordLine + (i >= n ? 1 : 0)
+            record.byteUnion = union | ByteLanes.union(seen)
             if rows == 1 && startLine == 1 {
                 header = (0..<record.count).map { record.string($0)?.trimmingWhitespace ?? "" }
             }
