@@ -90,4 +90,17 @@ import Testing
         let counted = crlf.withUnsafeBufferPointer { WorkspaceLoader.counts($0, 0..<8200) }
         #expect(counted.lines == 4100)
     }
+
+    /// A row's tag list is its tags sorted without repeats, after what came before it, short
+    /// lists (inserted in order) and long ones (sorted) alike.
+    @Test func tagListsAreSortedWithoutRepeats() {
+        var rng = SeededGenerator(seed: 53)
+        for _ in 0..<500 {
+            let before: [UInt32] = [9, 1, 5]
+            let items = (0..<Int(rng.next() % 24)).map { _ in UInt32(rng.next() % 12) }
+            var storage = before
+            WorkspaceLoader.appendSortedUnique(items, to: &storage)
+            #expect(storage == before + Set(items).sorted(), "\(items)")
+        }
+    }
 }

@@ -206,33 +206,41 @@ public struct MissionQuery: Sendable {
     func matches(_ buf: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var mask: UInt64 = 0
         let shortest = shortestTerm, longest = longestTerm, first = firstBytes
+        // The closure only filters (small enough to be inlined into the tokenizer's loop); the
+        // few tokens that pass are looked up out of line.
         MissionTokenizer.forEachToken(buf) { s, e, y in
             let len = e - s + (y ? 1 : 0)
             guard len >= shortest, len <= longest else { return }
             let f0 = buf[s] >= 65 && buf[s] <= 90 ? buf[s] | 0x20 : buf[s]
             guard first[Int(f0 >> 6)] & (1 << UInt64(f0 & 63)) != 0 else { return }
-            // The token's first sixteen bytes, case-folded, with the `y` of `-ies` → `-y`.
-            let m = e - s
-            var lo = Self.packed(buf, from: s, count: Swift.min(m, 8))
-            var hi = m > 8 ? Self.packed(buf, from: s + 8, count: Swift.min(m - 8, 8)) : 0
-            if y && m < 16 {
-                if m < 8 { lo |= 0x79 << UInt64(8 * m) } else { hi |= 0x79 << UInt64(8 * (m - 8)) }
-            }
-            var slot = Self.slot(lo, hi, len)
-            while true {
-                let t = slots[slot & slotMask]
-                if t < 0 { return }
-                let k = Int(t)
-                if termLo[k] == lo && termHi[k] == hi && termLength[k] == len
-                    && (len <= 16 || sameTail(buf, s, e, y, termBytes[k]))
-                {
-                    mask |= 1 << UInt64(t)
-                    return
-                }
-                slot &+= 1
-            }
+            mask |= lookup(buf, s, e, y)
         }
         return mask
+    }
+
+    /// The bit of the term `buf[s..<e]` (case-folded, then `y` when `y`) is, or 0.
+    @inline(never)
+    private func lookup(_ buf: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ y: Bool) -> UInt64 {
+        let m = e - s
+        let len = m + (y ? 1 : 0)
+        // The token's first sixteen bytes, case-folded, with the `y` of `-ies` → `-y`.
+        var lo = Self.packed(buf, from: s, count: Swift.min(m, 8))
+        var hi = m > 8 ? Self.packed(buf, from: s + 8, count: Swift.min(m - 8, 8)) : 0
+        if y && m < 16 {
+            if m < 8 { lo |= 0x79 << UInt64(8 * m) } else { hi |= 0x79 << UInt64(8 * (m - 8)) }
+        }
+        var slot = Self.slot(lo, hi, len)
+        while true {
+            let t = slots[slot & slotMask]
+            if t < 0 { return 0 }
+            let k = Int(t)
+            if termLo[k] == lo && termHi[k] == hi && termLength[k] == len
+                && (len <= 16 || sameTail(buf, s, e, y, termBytes[k]))
+            {
+                return 1 << UInt64(t)
+            }
+            slot &+= 1
+        }
     }
 
     /// Up to eight bytes of `buf` from `from`, ASCII case-folded, little-endian, zero above.

@@ -92,10 +92,17 @@ extension StreamingScore {
         guard f.allSatisfy({ $0 < 0x80 }) else {
             return Sector(rawValue: String(decoding: f, as: UTF8.self).lowercased()) != nil
         }
-        return Sector.allCases.contains { sector in
-            sector.rawValue.utf8.elementsEqual(f.lazy.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 })
+        names: for name in sectorNames where name.count == f.count {
+            for k in 0..<f.count where name[k] != (f[k] >= 65 && f[k] <= 90 ? f[k] | 0x20 : f[k]) {
+                continue names
+            }
+            return true
         }
+        return false
     }
+
+    /// Every `Sector`'s name as bytes.
+    static let sectorNames: [[UInt8]] = Sector.allCases.map { Array($0.rawValue.utf8) }
 
     /// The id field's hash.
     static func idHash(_ record: borrowing CSVRecord, _ cols: WorkspaceLoader.OrganizationColumns) -> UInt64 {

@@ -386,20 +386,36 @@ extension WorkspaceLoader {
                     return !cell.isEmpty
                 }
                 if given { knownMask |= 1 << UInt8(f.rawValue) }
-                if scratch.count > 1 {
-                    scratch.sort()
-                    var last: UInt32?
-                    for t in scratch where t != last {
-                        storage.append(t)
-                        last = t
-                    }
-                } else {
-                    storage.append(contentsOf: scratch)
-                }
+                Self.appendSortedUnique(scratch, to: &storage)
             }
             ends[f.rawValue] = UInt16(clamping: storage.count)
         }
         return TagLists(storage: storage, ends: ends, knownMask: knownMask)
+    }
+
+    /// Appends `items` to `storage` sorted and without repeats (what is already in `storage`
+    /// is left alone). A short list, the usual one to four tags, is inserted in order straight
+    /// into `storage`: a general sort costs more at that size.
+    static func appendSortedUnique(_ items: [UInt32], to storage: inout [UInt32]) {
+        guard items.count > 1 else {
+            storage.append(contentsOf: items)
+            return
+        }
+        if items.count <= 16 {
+            let base = storage.count
+            for t in items {
+                var p = storage.count
+                while p > base && storage[p - 1] > t { p -= 1 }
+                if p > base && storage[p - 1] == t { continue }
+                storage.insert(t, at: p)
+            }
+            return
+        }
+        var last: UInt32?
+        for t in items.sorted() where t != last {
+            storage.append(t)
+            last = t
+        }
     }
 
     /// `internCell` on bytes: each `;`-separated piece looked up by its bytes, so a repeated
