@@ -177,6 +177,22 @@ import Testing
                 == nil)
     }
 
+    /// The duplicate-id check over sorted runs finds a repeat exactly when there is one: within
+    /// a run, across runs, at either end, with empty runs among them.
+    @Test func repeatsAcrossSortedRunsAreFound() {
+        var rng = SeededGenerator(seed: 61)
+        for round in 0..<400 {
+            let runs = (0..<Int(rng.next() % 7)).map { _ in
+                (0..<Int(rng.next() % 9)).map { _ in rng.next() % (round % 2 == 0 ? 40 : 1 << 40) }.sorted()
+            }
+            let all = runs.flatMap { $0 }
+            #expect(StreamingScore.noRepeats(in: runs) == (Set(all).count == all.count), "\(runs)")
+        }
+        #expect(StreamingScore.noRepeats(in: []))
+        #expect(!StreamingScore.noRepeats(in: [[1, 5], [], [5, 9]]))
+        #expect(StreamingScore.noRepeats(in: [[1, 5], [], [6, 9], [0]]))
+    }
+
     /// The byte-level sector check decides as `Sector(rawValue: text.lowercased())` does, for
     /// every case of every sector and for near misses, including non-ASCII cells whose
     /// lowercase could be ASCII.

@@ -221,7 +221,9 @@ extension StreamingScore {
         var cols: WorkspaceLoader.OrganizationColumns?
         var headerBytes: [UInt8] = []
         var rows = 0
-        var hashes: [UInt64] = []
+        /// The id hashes, one sorted run per piece, each exactly its rows' size (8 bytes a row and
+        /// no growth slack; no sort of them all, which would need half as much again).
+        var hashRuns: [[UInt64]] = []
         /// The rows not named elsewhere that may be in the top K.
         var candidates: Bucket
         /// Per term, missions using it; [64]: missions at all.
@@ -368,6 +370,10 @@ extension StreamingScore {
                             piece.clean = false
                             piece.problem = problems.isEmpty ? "an unknown tag" : "a malformed record"
                         }
+                        piece.hashes.sort()
+                        piece.hashes = [UInt64](unsafeUninitializedCapacity: piece.hashes.count) { b, n in
+                            n = b.initialize(from: piece.hashes).1
+                        }
                         piece.newTags = local.tags.names[tags.count...]
                         return piece
                     })
@@ -382,7 +388,7 @@ extension StreamingScore {
                 for w in piece.wanted {
                     wantedRows.append(Row(ordinal: rows + w.local, line: w.line, fields: w.fields))
                 }
-                hashes.append(contentsOf: piece.hashes)
+                hashRuns.append(piece.hashes)
                 candidates.merge(piece.candidates, ordinalBase: rows)
                 for t in 0..<65 { df[t] += piece.df[t] }
                 rows += piece.rows
@@ -394,10 +400,44 @@ extension StreamingScore {
 
         /// No id hash repeats (a repeat may be a duplicate id, which the full reader reports).
         mutating func uniqueIDs() -> Bool {
-            hashes.sort()
-            for k in hashes.indices.dropFirst() where hashes[k] == hashes[k - 1] { return false }
-            return true
+            StreamingScore.noRepeats(in: hashRuns)
         }
+    }
+
+    /// Whether no value appears twice in `runs` (each sorted ascending): a merge of the runs
+    /// through a heap of their heads, comparing each value with the one before.
+    /// - Complexity: O(n log k) for n values in k runs; O(k) extra memory.
+    static func noRepeats(in runs: [[UInt64]]) -> Bool {
+        var position = [Int](repeating: 0, count: runs.count)
+        var heap = runs.indices.filter { !runs[$0].isEmpty }
+        func head(_ h: Int) -> UInt64 { runs[heap[h]][position[heap[h]]] }
+        func siftDown(_ start: Int) {
+            var i = start
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < heap.count && head(l) < head(m) { m = l }
+                if r < heap.count && head(r) < head(m) { m = r }
+                if m == i { return }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+        for i in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(i) }
+        var last: UInt64?
+        while !heap.isEmpty {
+            let v = head(0)
+            if v == last { return false }
+            last = v
+            let run = heap[0]
+            position[run] += 1
+            if position[run] == runs[run].count {
+                heap.swapAt(0, heap.count - 1)
+                heap.removeLast()
+            }
+            siftDown(0)
+        }
+        return true
     }
 
     // MARK: - The second pass

@@ -123,7 +123,7 @@ public enum StreamingScore {
         }
         guard scan.rows + 1 < base.limits.maxRows else { return decline("rows") }
         guard scan.uniqueIDs() else { return decline("a repeated id") }
-        scan.hashes = []
+        scan.hashRuns = []
         let missions = MissionStatistics(df: Array(scan.df.prefix(64)), documents: scan.df[64])
 
         // The candidates scored with the final IDF; when they cannot prove the top K, a second
